@@ -1,0 +1,76 @@
+"""Plain data passed between the stages: corpus -> mining -> store -> srs/quiz/export.
+
+Everything here is a frozen dataclass with no behaviour beyond small derived values, so each
+stage can be tested on its own with hand-built inputs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+__all__ = ["Example", "Entry", "EntryKind", "SegmentPair"]
+
+EntryKind = Literal["word", "term", "name", "measure"]
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentPair:
+    """One aligned unit of a source: a Chinese paragraph or sentence and its English.
+
+    ``source`` is the file it came from; ``line`` the 1-based line of the Chinese side
+    (for error messages and "where did this come from"); ``position`` its order in the source.
+    """
+
+    zh: str
+    en: str
+    source: str
+    line: int
+    position: int
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A sentence (or clause) pair an entry was seen in."""
+
+    zh: str
+    en: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One mined vocabulary item: what becomes one note in the deck.
+
+    ``pinyin`` uses tone marks with syllables separated by spaces ("xié tóng fā zhǎn").
+    ``english`` is the rendering the translator used in this text; alternatives are separated
+    by "; ". ``senses`` are dictionary senses (CC-CEDICT), possibly empty for names and terms.
+    ``position`` orders entries as they first appear in the source.
+    """
+
+    hanzi: str
+    traditional: str
+    pinyin: str
+    english: str
+    senses: tuple[str, ...] = ()
+    kind: EntryKind = "word"
+    confidence: float = 1.0
+    examples: tuple[Example, ...] = ()
+    position: int = 0
+    hsk_level: int | None = None
+    frequency: float = 0.0
+    extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    def to_json(self) -> dict[str, object]:
+        """The JSON-lines shape written by ``tutor mine --jsonl``."""
+        return {
+            "hanzi": self.hanzi,
+            "traditional": self.traditional,
+            "pinyin": self.pinyin,
+            "english": self.english,
+            "senses": list(self.senses),
+            "kind": self.kind,
+            "confidence": round(self.confidence, 3),
+            "examples": [{"zh": e.zh, "en": e.en} for e in self.examples],
+            "hsk_level": self.hsk_level,
+            "frequency": self.frequency,
+        }
