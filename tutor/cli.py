@@ -1,0 +1,223 @@
+"""The `tutor` command line: study (the default), mine, export, align, decks, stats.
+
+Every command funnels errors through one exit path: a ``TutorError`` is printed on one line
+(``tutor: error: path:line: message``) and the process exits with status 2. Heavy imports
+(jieba, Textual, genanki) happen inside the commands so ``tutor --help`` stays instant.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from tutor import __version__
+from tutor.errors import TutorError
+
+__all__ = ["cli", "main"]
+
+FORMATS = ("paragraphs", "tsv", "lines", "tmx", "srt")
+
+
+class TutorGroup(click.Group):
+    """A group that turns TutorError into one line on stderr and exit status 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except TutorError as err:
+            _fail(str(err), err.exit_code)
+        except KeyboardInterrupt:
+            _fail("interrupted", 130)
+        except (BrokenPipeError, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    click.echo(f"tutor: error: {message}", err=True)
+    sys.exit(code)
+
+
+def _db_path(ctx: click.Context) -> Path:
+    from tutor.paths import default_db_path
+
+    db: Path | None = ctx.obj.get("db") if ctx.obj else None
+    return db if db is not None else default_db_path()
+
+
+@click.group(cls=TutorGroup, invoke_without_command=True)
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Database file (default: $TUTOR_DB or ./progress.db).",
+)
+@click.version_option(__version__, prog_name="tutor")
+@click.pass_context
+def cli(ctx: click.Context, db: Path | None) -> None:
+    """Mine Chinese-English vocabulary from aligned text, study it with FSRS, export it to Anki.
+
+    With no command, `tutor` opens the study screen (`tutor study`). On a new database it first
+    mines the bundled example deck (the Beijing 2024 government work report).
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = db
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(study)
+
+
+@cli.command()
+@click.option("--deck", default=None, help="Deck to study (default: the home screen).")
+@click.pass_context
+def study(ctx: click.Context, deck: str | None) -> None:
+    """Open the study screen (the default command)."""
+    from tutor.ingest import bootstrap_bundled
+    from tutor.store import Store
+    from tutor.tui.app import make_app
+
+    with Store.open(_db_path(ctx)) as store:
+        if deck is not None:
+            store.deck_id(deck)  # unknown deck: one-line error before the UI starts
+
+        def bootstrap(progress: Callable[[int, int | None], None]) -> str:
+            return bootstrap_bundled(store, progress=progress)
+
+        app = make_app(store, deck, bootstrap=bootstrap)
+        app.run()
+
+
+@cli.command()
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("--en", "en_path", type=click.Path(path_type=Path), help="English file, line-aligned.")
+@click.option("--deck", default=None, help="Deck name (default: the source's file name stem).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), help="Force the input format.")
+@click.option("--jsonl", type=click.Path(dir_okay=False, path_type=Path), help="Also write entries.")
+@click.option("--review-low", is_flag=True, help="List low-confidence pairs kept out of the deck.")
+@click.option("--dry-run", is_flag=True, help="Mine and report, but write nothing to the database.")
+@click.pass_context
+def mine(
+    ctx: click.Context,
+    source: Path,
+    en_path: Path | None,
+    deck: str | None,
+    fmt: str | None,
+    jsonl: Path | None,
+    review_low: bool,
+    dry_run: bool,
+) -> None:
+    """Mine words, terms and names from SOURCE into a deck.
+
+    SOURCE is a Chinese paragraph/English paragraph text, a TSV (zh<TAB>en), a TMX file, or a
+    Chinese file with --en for its line-aligned (or SRT) English. Re-mining a source adds what is
+    new and never loses review history or duplicates a note.
+    """
+    from tutor.ingest import mine_source
+
+    report = mine_source(
+        _db_path(ctx),
+        source,
+        en_path=en_path,
+        fmt=fmt,
+        deck=deck,
+        jsonl=jsonl,
+        dry_run=dry_run,
+        progress=_progress_printer(),
+        warn=lambda msg: click.echo(f"tutor: note: {msg}", err=True),
+    )
+    click.echo(report.summary())
+    if review_low:
+        for entry in report.low:
+            click.echo(f"  ? {entry.hanzi}\t{entry.pinyin}\t{entry.english}\t{entry.confidence:.2f}")
+
+
+def _progress_printer() -> Callable[[int, int | None], None]:
+    """A progress callback printing to stderr only when it is a terminal."""
+    stream = sys.stderr
+    if not stream.isatty():
+        return lambda done, total: None
+
+    def show(done: int, total: int | None) -> None:
+        of = f"/{total}" if total else ""
+        stream.write(f"\rmining {done}{of} pairs")
+        if total and done >= total:
+            stream.write("\n")
+        stream.flush()
+
+    return show
+
+
+@cli.command()
+@click.option("--deck", default=None, help="Deck to export (default: the only deck).")
+@click.option(
+    "--anki",
+    "apkg",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write an Anki package (.apkg) here.",
+)
+@click.pass_context
+def export(ctx: click.Context, deck: str | None, apkg: Path) -> None:
+    """Export a deck as an Anki package that updates, not duplicates, on re-import."""
+    from tutor.export import export_anki
+    from tutor.workspace import open_existing, resolve_deck
+
+    with open_existing(_db_path(ctx)) as store:
+        name = resolve_deck(store, deck)
+        entries = store.entries(store.deck_id(name))
+    result = export_anki(entries, name, apkg)
+    click.echo(f"wrote {result.notes} notes ({result.cards} cards) to {result.path}")
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path))
+def align(file: Path) -> None:
+    """Word-align FILE (lines `zh tokens ||| en tokens`); print Pharaoh links `i-j` per line."""
+    from tutor.corpus.textfile import read_text_lines
+    from tutor.mining.wordalign import align_file_lines
+
+    lines = read_text_lines(file)
+    out = click.get_text_stream("stdout")
+    for line in align_file_lines(lines, path=file):
+        out.write(line + "\n")
+
+
+@cli.command()
+@click.pass_context
+def decks(ctx: click.Context) -> None:
+    """List the decks with their new, learning and due counts."""
+    from tutor.workspace import open_existing
+
+    with open_existing(_db_path(ctx)) as store:
+        rows = store.decks()
+        click.echo(f"database: {store.path}")
+    if not rows:
+        click.echo("no decks yet: run `tutor mine SOURCE` or `tutor` to start with the bundled one")
+    for d in rows:
+        click.echo(f"{d.name}\t{d.total} notes\tnew {d.new}\tlearning {d.learning}\tdue {d.due}")
+
+
+@cli.command()
+@click.option("--deck", default=None, help="Only this deck.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def stats(ctx: click.Context, deck: str | None, as_json: bool) -> None:
+    """Show review statistics."""
+    from tutor.workspace import open_existing
+
+    with open_existing(_db_path(ctx)) as store:
+        deck_id = store.deck_id(deck) if deck else None
+        data = store.stats(deck_id)
+    if as_json:
+        click.echo(json.dumps(data, indent=2, default=str))
+        return
+    for key, value in data.items():
+        click.echo(f"{key}: {value}")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="tutor")

@@ -1,0 +1,165 @@
+"""From a source file to notes in a deck: read, mine, store, and optionally write JSON lines.
+
+The order is what keeps bad input harmless: the whole source is read and validated before the
+database is opened, so a file that cannot be read changes nothing in ``progress.db`` (and does not
+even create it).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tutor.corpus import Unpaired, read_pairs
+from tutor.errors import ExportError, InputError
+from tutor.mining import mine
+from tutor.model import Entry, SegmentPair
+from tutor.paths import BUNDLED_DECK, bundled_decks_dir
+from tutor.store import Store
+
+__all__ = ["MineReport", "bootstrap_bundled", "mine_source", "write_jsonl"]
+
+Progress = Callable[[int, int | None], None]
+
+
+@dataclass
+class MineReport:
+    """What one `tutor mine` run did."""
+
+    deck: str
+    source: Path
+    pairs: int
+    entries: list[Entry]
+    low: list[Entry]
+    unpaired: list[Unpaired] = field(default_factory=list)
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped_known: int = 0
+    dry_run: bool = False
+
+    def summary(self) -> str:
+        action = "would add" if self.dry_run else "added"
+        parts = [
+            f"{self.deck}: {self.pairs} sentence pairs, {len(self.entries)} entries",
+            f"{action} {self.added}",
+        ]
+        if not self.dry_run:
+            parts.append(f"updated {self.updated}")
+        if self.skipped_known:
+            parts.append(f"{self.skipped_known} already known")
+        if self.low:
+            parts.append(f"{len(self.low)} low-confidence kept out (see --review-low)")
+        return ", ".join(parts)
+
+
+def _read_all(
+    source: Path, en_path: Path | None, fmt: str | None, unpaired: list[Unpaired]
+) -> list[SegmentPair]:
+    pairs = list(read_pairs(source, en_path=en_path, fmt=fmt, report=unpaired.append))
+    if not pairs:
+        raise InputError("no Chinese-English sentence pairs found", path=source)
+    return pairs
+
+
+def mine_source(
+    db_path: Path,
+    source: Path,
+    *,
+    en_path: Path | None = None,
+    fmt: str | None = None,
+    deck: str | None = None,
+    jsonl: Path | None = None,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> MineReport:
+    """Mine ``source`` into ``deck`` (default: the source's stem) in the database at ``db_path``."""
+    unpaired: list[Unpaired] = []
+    pairs = _read_all(source, en_path, fmt, unpaired)
+    if warn is not None:
+        for u in unpaired:
+            warn(f"{u.path}:{u.line}: not paired ({u.reason})")
+    if jsonl is not None:
+        _check_writable(jsonl)
+    deck_name = deck or source.stem
+    if dry_run and not db_path.exists():
+        return _mine_into(None, deck_name, source, pairs, unpaired, jsonl, progress)
+    with Store.open(db_path) as store:
+        return _mine_into(
+            None if dry_run else store, deck_name, source, pairs, unpaired, jsonl, progress,
+            known_from=store,
+        )
+
+
+def _mine_into(
+    store: Store | None,
+    deck_name: str,
+    source: Path,
+    pairs: list[SegmentPair],
+    unpaired: list[Unpaired],
+    jsonl: Path | None,
+    progress: Progress | None,
+    known_from: Store | None = None,
+) -> MineReport:
+    known: set[str] = set()
+    if known_from is not None:
+        known = known_from.known_hanzi(exclude_deck=deck_name)
+    result = mine(pairs, progress=progress, known=known)
+    report = MineReport(
+        deck=deck_name,
+        source=source,
+        pairs=len(pairs),
+        entries=result.entries,
+        low=result.low,
+        unpaired=unpaired,
+        skipped_known=result.skipped_known,
+        dry_run=store is None,
+        added=len(result.entries) if store is None else 0,
+    )
+    if store is not None:
+        deck_id = store.ensure_deck(deck_name, str(source))
+        upserted = store.upsert_entries(deck_id, result.entries)
+        report.added, report.updated, report.unchanged = (
+            upserted.added,
+            upserted.updated,
+            upserted.unchanged,
+        )
+    if jsonl is not None:
+        write_jsonl(jsonl, result.entries)
+    return report
+
+
+def _check_writable(path: Path) -> None:
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise ExportError("directory does not exist", path=directory)
+    if not os.access(directory, os.W_OK):
+        raise ExportError("directory is not writable", path=directory)
+
+
+def write_jsonl(path: Path, entries: list[Entry]) -> None:
+    """Write one JSON object per entry, atomically (a temp file renamed into place)."""
+    _check_writable(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            for entry in entries:
+                out.write(json.dumps(entry.to_json(), ensure_ascii=False) + "\n")
+        os.replace(tmp, path)
+    except OSError as err:
+        raise ExportError(f"cannot write: {err.strerror or err}", path=path) from err
+
+
+def bootstrap_bundled(store: Store, *, progress: Progress | None = None) -> str:
+    """Mine the bundled example deck into ``store``; returns the deck name."""
+    source = bundled_decks_dir() / BUNDLED_DECK
+    pairs = _read_all(source, None, None, [])
+    name = Path(BUNDLED_DECK).stem
+    _mine_into(store, name, source, pairs, [], None, progress, known_from=store)
+    return name
