@@ -1,0 +1,99 @@
+"""The Textual application and ``make_app``, the one factory the CLI and the tests both use.
+
+The app decides where to start: the bootstrap screen when the database has no deck and a
+bootstrapper was given, the study screen when one deck is chosen (or there is only one), the
+home screen otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from textual.app import App
+
+from tutor.tui.screens.bootstrap import Bootstrapper, BootstrapScreen
+from tutor.tui.screens.study import StudyScreen
+from tutor.tui.session import StudySession
+
+__all__ = ["TutorApp", "make_app"]
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class TutorApp(App[None]):
+    """``tutor``'s terminal UI over one open store."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "tutor"
+    ENABLE_COMMAND_PALETTE = False
+
+    def __init__(
+        self,
+        store: Any,
+        deck: str | None = None,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        bootstrap: Bootstrapper | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.deck = deck
+        self.clock: Callable[[], datetime] = clock or _utc_now
+        self.bootstrap = bootstrap
+        self.failure: BaseException | None = None
+
+    def on_mount(self) -> None:
+        if self.deck is None and self.bootstrap is not None and not self.store.decks():
+            self.push_screen(BootstrapScreen(self.bootstrap, str(self.store.path)), self._mined)
+            return
+        self.open_start()
+
+    def _mined(self, deck: str | None) -> None:
+        self.deck = deck
+        self.open_start()
+
+    def open_start(self) -> None:
+        """Show the first real screen: the study screen for the chosen (or only) deck."""
+        deck = self.deck
+        if deck is None:
+            decks = self.store.decks()
+            if len(decks) == 1:
+                deck = decks[0].name
+        if deck is None:
+            from tutor.tui.screens.home import HomeScreen
+
+            self.push_screen(HomeScreen())
+            return
+        self.study(deck)
+
+    def study(self, deck: str) -> None:
+        """Open the study screen on ``deck``."""
+        self.push_screen(StudyScreen(StudySession(self.store, deck, self.clock)))
+
+    def run(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the UI; an error raised inside it (e.g. while mining) is re-raised here, after
+        the terminal is restored, so the CLI reports it on one line like any other."""
+        result = super().run(*args, **kwargs)
+        if self.failure is not None:
+            raise self.failure
+        return result
+
+
+def make_app(
+    store: Any,
+    deck: str | None = None,
+    *,
+    clock: Callable[[], datetime] | None = None,
+    bootstrap: Bootstrapper | None = None,
+) -> TutorApp:
+    """Build the app over an open ``tutor.store.Store``.
+
+    ``clock`` returns the current UTC time (tests pass a fixed one); ``bootstrap``, used only
+    when the database has no deck, mines a deck in a worker thread, reporting (done, total), and
+    returns its name.
+    """
+    return TutorApp(store, deck, clock=clock, bootstrap=bootstrap)

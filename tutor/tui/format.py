@@ -1,0 +1,47 @@
+"""Small text formatters shared by the screens: intervals, due times, highlighted sentences."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from rich.text import Text
+
+__all__ = ["format_interval", "format_until", "highlight"]
+
+
+def format_interval(delta: timedelta) -> str:
+    """A short interval label like Anki's: ``<1m``, ``10m``, ``3h``, ``4d``, ``2.5mo``, ``1.2y``."""
+    seconds = delta.total_seconds()
+    if seconds < 60:
+        return "<1m"
+    minutes = seconds / 60
+    if minutes < 60:
+        return f"{round(minutes)}m"
+    hours = minutes / 60
+    if hours < 24:
+        return f"{round(hours)}h"
+    days = hours / 24
+    if days < 30:
+        return f"{round(days)}d"
+    if days < 365:
+        months = days / 30
+        return f"{months:.1f}mo".replace(".0mo", "mo")
+    years = days / 365
+    return f"{years:.1f}y".replace(".0y", "y")
+
+
+def format_until(when: datetime, now: datetime) -> str:
+    """When something is due, relative to ``now``: ``in 10m (14:32 UTC)``."""
+    delta = when - now
+    stamp = when.strftime("%Y-%m-%d %H:%M UTC") if delta.days >= 1 else when.strftime("%H:%M UTC")
+    if delta.total_seconds() <= 0:
+        return f"now ({stamp})"
+    return f"in {format_interval(delta)} ({stamp})"
+
+
+def highlight(sentence: str, word: str, *, style: str = "bold reverse") -> Text:
+    """``sentence`` with every occurrence of ``word`` styled, so the learner sees it in context."""
+    text = Text(sentence)
+    if word:
+        text.highlight_words([word], style=style)
+    return text

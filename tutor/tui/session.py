@@ -1,0 +1,92 @@
+"""One study session over one deck: the logic behind the study screen, free of widgets.
+
+The screen only asks this object what to show and tells it what the learner pressed. Every
+grade goes to the store (card state and review row in one transaction) before the next card is
+fetched, so quitting at any moment loses nothing. Undo is limited to grades made in this session:
+``u`` should never silently reach back into yesterday's reviews.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+__all__ = ["SessionCounts", "StudySession"]
+
+MAX_DURATION_MS = 60_000  # a card left on screen over lunch is not a 40-minute review
+
+
+@dataclass(frozen=True, slots=True)
+class SessionCounts:
+    """What the progress line shows."""
+
+    reviewed: int
+    new: int
+    learning: int
+    due: int
+
+    @property
+    def remaining(self) -> int:
+        return self.new + self.learning + self.due
+
+
+class StudySession:
+    """Walks a deck's queue: ``current`` card, ``grade``, ``undo``, counts and previews."""
+
+    def __init__(self, store: Any, deck: str, clock: Callable[[], datetime]) -> None:
+        self.store = store
+        self.deck = deck
+        self.deck_id: int = store.deck_id(deck)
+        self.clock = clock
+        self.current: Any | None = None
+        self.reviewed = 0
+        self._undo_depth = 0
+        self._shown_at = time.monotonic()
+
+    def advance(self) -> Any | None:
+        """Fetch the next card due now (None when the deck is done for now)."""
+        self.current = self.store.next_card(self.deck_id, self.clock())
+        self._shown_at = time.monotonic()
+        return self.current
+
+    def intervals(self) -> dict[int, timedelta]:
+        """The interval each rating (1-4) would give the current card."""
+        if self.current is None:
+            return {}
+        preview = self.store.preview(self.current.card_id, self.clock())
+        return {int(rating): delta for rating, delta in preview.items()}
+
+    def grade(self, rating: int, *, quiz: str | None = None) -> Any | None:
+        """Record ``rating`` for the current card, then fetch and return the next card."""
+        if self.current is None:
+            raise RuntimeError("no card to grade")
+        duration = min(int((time.monotonic() - self._shown_at) * 1000), MAX_DURATION_MS)
+        kwargs: dict[str, Any] = {"quiz": quiz} if quiz else {}
+        self.store.record_review(self.current.card_id, rating, self.clock(), duration, **kwargs)
+        self.reviewed += 1
+        self._undo_depth += 1
+        return self.advance()
+
+    @property
+    def can_undo(self) -> bool:
+        return self._undo_depth > 0
+
+    def undo(self) -> Any | None:
+        """Undo this session's last grade; the card graded comes back on screen."""
+        if not self.can_undo:
+            return None
+        self.store.undo_last(self.deck_id)
+        self._undo_depth -= 1
+        self.reviewed -= 1
+        return self.advance()
+
+    def counts(self) -> SessionCounts:
+        summary = self.store.deck_summary(self.deck_id, self.clock())
+        return SessionCounts(self.reviewed, summary.new, summary.learning, summary.due)
+
+    def next_due(self) -> datetime | None:
+        """When the next card of this deck becomes due (for the "all done" message)."""
+        return self.store.next_due(self.deck_id)
