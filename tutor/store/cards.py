@@ -1,0 +1,161 @@
+"""Cards: loading a card with its note, writing FSRS state, and the queue's indexed questions.
+
+``DeckQueueSource`` implements ``tutor.srs.QueueSource`` for one deck. Each method is a single
+query that walks ``cards_deck_state_due`` (or the notes' order index for new cards) and stops
+at the first eligible row, so picking the next card costs the same in a deck of 100,000.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from tutor.errors import TutorError
+from tutor.model import Example
+from tutor.srs.settings import NewOrder
+from tutor.srs.state import CardState
+from tutor.store.db import iso, parse_time
+from tutor.store.records import CardView
+
+__all__ = ["DeckQueueSource", "card_state", "card_view", "write_state"]
+
+_VIEW_SQL = """
+SELECT c.id, c.note_id, c.deck_id, c.template, n.hanzi, n.traditional, n.pinyin, n.english,
+       n.senses, n.kind, n.examples, n.hsk_level, n.frequency, n.tags,
+       c.state, c.step, c.stability, c.difficulty, c.due, c.last_review, c.reps, c.lapses,
+       c.suspended, c.buried_until, c.flag, c.known
+FROM cards c JOIN notes n ON n.id = c.note_id
+WHERE c.id = ?
+"""
+
+
+def card_view(db: Database, card_id: int) -> CardView:
+    row = db.conn.execute(_VIEW_SQL, [card_id]).fetchone()
+    if row is None:
+        raise TutorError(f"no card with id {card_id}")
+    (cid, note_id, deck_id, template, hanzi, trad, pinyin, english, senses, kind, examples,
+     level, frequency, tags, state, step, stability, difficulty, due, last_review, reps, lapses,
+     suspended, buried_until, flag, known) = row  # fmt: skip
+    return CardView(
+        card_id=cid,
+        note_id=note_id,
+        deck_id=deck_id,
+        template=template,
+        hanzi=hanzi,
+        traditional=trad,
+        pinyin=pinyin,
+        english=english,
+        senses=tuple(json.loads(senses)),
+        kind=kind,
+        examples=tuple(Example(zh, en) for zh, en in json.loads(examples)),
+        hsk_level=level,
+        frequency=frequency,
+        tags=tuple(json.loads(tags)),
+        srs=CardState(
+            card_id=cid,
+            phase=state,
+            step=step,
+            stability=stability,
+            difficulty=difficulty,
+            due=parse_time(due),
+            last_review=parse_time(last_review),
+            reps=reps,
+            lapses=lapses,
+        ),
+        suspended=bool(suspended),
+        buried_until=parse_time(buried_until),
+        flag=flag,
+        known=bool(known),
+    )
+
+
+def card_state(db: Database, card_id: int) -> CardState:
+    return card_view(db, card_id).srs
+
+
+def write_state(db: Database, state: CardState) -> None:
+    """Store ``state`` on its card (the caller holds the transaction)."""
+    if state.due is None:
+        raise ValueError("a scheduled card needs a due time")
+    db.conn.execute(
+        "UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, "
+        "last_review = ?, reps = ?, lapses = ? WHERE id = ?",
+        [
+            state.phase,
+            state.step,
+            state.stability,
+            state.difficulty,
+            iso(state.due),
+            iso(state.last_review) if state.last_review else None,
+            state.reps,
+            state.lapses,
+            state.card_id,
+        ],
+    )
+
+
+_ACTIVE = "c.suspended = 0 AND c.known = 0 AND (c.buried_until IS NULL OR c.buried_until <= :now)"
+_NO_SIBLING_TODAY = (
+    "NOT EXISTS (SELECT 1 FROM cards s WHERE s.note_id = c.note_id AND s.id != c.id "
+    "AND s.last_review >= :day_start)"
+)
+_NEW_ORDER = {
+    "source": "n.position, c.id",
+    "frequency": "n.frequency DESC, n.position, c.id",
+    "level": "coalesce(n.hsk_level, 99), n.position, c.id",
+}
+
+
+class DeckQueueSource:
+    """Answers the queue's questions for one deck (see ``tutor.srs.queue.QueueSource``)."""
+
+    def __init__(self, db: Database, deck_id: int, now: datetime) -> None:
+        self.db = db
+        self.deck_id = deck_id
+        self.now = iso(now)
+
+    def _first(self, sql: str, params: dict[str, object]) -> int | None:
+        row = self.db.conn.execute(
+            sql, {"deck": self.deck_id, "now": self.now, **params}
+        ).fetchone()
+        return None if row is None else int(row[0])
+
+    def first_learning(self, due_by: datetime) -> int | None:
+        return self._first(
+            "SELECT c.id FROM cards c WHERE c.deck_id = :deck "
+            "AND c.state IN ('learning', 'relearning') AND c.due <= :due_by "
+            f"AND {_ACTIVE} ORDER BY c.due, c.id LIMIT 1",
+            {"due_by": iso(due_by)},
+        )
+
+    def first_review(self, now: datetime, day_start: datetime) -> int | None:
+        return self._first(
+            "SELECT c.id FROM cards c WHERE c.deck_id = :deck AND c.state = 'review' "
+            f"AND c.due <= :due_by AND {_ACTIVE} AND {_NO_SIBLING_TODAY} "
+            "ORDER BY c.due, c.id LIMIT 1",
+            {"due_by": iso(now), "day_start": iso(day_start)},
+        )
+
+    def first_new(self, order: NewOrder, day_start: datetime) -> int | None:
+        return self._first(
+            "SELECT c.id FROM cards c JOIN notes n ON n.id = c.note_id "
+            f"WHERE c.deck_id = :deck AND c.state = 'new' AND {_ACTIVE} AND {_NO_SIBLING_TODAY} "
+            f"ORDER BY {_NEW_ORDER[order]} LIMIT 1",
+            {"day_start": iso(day_start)},
+        )
+
+    def introduced_since(self, moment: datetime) -> int:
+        return self._count("new", moment)
+
+    def reviews_since(self, moment: datetime) -> int:
+        return self._count("review", moment)
+
+    def _count(self, kind: str, moment: datetime) -> int:
+        row = self.db.conn.execute(
+            "SELECT count(*) FROM reviews WHERE deck_id = ? AND reviewed_at >= ? "
+            "AND kind = ? AND undone = 0",
+            [self.deck_id, iso(moment), kind],
+        ).fetchone()
+        return int(row[0])

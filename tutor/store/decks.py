@@ -1,0 +1,106 @@
+"""Decks: creation, lookup by name, and the per-deck counts shown on the home screen."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from tutor.errors import DeckNotFound
+from tutor.srs.day import day_start
+from tutor.srs.settings import DeckSettings
+from tutor.store.db import iso
+from tutor.store.records import DeckSummary
+
+__all__ = ["deck_id", "deck_summaries", "ensure_deck", "deck_names"]
+
+
+def ensure_deck(db: Database, name: str, source: str, now: datetime) -> int:
+    """Id of the deck called ``name``, creating it (with ``source``) when missing."""
+    row = db.conn.execute("SELECT id FROM decks WHERE name = ?", [name]).fetchone()
+    if row is not None:
+        if source:
+            with db.atomic():
+                db.conn.execute("UPDATE decks SET source = ? WHERE id = ?", [source, row[0]])
+        return int(row[0])
+    with db.atomic():
+        cursor = db.conn.execute(
+            "INSERT INTO decks (name, source, created) VALUES (?, ?, ?)", [name, source, iso(now)]
+        )
+    return int(cursor.lastrowid or 0)
+
+
+def deck_names(db: Database) -> list[str]:
+    return [r[0] for r in db.conn.execute("SELECT name FROM decks ORDER BY name")]
+
+
+def deck_id(db: Database, name: str) -> int:
+    row = db.conn.execute("SELECT id FROM decks WHERE name = ?", [name]).fetchone()
+    if row is None:
+        names = deck_names(db)
+        known = ", ".join(names) if names else "none yet; run `tutor mine SOURCE`"
+        raise DeckNotFound(f"no deck named {name!r} (decks: {known})")
+    return int(row[0])
+
+
+def _count(db: Database, sql: str, params: list[object]) -> int:
+    return int(db.conn.execute(sql, params).fetchone()[0])
+
+
+def deck_summaries(
+    db: Database, now: datetime, settings_for: dict[int, DeckSettings]
+) -> list[DeckSummary]:
+    """Counts for every deck; each count is one range scan of ``cards_deck_state_due``."""
+    out: list[DeckSummary] = []
+    stamp = iso(now)
+    for did, name, source in db.conn.execute("SELECT id, name, source FROM decks ORDER BY name"):
+        settings = settings_for.get(did) or DeckSettings()
+        start = iso(day_start(now, settings))
+        active = "AND suspended = 0 AND known = 0 AND (buried_until IS NULL OR buried_until <= ?)"
+        introduced = _count(
+            db,
+            "SELECT count(*) FROM reviews WHERE deck_id = ? AND reviewed_at >= ? "
+            "AND kind = 'new' AND undone = 0",
+            [did, start],
+        )
+        reviewed = _count(
+            db,
+            "SELECT count(*) FROM reviews WHERE deck_id = ? AND reviewed_at >= ? "
+            "AND kind = 'review' AND undone = 0",
+            [did, start],
+        )
+        # Capped counts stop scanning at the daily limit: a deck of 100,000 new cards costs
+        # no more than one of 20.
+        new_left = max(0, settings.new_per_day - introduced)
+        new = _count(
+            db,
+            "SELECT count(*) FROM (SELECT 1 FROM cards WHERE deck_id = ? AND state = 'new' "
+            f"{active} LIMIT ?)",
+            [did, stamp, new_left],
+        )
+        learning = _count(
+            db,
+            "SELECT count(*) FROM cards WHERE deck_id = ? AND state IN ('learning', 'relearning') "
+            f"AND due <= ? {active}",
+            [did, stamp, stamp],
+        )
+        due_left = max(0, settings.reviews_per_day - reviewed)
+        due = _count(
+            db,
+            "SELECT count(*) FROM (SELECT 1 FROM cards WHERE deck_id = ? AND state = 'review' "
+            f"AND due <= ? {active} LIMIT ?)",
+            [did, stamp, stamp, due_left],
+        )
+        total = _count(db, "SELECT count(*) FROM cards WHERE deck_id = ?", [did])
+        out.append(
+            DeckSummary(
+                id=did,
+                name=name,
+                source=source,
+                new=new,
+                learning=learning,
+                due=due,
+                total=total,
+            )
+        )
+    return out

@@ -1,0 +1,128 @@
+"""The schema, as numbered migrations applied every time the database opens.
+
+sqlite-utils' ``Migrations`` records each applied step in ``_sqlite_migrations``; a new step
+goes at the end of this file and never edits an old one, so any progress.db a learner has
+upgrades in place.
+
+Times are UTC ISO strings of fixed width (``2024-05-01T12:00:00.000000+00:00``) so that text
+order is time order and the ``due`` indexes can answer "due by T" with a range scan.
+``cards.deck_id`` duplicates ``notes.deck_id`` on purpose: the queue and the deck counts filter
+cards by deck and order them by due date, which needs both columns in one index.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+__all__ = ["MIGRATIONS", "apply_migrations"]
+
+MIGRATIONS = Migrations("tutor")
+
+_INITIAL = [
+    """
+    CREATE TABLE decks (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        source TEXT NOT NULL DEFAULT '',
+        created TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE notes (
+        id INTEGER PRIMARY KEY,
+        deck_id INTEGER NOT NULL REFERENCES decks(id) ON DELETE CASCADE,
+        hanzi TEXT NOT NULL,
+        traditional TEXT NOT NULL DEFAULT '',
+        pinyin TEXT NOT NULL DEFAULT '',
+        english TEXT NOT NULL DEFAULT '',
+        senses TEXT NOT NULL DEFAULT '[]',
+        kind TEXT NOT NULL DEFAULT 'word',
+        confidence REAL NOT NULL DEFAULT 1.0,
+        examples TEXT NOT NULL DEFAULT '[]',
+        position INTEGER NOT NULL DEFAULT 0,
+        hsk_level INTEGER,
+        frequency REAL NOT NULL DEFAULT 0,
+        tags TEXT NOT NULL DEFAULT '[]',
+        english_edited INTEGER NOT NULL DEFAULT 0,
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL,
+        UNIQUE (deck_id, hanzi)
+    )
+    """,
+    "CREATE INDEX notes_deck_position ON notes(deck_id, position)",
+    "CREATE INDEX notes_deck_frequency ON notes(deck_id, frequency)",
+    "CREATE INDEX notes_deck_level ON notes(deck_id, hsk_level)",
+    "CREATE INDEX notes_hanzi ON notes(hanzi)",
+    """
+    CREATE TABLE cards (
+        id INTEGER PRIMARY KEY,
+        note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+        deck_id INTEGER NOT NULL REFERENCES decks(id) ON DELETE CASCADE,
+        template TEXT NOT NULL CHECK (template IN ('recognition', 'recall')),
+        state TEXT NOT NULL DEFAULT 'new'
+            CHECK (state IN ('new', 'learning', 'review', 'relearning')),
+        step INTEGER,
+        stability REAL,
+        difficulty REAL,
+        due TEXT NOT NULL,
+        last_review TEXT,
+        reps INTEGER NOT NULL DEFAULT 0,
+        lapses INTEGER NOT NULL DEFAULT 0,
+        suspended INTEGER NOT NULL DEFAULT 0,
+        buried_until TEXT,
+        flag INTEGER NOT NULL DEFAULT 0,
+        known INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (note_id, template)
+    )
+    """,
+    "CREATE INDEX cards_deck_state_due ON cards(deck_id, state, due)",
+    "CREATE INDEX cards_note_last_review ON cards(note_id, last_review)",
+    """
+    CREATE TABLE reviews (
+        id INTEGER PRIMARY KEY,
+        card_id INTEGER NOT NULL REFERENCES cards(id) ON DELETE CASCADE,
+        deck_id INTEGER NOT NULL REFERENCES decks(id) ON DELETE CASCADE,
+        rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+        reviewed_at TEXT NOT NULL,
+        duration_ms INTEGER NOT NULL DEFAULT 0,
+        kind TEXT NOT NULL,
+        state_before TEXT NOT NULL,
+        state_after TEXT NOT NULL,
+        undone INTEGER NOT NULL DEFAULT 0,
+        quiz TEXT NOT NULL DEFAULT 'self'
+    )
+    """,
+    "CREATE INDEX reviews_deck_time ON reviews(deck_id, reviewed_at)",
+    "CREATE INDEX reviews_card_time ON reviews(card_id, reviewed_at)",
+    """
+    CREATE TABLE settings (
+        deck_id INTEGER NOT NULL REFERENCES decks(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (deck_id, key)
+    )
+    """,
+    """
+    CREATE TABLE fsrs_params (
+        id INTEGER PRIMARY KEY,
+        deck_id INTEGER REFERENCES decks(id) ON DELETE CASCADE,
+        params TEXT NOT NULL,
+        fitted_at TEXT NOT NULL,
+        review_count INTEGER NOT NULL DEFAULT 0,
+        log_loss_before REAL,
+        log_loss_after REAL
+    )
+    """,
+    "CREATE INDEX fsrs_params_deck ON fsrs_params(deck_id, fitted_at)",
+]
+
+
+@MIGRATIONS()
+def m001_initial(db: Database) -> None:
+    """Decks, notes, cards with FSRS state, reviews, per-deck settings and fitted parameters."""
+    for statement in _INITIAL:
+        db.execute(statement)
+
+
+def apply_migrations(db: Database) -> None:
+    MIGRATIONS.apply(db)

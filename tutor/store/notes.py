@@ -1,0 +1,130 @@
+"""Notes: one per mined entry, keyed by (deck, hanzi), each with a recognition and a recall card.
+
+Re-mining a source updates a note's fields in place and never touches its cards or reviews, so
+review history survives any number of re-mines. An English rendering the learner edited by
+hand (``english_edited``) is kept over the miner's.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from tutor.model import Entry, Example
+from tutor.store.db import iso
+from tutor.store.records import UpsertResult
+
+__all__ = ["TEMPLATES", "entries", "entry_from_row", "known_hanzi", "note_fields", "upsert_entries"]
+
+TEMPLATES = ("recognition", "recall")
+
+_FIELDS = (
+    "traditional",
+    "pinyin",
+    "english",
+    "senses",
+    "kind",
+    "confidence",
+    "examples",
+    "position",
+    "hsk_level",
+    "frequency",
+)
+
+
+def note_fields(entry: Entry) -> tuple[Any, ...]:
+    """The stored value of each of ``_FIELDS`` for ``entry``, in that order."""
+    return (
+        entry.traditional,
+        entry.pinyin,
+        entry.english,
+        json.dumps(list(entry.senses), ensure_ascii=False),
+        entry.kind,
+        float(entry.confidence),
+        json.dumps([[e.zh, e.en] for e in entry.examples], ensure_ascii=False),
+        int(entry.position),
+        entry.hsk_level,
+        float(entry.frequency),
+    )
+
+
+def upsert_entries(
+    db: Database, deck_id: int, items: Iterable[Entry], now: datetime
+) -> UpsertResult:
+    """Insert new notes (with their two new cards) and update changed ones, in one transaction."""
+    stamp = iso(now)
+    existing: dict[str, tuple[int, tuple[Any, ...], bool]] = {}
+    columns = ", ".join(_FIELDS)
+    for row in db.conn.execute(
+        f"SELECT id, hanzi, english_edited, {columns} FROM notes WHERE deck_id = ?", [deck_id]
+    ):
+        existing[row[1]] = (row[0], tuple(row[3:]), bool(row[2]))
+    added = updated = unchanged = 0
+    seen: set[str] = set()
+    with db.atomic():
+        for entry in items:
+            if entry.hanzi in seen:
+                continue  # a source yields each hanzi once; later duplicates are ignored
+            seen.add(entry.hanzi)
+            values = note_fields(entry)
+            if entry.hanzi in existing:
+                note_id, old, edited = existing[entry.hanzi]
+                if edited:  # keep the learner's own English
+                    values = values[:2] + (old[2],) + values[3:]
+                if values == old:
+                    unchanged += 1
+                    continue
+                assignments = ", ".join(f"{name} = ?" for name in _FIELDS)
+                db.conn.execute(
+                    f"UPDATE notes SET {assignments}, updated = ? WHERE id = ?",
+                    [*values, stamp, note_id],
+                )
+                updated += 1
+                continue
+            cursor = db.conn.execute(
+                f"INSERT INTO notes (deck_id, hanzi, {columns}, created, updated) "
+                f"VALUES (?, ?, {', '.join('?' for _ in _FIELDS)}, ?, ?)",
+                [deck_id, entry.hanzi, *values, stamp, stamp],
+            )
+            note_id = int(cursor.lastrowid or 0)
+            db.conn.executemany(
+                "INSERT INTO cards (note_id, deck_id, template, state, step, due) "
+                "VALUES (?, ?, ?, 'new', 0, ?)",
+                [(note_id, deck_id, template, stamp) for template in TEMPLATES],
+            )
+            added += 1
+    return UpsertResult(added=added, updated=updated, unchanged=unchanged)
+
+
+def entry_from_row(row: dict[str, Any]) -> Entry:
+    return Entry(
+        hanzi=row["hanzi"],
+        traditional=row["traditional"],
+        pinyin=row["pinyin"],
+        english=row["english"],
+        senses=tuple(json.loads(row["senses"])),
+        kind=row["kind"],
+        confidence=row["confidence"],
+        examples=tuple(Example(zh, en) for zh, en in json.loads(row["examples"])),
+        position=row["position"],
+        hsk_level=row["hsk_level"],
+        frequency=row["frequency"],
+    )
+
+
+def entries(db: Database, deck_id: int) -> list[Entry]:
+    """Every note of the deck as an ``Entry``, in source order (for export)."""
+    cursor = db.conn.execute(
+        "SELECT * FROM notes WHERE deck_id = ? ORDER BY position, id", [deck_id]
+    )
+    names = [d[0] for d in cursor.description]
+    return [entry_from_row(dict(zip(names, row, strict=True))) for row in cursor]
+
+
+def known_hanzi(db: Database) -> set[str]:
+    """Hanzi that are in any deck (and so already studied or queued, known ones included)."""
+    return {row[0] for row in db.conn.execute("SELECT DISTINCT hanzi FROM notes")}

@@ -1,0 +1,163 @@
+"""``Store``: the one door to progress.db, a thin facade over the per-concept modules.
+
+Callers (CLI, TUI, export) never see SQL or sqlite-utils; they get dataclasses back. Times are
+UTC; everything that depends on the clock takes ``now`` so tests and benchmarks control it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from types import TracebackType
+
+from sqlite_utils import Database
+
+from tutor.model import Entry
+from tutor.srs.queue import Queue, QueueCounts
+from tutor.srs.scheduler import Scheduler
+from tutor.srs.settings import DeckSettings
+from tutor.srs.state import Rating, utc
+from tutor.store import cards, deck_settings, decks, notes, reviews
+from tutor.store.db import connect
+from tutor.store.records import CardView, DeckSummary, ReviewResult, UpsertResult
+
+__all__ = ["Store", "local_offset_minutes"]
+
+
+def local_offset_minutes() -> int:
+    """This machine's UTC offset, so the study day rolls over at 4 am local time by default."""
+    return -(time.altzone if time.localtime().tm_isdst > 0 else time.timezone) // 60
+
+
+def _now(now: datetime | None) -> datetime:
+    return utc(now) if now is not None else datetime.now(UTC)
+
+
+class Store:
+    """An open progress.db. Use ``Store.open(path)``; close it, or use it as a context manager."""
+
+    def __init__(self, db: Database, path: Path, defaults: DeckSettings) -> None:
+        self.db = db
+        self.path = path
+        self.defaults = defaults
+        self._schedulers: dict[int, Scheduler] = {}
+
+    @classmethod
+    def open(cls, path: Path | str, *, defaults: DeckSettings | None = None) -> Store:
+        """Open or create the database at ``path``, migrating it (``StoreError`` if unusable).
+
+        ``defaults`` are the settings of decks that have none stored; by default the study day
+        starts at 4 am on this machine's clock.
+        """
+        path = Path(path)
+        if defaults is None:
+            defaults = DeckSettings(day_offset_minutes=local_offset_minutes())
+        return cls(connect(path), path, defaults)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # decks ----------------------------------------------------------------------------------
+    def ensure_deck(self, name: str, source: str = "", now: datetime | None = None) -> int:
+        return decks.ensure_deck(self.db, name, source, _now(now))
+
+    def deck_id(self, name: str) -> int:
+        """Id of the deck ``name``; ``DeckNotFound`` lists the decks there are."""
+        return decks.deck_id(self.db, name)
+
+    def deck_names(self) -> list[str]:
+        return decks.deck_names(self.db)
+
+    def decks(self, now: datetime | None = None) -> list[DeckSummary]:
+        """Every deck with what is left to study today at ``now``."""
+        ids = [r[0] for r in self.db.conn.execute("SELECT id FROM decks")]
+        return decks.deck_summaries(self.db, _now(now), {d: self.settings(d) for d in ids})
+
+    # notes ----------------------------------------------------------------------------------
+    def upsert_entries(
+        self, deck_id: int, entries: Iterable[Entry], now: datetime | None = None
+    ) -> UpsertResult:
+        """Add new entries as notes with two new cards; update changed ones; one transaction."""
+        return notes.upsert_entries(self.db, deck_id, entries, _now(now))
+
+    def entries(self, deck_id: int) -> list[Entry]:
+        return notes.entries(self.db, deck_id)
+
+    def known_hanzi(self) -> set[str]:
+        return notes.known_hanzi(self.db)
+
+    # cards and the queue -------------------------------------------------------------------
+    def card(self, card_id: int) -> CardView:
+        return cards.card_view(self.db, card_id)
+
+    def next_card(self, deck_id: int, now: datetime) -> CardView | None:
+        """The card to study next at ``now``, or ``None`` when the deck is done for now."""
+        source = cards.DeckQueueSource(self.db, deck_id, utc(now))
+        card_id = Queue(self.settings(deck_id)).next_card(source, now)
+        return None if card_id is None else self.card(card_id)
+
+    def queue_counts(self, deck_id: int, now: datetime) -> QueueCounts:
+        source = cards.DeckQueueSource(self.db, deck_id, utc(now))
+        return Queue(self.settings(deck_id)).counts(source, now)
+
+    def preview(self, card_id: int, now: datetime) -> dict[Rating, timedelta]:
+        """The interval each grade would give this card at ``now`` (for the grade keys)."""
+        view = self.card(card_id)
+        return self.scheduler(view.deck_id).preview(view.srs, now)
+
+    # reviews --------------------------------------------------------------------------------
+    def record_review(
+        self,
+        card_id: int,
+        rating: Rating | int,
+        reviewed_at: datetime,
+        duration_ms: int = 0,
+        quiz: str = "self",
+    ) -> ReviewResult:
+        """Grade a card: its new FSRS state and the review row are written in one transaction."""
+        deck = self.card(card_id).deck_id
+        return reviews.record_review(
+            self.db, self.scheduler(deck), card_id, rating, reviewed_at, duration_ms, quiz
+        )
+
+    def undo_last(self, deck_id: int, since: datetime | None = None) -> CardView | None:
+        """Undo the latest not-yet-undone review of the deck (since ``since``, e.g. the session
+        start); returns the restored card, or ``None`` when there is nothing left to undo."""
+        return reviews.undo_last(self.db, deck_id, since)
+
+    # settings and parameters ---------------------------------------------------------------
+    def settings(self, deck_id: int) -> DeckSettings:
+        return deck_settings.load_settings(self.db, deck_id, self.defaults)
+
+    def set_settings(self, deck_id: int, settings: DeckSettings) -> None:
+        deck_settings.save_settings(self.db, deck_id, settings)
+        self._schedulers.pop(deck_id, None)
+
+    def update_settings(self, deck_id: int, **changes: object) -> DeckSettings:
+        """Change some settings of a deck (``ValueError`` on a bad value); returns them all."""
+        settings = replace(self.settings(deck_id), **changes)  # type: ignore[arg-type]
+        self.set_settings(deck_id, settings)
+        return settings
+
+    def scheduler(self, deck_id: int) -> Scheduler:
+        """The deck's scheduler: its settings with its fitted parameters (or FSRS-6 defaults)."""
+        if deck_id not in self._schedulers:
+            fitted = deck_settings.fitted_params(self.db, deck_id)
+            self._schedulers[deck_id] = Scheduler(
+                self.settings(deck_id), fitted.params if fitted else None
+            )
+        return self._schedulers[deck_id]
