@@ -1,0 +1,96 @@
+"""Opening progress.db: migrations on a blank file, WAL, foreign keys, bad files."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tutor.errors import StoreError
+from tutor.store import Store
+from tutor.store.migrations import MIGRATIONS
+
+EXPECTED_COLUMNS = {
+    "decks": {"id", "name", "source", "created"},
+    "notes": {
+        "id", "deck_id", "hanzi", "traditional", "pinyin", "english", "senses", "kind",
+        "confidence", "examples", "position", "hsk_level", "frequency", "created", "updated",
+    },
+    "cards": {
+        "id", "note_id", "deck_id", "template", "state", "step", "stability", "difficulty",
+        "due", "last_review", "reps", "lapses", "suspended", "buried_until", "flag", "known",
+    },
+    "reviews": {
+        "id", "card_id", "deck_id", "rating", "reviewed_at", "duration_ms", "state_before",
+        "state_after", "undone", "quiz",
+    },
+    "settings": {"deck_id", "key", "value"},
+    "fsrs_params": {"id", "deck_id", "params", "fitted_at", "log_loss_before", "log_loss_after"},
+}  # fmt: skip
+
+
+def test_blank_database_is_migrated_to_the_full_schema(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        tables = set(store.db.table_names())
+        for table, columns in EXPECTED_COLUMNS.items():
+            assert table in tables
+            assert columns <= set(store.db[table].columns_dict), table
+        applied = [m.name for m in MIGRATIONS.applied(store.db)]
+        assert applied == [m.name for m in MIGRATIONS._migrations]
+        indexes = {i.name for t in ("cards", "reviews", "notes") for i in store.db[t].indexes}
+        assert {"cards_deck_state_due", "reviews_deck_time", "notes_deck_position"} <= indexes
+
+
+def test_reopening_applies_nothing_twice(db_path: Path) -> None:
+    Store.open(db_path).close()
+    with Store.open(db_path) as store:
+        assert MIGRATIONS.pending(store.db) == []
+        rows = store.db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0]
+        assert rows == len(MIGRATIONS._migrations)
+
+
+def test_wal_and_foreign_keys_are_on(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        with pytest.raises(sqlite3.IntegrityError):
+            store.db.execute(
+                "INSERT INTO notes (deck_id, hanzi, created, updated) VALUES (999, 'x', '', '')"
+            )
+
+
+def test_unique_constraints_hold(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        deck = store.ensure_deck("d")
+        assert store.ensure_deck("d") == deck
+        store.db.execute(
+            "INSERT INTO notes (deck_id, hanzi, created, updated) VALUES (?, '中', '', '')", [deck]
+        )
+        with pytest.raises(sqlite3.IntegrityError):
+            store.db.execute(
+                "INSERT INTO notes (deck_id, hanzi, created, updated) VALUES (?, '中', '', '')",
+                [deck],
+            )
+
+
+@pytest.mark.parametrize("content", [b"this is not a database at all\n" * 10, b"\x00\xff" * 600])
+def test_non_database_file_raises_store_error(tmp_path: Path, content: bytes) -> None:
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(content)
+    with pytest.raises(StoreError) as caught:
+        Store.open(bad)
+    assert str(bad) in str(caught.value)
+    assert bad.read_bytes() == content
+
+
+def test_corrupt_sqlite_file_raises_store_error(tmp_path: Path) -> None:
+    bad = tmp_path / "corrupt.db"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x13" * 4000)
+    with pytest.raises(StoreError):
+        Store.open(bad)
+
+
+def test_directory_raises_store_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError):
+        Store.open(tmp_path)
