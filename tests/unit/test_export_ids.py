@@ -1,0 +1,49 @@
+"""Stable Anki identities: guids from hanzi and deck only, fixed model id, per-deck ids."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import genanki
+
+from tutor.export.ids import DECK_ID_BASE, MODEL_ID, deck_id, note_guid
+
+
+def test_guid_is_genanki_guid_for_hanzi_and_deck() -> None:
+    assert note_guid("协同发展", "report") == genanki.guid_for("协同发展", "report")
+
+
+def test_guid_has_a_fixed_value_so_old_exports_keep_updating() -> None:
+    # Pinned: if this changes, every learner's re-import duplicates every note.
+    assert note_guid("协同发展", "beijing-2024-report") == genanki.guid_for(
+        "协同发展", "beijing-2024-report"
+    )
+    assert note_guid("北京", "deck") == note_guid("北京", "deck")
+    assert note_guid("北京", "deck") != note_guid("北京", "other deck")
+    assert note_guid("北京", "deck") != note_guid("南京", "deck")
+
+
+def test_ids_are_the_same_in_another_process() -> None:
+    code = (
+        "from tutor.export.ids import note_guid, deck_id;"
+        "print(note_guid('协同发展', 'report'), deck_id('report'))"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": "12345", "PYTHONIOENCODING": "utf-8"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    ).stdout.split()
+    assert out == [note_guid("协同发展", "report"), str(deck_id("report"))]
+
+
+def test_model_id_is_the_hard_coded_constant() -> None:
+    assert MODEL_ID == 1_607_392_319
+
+
+def test_deck_id_is_stable_in_range_and_differs_between_decks() -> None:
+    names = ["report", "beijing-2024-report", "新闻", "a", "b"]
+    ids = [deck_id(n) for n in names]
+    assert all(DECK_ID_BASE <= i < 2 * DECK_ID_BASE for i in ids)
+    assert len(set(ids)) == len(ids)
+    assert deck_id("report") == deck_id("report")

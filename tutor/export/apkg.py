@@ -1,0 +1,162 @@
+"""Writing a deck of entries as an Anki package (.apkg) with genanki.
+
+A re-export must *update* the learner's notes in Anki, never duplicate them. Three things make
+that work with Anki's default import options (update notes and note types "if newer"):
+the note guid depends only on hanzi and deck (``ids.note_guid``); the note type keeps its id
+and field/template names (``ids.MODEL_ID``, ``style.FIELDS``); and every export stamps its
+notes with a modification time strictly later than any earlier export from this process or
+than the file it replaces, because Anki compares whole seconds and skips notes that are not
+newer than the copy it has.
+
+The package is written to a temporary file next to ``path`` and moved into place with
+``os.replace``, so a failed export never leaves a half-written package behind.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import sqlite3
+import tempfile
+import threading
+import time
+import uuid
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+import genanki
+
+from tutor.errors import ExportError
+from tutor.export.fields import note_fields
+from tutor.export.ids import MODEL_ID, MODEL_NAME, deck_id, note_guid
+from tutor.export.style import CSS, FIELDS, TEMPLATES
+from tutor.model import Entry
+
+__all__ = ["ExportResult", "anki_model", "export_anki"]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    """What was written: the package path, its note and card counts.
+
+    ``skipped`` lists hanzi left out because an earlier entry had the same hanzi (one guid,
+    one note) or because the hanzi was empty (Anki rejects notes with an empty first field).
+    """
+
+    path: Path
+    notes: int
+    cards: int
+    skipped: tuple[str, ...] = ()
+
+
+def anki_model() -> genanki.Model:
+    """The tutor note type: ``style.FIELDS``, cards Recognition and Recall, tone-colour CSS."""
+    return genanki.Model(
+        MODEL_ID,
+        MODEL_NAME,
+        fields=[{"name": name} for name in FIELDS],
+        templates=[dict(t) for t in TEMPLATES],
+        css=CSS,
+        sort_field_index=0,
+    )
+
+
+_stamp_lock = threading.Lock()
+_last_stamp = 0
+
+
+def _export_stamp(path: Path) -> int:
+    """A modification time (whole seconds) later than any previous export's.
+
+    Later than the last export made by this process and than the mtime of the package being
+    replaced, so a re-export within the same second still counts as newer for Anki.
+    """
+    global _last_stamp
+    floor = 0
+    try:
+        floor = int(path.stat().st_mtime) + 1
+    except OSError:
+        pass
+    with _stamp_lock:
+        stamp = max(int(time.time()), _last_stamp + 1, floor)
+        _last_stamp = stamp
+    return stamp
+
+
+def _build_deck(entries: Sequence[Entry], deck_name: str) -> tuple[genanki.Deck, list[str]]:
+    model = anki_model()
+    deck = genanki.Deck(deck_id(deck_name), deck_name)
+    seen: set[str] = set()
+    skipped: list[str] = []
+    for entry in entries:  # due = order in the source, so Anki introduces words as they come
+        if not entry.hanzi or entry.hanzi in seen:
+            skipped.append(entry.hanzi)
+            continue
+        seen.add(entry.hanzi)
+        deck.add_note(
+            genanki.Note(
+                model=model,
+                fields=note_fields(entry, deck_name),
+                guid=note_guid(entry.hanzi, deck_name),
+                tags=[f"tutor::{entry.kind}"],
+                due=len(seen),
+            )
+        )
+    return deck, skipped
+
+
+def _write_package(deck: genanki.Deck, target: BinaryIO, stamp: int) -> None:
+    """genanki's ``Package.write_to_file``, minus its leaked temporary database file."""
+    package = genanki.Package(deck)
+    with tempfile.TemporaryDirectory(prefix="tutor-apkg-") as tmp:
+        db_path = os.path.join(tmp, "collection.anki2")
+        conn = sqlite3.connect(db_path)
+        try:
+            # A scratch file that is zipped and deleted: durability would only cost fsyncs.
+            conn.execute("PRAGMA synchronous = OFF")
+            conn.execute("PRAGMA journal_mode = MEMORY")
+            package.write_to_db(conn.cursor(), stamp, itertools.count(stamp * 1000))
+            conn.commit()
+        finally:
+            conn.close()
+        with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as out:
+            out.write(db_path, "collection.anki2")
+            out.writestr("media", json.dumps({}))
+
+
+def _reason(err: OSError) -> str:
+    return (err.strerror or str(err)).lower()
+
+
+def export_anki(entries: Sequence[Entry], deck_name: str, path: Path) -> ExportResult:
+    """Write ``entries`` as one Anki deck named ``deck_name`` to ``path`` (an .apkg file).
+
+    One note per distinct hanzi, two cards per note (Recognition; Recall when the entry has
+    English). Raises ``ExportError`` naming ``path`` when its directory is missing or the
+    file cannot be written; nothing is left behind in that case.
+    """
+    path = Path(path)
+    parent = path.parent
+    if not parent.is_dir():
+        raise ExportError("cannot write Anki package: directory does not exist", path=path)
+    if path.is_dir():
+        raise ExportError("cannot write Anki package: is a directory", path=path)
+
+    deck, skipped = _build_deck(entries, deck_name)
+    stamp = _export_stamp(path)
+    # Not mkstemp: its 0600 mode would survive the rename; open(..., "xb") honours the umask.
+    tmp = parent / f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp"
+    try:
+        with open(tmp, "xb") as fh:
+            _write_package(deck, fh, stamp)
+        os.replace(tmp, path)
+    except OSError as err:
+        raise ExportError(f"cannot write Anki package: {_reason(err)}", path=path) from err
+    finally:
+        tmp.unlink(missing_ok=True)
+    cards = sum(len(note.cards) for note in deck.notes)
+    return ExportResult(path=path, notes=len(deck.notes), cards=cards, skipped=tuple(skipped))

@@ -1,0 +1,112 @@
+"""Turning an ``Entry`` into the HTML of one Anki note's fields.
+
+Every piece of entry text is HTML-escaped here, once, because mined text can hold ``<``, ``&``
+and quotes (a translation quoting a slogan, "R&D") and Anki renders fields as HTML. Only ``&``,
+``<`` and ``>`` need escaping: field text always lands in element content, never in an
+attribute, where quotes are plain characters; Anki's own editor stores them unescaped too, so
+"Xiong'an" stays searchable in Anki's browser. The only markup in a field is what this module
+adds: the highlighted word in the sentence and the tone-coloured pinyin spans, whose class
+names the card CSS (``style``) styles.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from tutor.lang.pinyin import syllables, tones
+from tutor.model import Entry, Example
+
+__all__ = [
+    "colored_pinyin",
+    "examples_html",
+    "highlight",
+    "main_example",
+    "note_fields",
+]
+
+
+_VOWELS = frozenset("aeiouü")
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def highlight(sentence: str, word: str) -> str:
+    """Escape ``sentence`` and wrap every occurrence of ``word`` in ``<b class="hl">``.
+
+    Splitting before escaping keeps the match on the raw text, so a word can never match
+    inside an entity such as ``&amp;``.
+    """
+    if not word or word not in sentence:
+        return _esc(sentence)
+    marked = f'<b class="hl">{_esc(word)}</b>'
+    return marked.join(_esc(part) for part in sentence.split(word))
+
+
+def colored_pinyin(pinyin: str) -> str:
+    """Tone-marked pinyin as HTML, each syllable in ``<span class="toneN">`` (N = 1..5).
+
+    Spacing, apostrophes, digits and anything that is not a syllable are kept (escaped)
+    between the spans, so the coloured text reads exactly like the plain ``Pinyin`` field.
+    """
+    out: list[str] = []
+    for i, token in enumerate(pinyin.split()):
+        if i:
+            out.append(" ")
+        pos = 0
+        for syl, tone in zip(syllables(token), tones(token), strict=True):
+            start = token.find(syl, pos)
+            if start < 0:  # the splitter normalised the text; colour nothing rather than guess
+                break
+            out.append(_esc(token[pos:start]))
+            if tone == 5 and not _VOWELS.intersection(syl.lower()):
+                out.append(_esc(syl))  # a Latin letter or acronym ("5G", "C"), not a syllable
+            else:
+                out.append(f'<span class="tone{tone}">{_esc(syl)}</span>')
+            pos = start + len(syl)
+        out.append(_esc(token[pos:]))
+    return "".join(out)
+
+
+def main_example(entry: Entry) -> Example | None:
+    """The example shown on the card: the first one whose Chinese contains the word."""
+    for example in entry.examples:
+        if entry.hanzi and entry.hanzi in example.zh:
+            return example
+    return entry.examples[0] if entry.examples else None
+
+
+def examples_html(entry: Entry) -> str:
+    """All example pairs, the word highlighted in each, for the card's "All examples" block."""
+    return "".join(
+        '<div class="example">'
+        f'<div class="zh" lang="zh-Hans">{highlight(ex.zh, entry.hanzi)}</div>'
+        f'<div class="en">{_esc(ex.en)}</div>'
+        "</div>"
+        for ex in entry.examples
+    )
+
+
+def _senses(senses: Sequence[str]) -> str:
+    return "; ".join(_esc(s) for s in senses if s)
+
+
+def note_fields(entry: Entry, deck_name: str) -> list[str]:
+    """The note's field values, in ``style.FIELDS`` order, ready for Anki (escaped HTML)."""
+    example = main_example(entry)
+    return [
+        _esc(entry.hanzi),
+        _esc(entry.traditional),
+        _esc(entry.pinyin),
+        _esc(entry.english),
+        _senses(entry.senses),
+        highlight(example.zh, entry.hanzi) if example else "",
+        _esc(example.en) if example else "",
+        _esc(deck_name),
+        colored_pinyin(entry.pinyin),
+        examples_html(entry),
+        str(entry.hsk_level) if entry.hsk_level is not None else "",
+        _esc(entry.kind),
+    ]
