@@ -125,6 +125,12 @@ def entries(db: Database, deck_id: int) -> list[Entry]:
     return [entry_from_row(dict(zip(names, row, strict=True))) for row in cursor]
 
 
-def known_hanzi(db: Database) -> set[str]:
-    """Hanzi that are in any deck (and so already studied or queued, known ones included)."""
-    return {row[0] for row in db.conn.execute("SELECT DISTINCT hanzi FROM notes")}
+def known_hanzi(db: Database, exclude_deck: str | None = None) -> set[str]:
+    """Hanzi the learner already has: notes in any deck other than ``exclude_deck`` (the one
+    being mined, whose own notes must not filter themselves out), known-marked ones included."""
+    rows = db.conn.execute(
+        "SELECT DISTINCT n.hanzi FROM notes n JOIN decks d ON d.id = n.deck_id "
+        "WHERE d.name IS NOT ?",
+        [exclude_deck],
+    )
+    return {row[0] for row in rows}

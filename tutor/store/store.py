@@ -15,12 +15,14 @@ from types import TracebackType
 
 from sqlite_utils import Database
 
+from tutor.errors import DeckNotFound
 from tutor.model import Entry
+from tutor.srs.day import next_day_start
 from tutor.srs.queue import Queue, QueueCounts
 from tutor.srs.scheduler import Scheduler
 from tutor.srs.settings import DeckSettings
 from tutor.srs.state import Rating, utc
-from tutor.store import cards, deck_settings, decks, notes, reviews
+from tutor.store import actions, cards, deck_settings, decks, notes, reviews, stats
 from tutor.store.db import connect
 from tutor.store.records import CardView, DeckSummary, ReviewResult, UpsertResult
 
@@ -87,6 +89,24 @@ class Store:
         ids = [r[0] for r in self.db.conn.execute("SELECT id FROM decks")]
         return decks.deck_summaries(self.db, _now(now), {d: self.settings(d) for d in ids})
 
+    def deck_summary(self, deck_id: int, now: datetime | None = None) -> DeckSummary:
+        """``decks()`` for one deck (the study screen's progress line)."""
+        for summary in self.decks(now):
+            if summary.id == deck_id:
+                return summary
+        raise DeckNotFound(f"no deck with id {deck_id}")
+
+    def next_due(self, deck_id: int, after: datetime | None = None) -> datetime | None:
+        """When the deck's next scheduled card falls due (for "done for now, back at ...")."""
+        return stats.next_due(self.db, deck_id, after)
+
+    def stats(
+        self, deck_id: int | None = None, now: datetime | None = None, days: int = 30
+    ) -> dict[str, object]:
+        """Counts by state, reviews per day, true retention, time studied, a due forecast."""
+        settings = self.settings(deck_id) if deck_id is not None else self.defaults
+        return stats.deck_stats(self.db, deck_id, _now(now), settings, days)
+
     # notes ----------------------------------------------------------------------------------
     def upsert_entries(
         self, deck_id: int, entries: Iterable[Entry], now: datetime | None = None
@@ -97,8 +117,9 @@ class Store:
     def entries(self, deck_id: int) -> list[Entry]:
         return notes.entries(self.db, deck_id)
 
-    def known_hanzi(self) -> set[str]:
-        return notes.known_hanzi(self.db)
+    def known_hanzi(self, exclude_deck: str | None = None) -> set[str]:
+        """Hanzi in any deck but ``exclude_deck`` (so mining a new text can skip them)."""
+        return notes.known_hanzi(self.db, exclude_deck)
 
     # cards and the queue -------------------------------------------------------------------
     def card(self, card_id: int) -> CardView:
@@ -138,6 +159,34 @@ class Store:
         """Undo the latest not-yet-undone review of the deck (since ``since``, e.g. the session
         start); returns the restored card, or ``None`` when there is nothing left to undo."""
         return reviews.undo_last(self.db, deck_id, since)
+
+    # card actions (no effect on FSRS state or history) ------------------------------------
+    def suspend(self, card_id: int, suspended: bool = True) -> CardView:
+        actions.suspend(self.db, card_id, suspended)
+        return self.card(card_id)
+
+    def bury(self, card_id: int, now: datetime) -> CardView:
+        """Hide the card until the next study day starts."""
+        deck = self.card(card_id).deck_id
+        actions.bury(self.db, card_id, next_day_start(utc(now), self.settings(deck)))
+        return self.card(card_id)
+
+    def unbury(self, card_id: int) -> CardView:
+        actions.bury(self.db, card_id, None)
+        return self.card(card_id)
+
+    def set_flag(self, card_id: int, flag: int) -> CardView:
+        """Flag 0 (none) to 4 (see ``tutor.store.actions.FLAGS``)."""
+        actions.set_flag(self.db, card_id, flag)
+        return self.card(card_id)
+
+    def mark_known(self, note_id: int, known: bool = True) -> None:
+        """Take both cards of the note out of study (or put them back)."""
+        actions.mark_known(self.db, note_id, known)
+
+    def edit_english(self, note_id: int, english: str, now: datetime | None = None) -> None:
+        """Replace the note's English; later re-mines keep this text."""
+        actions.edit_english(self.db, note_id, english, _now(now))
 
     # settings and parameters ---------------------------------------------------------------
     def settings(self, deck_id: int) -> DeckSettings:
