@@ -7,12 +7,18 @@ used, so a missing cache only costs time, never fails a command.
 
 from __future__ import annotations
 
+import gc
 import os
+import pickle
 import tempfile
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
-__all__ = ["cache_dir"]
+__all__ = ["cache_dir", "cached_pickle"]
+
+T = TypeVar("T")
 
 
 @cache
@@ -36,3 +42,35 @@ def _resolve(env: str | None, xdg: str | None) -> Path:
 def cache_dir() -> Path:
     """A writable directory for derived data, created on first use."""
     return _resolve(os.environ.get("TUTOR_CACHE"), os.environ.get("XDG_CACHE_HOME"))
+
+
+def cached_pickle(name: str, build: Callable[[], T]) -> T:
+    """Load ``name`` from the cache dir, or ``build()`` it and store it there.
+
+    ``name`` must change whenever what ``build`` returns would (put a hash of the inputs
+    and a version number in it). A corrupt file is rebuilt; a read-only cache dir only
+    costs the rebuild. The garbage collector is paused while loading, since unpickling
+    hundreds of thousands of small objects otherwise triggers many pointless collections.
+    """
+    path = cache_dir() / name
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        if path.is_file():
+            try:
+                with path.open("rb") as fh:
+                    return pickle.load(fh)  # type: ignore[no-any-return]
+            except Exception:  # noqa: BLE001 - any unreadable cache is rebuilt
+                pass
+        value = build()
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        try:
+            with tmp.open("wb") as fh:
+                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(path)
+        except OSError:
+            tmp.unlink(missing_ok=True)
+        return value
+    finally:
+        if was_enabled:
+            gc.enable()

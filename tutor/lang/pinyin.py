@@ -421,14 +421,9 @@ def name_forms(hanzi: str, cedict: Cedict | None = None) -> list[str]:
     return forms
 
 
-_COMPOUND_SURNAMES = frozenset(
-    "欧阳 司马 诸葛 上官 司徒 东方 夏侯 皇甫 尉迟 公孙 慕容 长孙 宇文 令狐 端木 西门 南宫".split()
-)
-
-
 def _surname_length(hanzi: str, cedict: Cedict) -> int:
-    if hanzi[:2] in _COMPOUND_SURNAMES and len(hanzi) > 2:
-        return 2
+    if len(hanzi) > 2 and cedict.is_surname(hanzi[:2]):
+        return 2  # 欧阳, 司马, 诸葛
     return 1 if cedict.is_surname(hanzi[0]) else 0
 
 
