@@ -150,7 +150,9 @@ def test_cards_render_the_highlight_tones_and_css(col: Collection, tmp_path: Pat
     assert '<span class="tone3">zhǎn</span>' in answer
     assert "coordinated development" in answer and "to coordinate" in answer
     assert recall.template()["name"] == "Recall"
-    assert "coordinated development" in recall.question() and "协同发展" not in recall.question()
+    question = recall.question()
+    assert "coordinated development" in question and "协同发展" not in question
+    assert '京津冀<span class="gap">［…］</span>。' in question
     assert "协同发展" in recall.answer()
     css = recognition.css()
     assert ".tone1" in css and ".nightMode" in css and "Noto Sans CJK SC" in css

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tutor.export.fields import colored_pinyin, highlight, main_example, note_fields
+from tutor.export.fields import blank, colored_pinyin, highlight, main_example, note_fields
 from tutor.export.style import FIELDS
 from tutor.model import Entry, Example
 
@@ -39,6 +39,12 @@ def test_highlight_never_matches_inside_an_entity() -> None:
 
 def test_highlight_without_the_word_is_just_escaped() -> None:
     assert highlight("<x>", "发展") == "&lt;x&gt;"
+
+
+def test_blank_hides_every_occurrence_and_its_length() -> None:
+    gap = '<span class="gap">［…］</span>'
+    assert blank("A&B发展，再发展", "发展") == f"A&amp;B{gap}，再{gap}"
+    assert blank("没有这个词", "发展") == ""
 
 
 def test_colored_pinyin_gives_each_syllable_its_tone_class() -> None:
@@ -90,12 +96,14 @@ def test_sentence_is_the_first_example_containing_the_word() -> None:
     f = _fields(entry)
     assert f["Sentence"] == '要<b class="hl">协同发展</b>。'
     assert f["Translation"] == "Develop together."
+    assert f["SentenceCloze"] == '要<span class="gap">［…］</span>。'
     assert f["Examples"].count('class="example"') == 2
 
 
 def test_entry_without_examples_has_empty_sentence_fields() -> None:
     f = _fields(_entry(hsk_level=None))
-    assert f["Sentence"] == f["Translation"] == f["Examples"] == f["HSK"] == ""
+    assert f["Sentence"] == f["Translation"] == f["SentenceCloze"] == f["Examples"] == ""
+    assert f["HSK"] == ""
 
 
 def test_extras_carry_hsk_level_and_kind() -> None:

@@ -28,6 +28,7 @@ def test_recognition_asks_with_hanzi_and_answers_with_meaning() -> None:
 def test_recall_asks_with_english_and_answers_with_hanzi() -> None:
     recall = TEMPLATES[1]
     assert "{{English}}" in recall["qfmt"] and "{{Hanzi}}" not in recall["qfmt"]
+    assert recall["qfmt"].startswith("{{#English}}") and recall["qfmt"].endswith("{{/English}}")
     assert "{{Hanzi}}" in recall["afmt"] and "{{PinyinColored}}" in recall["afmt"]
 
 

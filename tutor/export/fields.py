@@ -18,6 +18,7 @@ from tutor.lang.pinyin import syllables, tones
 from tutor.model import Entry, Example
 
 __all__ = [
+    "blank",
     "colored_pinyin",
     "examples_html",
     "highlight",
@@ -43,6 +44,17 @@ def highlight(sentence: str, word: str) -> str:
         return _esc(sentence)
     marked = f'<b class="hl">{_esc(word)}</b>'
     return marked.join(_esc(part) for part in sentence.split(word))
+
+
+def blank(sentence: str, word: str) -> str:
+    """Escape ``sentence`` with every ``word`` replaced by a gap: the Recall card's context.
+
+    The gap hides the word's length too (``［…］``), so it cannot be guessed by counting.
+    Empty when the word is not in the sentence: a context that does not test anything.
+    """
+    if not word or word not in sentence:
+        return ""
+    return '<span class="gap">［…］</span>'.join(_esc(part) for part in sentence.split(word))
 
 
 def colored_pinyin(pinyin: str) -> str:
@@ -106,6 +118,7 @@ def note_fields(entry: Entry, deck_name: str) -> list[str]:
         _esc(example.en) if example else "",
         _esc(deck_name),
         colored_pinyin(entry.pinyin),
+        blank(example.zh, entry.hanzi) if example else "",
         examples_html(entry),
         str(entry.hsk_level) if entry.hsk_level is not None else "",
         _esc(entry.kind),

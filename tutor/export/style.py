@@ -37,6 +37,7 @@ FIELDS: Final[tuple[str, ...]] = (
     "Translation",
     "Source",
     "PinyinColored",
+    "SentenceCloze",
     "Examples",
     "HSK",
     "Kind",
@@ -83,7 +84,11 @@ TEMPLATES: Final[tuple[dict[str, str], ...]] = (
     },
     {
         "name": RECALL,
-        "qfmt": '<div class="english prompt">{{English}}</div>\n<div class="ask">汉字？</div>',
+        # All inside {{#English}}: a note without English gets no Recall card at all.
+        "qfmt": "{{#English}}"
+        '<div class="english prompt">{{English}}</div>\n<div class="ask">汉字？</div>\n'
+        '{{#SentenceCloze}}<div class="sentence" lang="zh-Hans">{{SentenceCloze}}</div>'
+        "{{/SentenceCloze}}{{/English}}",
         "afmt": "\n".join(
             [
                 '<div class="english prompt">{{English}}</div>',
@@ -138,6 +143,7 @@ CSS: Final = f"""\
 .examples .zh {{ font-size: 20px; }}
 .source {{ margin-top: 1.5em; }}
 .hl {{ color: var(--tutor-hl); font-weight: bold; }}
+.gap {{ color: var(--tutor-hl); }}
 .tone1 {{ color: var(--tone1); }}
 .tone2 {{ color: var(--tone2); }}
 .tone3 {{ color: var(--tone3); }}
