@@ -18,6 +18,7 @@ pytest.importorskip("anki")
 from anki import import_export_pb2
 from anki.collection import Collection, ImportAnkiPackageRequest
 
+import tutor.export.apkg as apkg
 from tutor.export import MODEL_ID, export_anki, note_guid
 from tutor.export.style import FIELDS
 from tutor.model import Entry, Example
@@ -121,6 +122,21 @@ def test_reexport_after_remining_updates_notes_in_place(col: Collection, tmp_pat
     assert len(col.models.all_names_and_ids()) == notetypes
     (model,) = [m for m in col.models.all() if m["name"].startswith("tutor")]
     assert model["id"] == MODEL_ID
+
+
+def test_new_card_styling_reaches_existing_notes(
+    col: Collection, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = tmp_path / "deck.apkg"
+    export_anki(ENTRIES, DECK, package)
+    _import(col, package)
+    monkeypatch.setattr(apkg, "CSS", apkg.CSS + "\n.tutor-next-version {}")
+    export_anki(ENTRIES, DECK, package)
+    _import(col, package)
+    col.models._clear_cache()
+    tutor_models = [m for m in col.models.all() if m["name"].startswith("tutor")]
+    assert len(tutor_models) == 1
+    assert ".tutor-next-version" in tutor_models[0]["css"]
 
 
 def test_fields_arrive_escaped_and_in_contract_order(col: Collection, tmp_path: Path) -> None:

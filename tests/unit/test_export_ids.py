@@ -9,6 +9,7 @@ import sys
 import genanki
 
 from tutor.export.ids import DECK_ID_BASE, MODEL_ID, deck_id, note_guid
+from tutor.export.style import FIELDS, TEMPLATES
 
 
 def test_guid_is_genanki_guid_for_hanzi_and_deck() -> None:
@@ -17,9 +18,8 @@ def test_guid_is_genanki_guid_for_hanzi_and_deck() -> None:
 
 def test_guid_has_a_fixed_value_so_old_exports_keep_updating() -> None:
     # Pinned: if this changes, every learner's re-import duplicates every note.
-    assert note_guid("协同发展", "beijing-2024-report") == genanki.guid_for(
-        "协同发展", "beijing-2024-report"
-    )
+    assert note_guid("协同发展", "beijing-2024-report") == "mFf]qj2&,:"
+    assert deck_id("beijing-2024-report") == 1_538_127_318
     assert note_guid("北京", "deck") == note_guid("北京", "deck")
     assert note_guid("北京", "deck") != note_guid("北京", "other deck")
     assert note_guid("北京", "deck") != note_guid("南京", "deck")
@@ -37,8 +37,27 @@ def test_ids_are_the_same_in_another_process() -> None:
     assert out == [note_guid("协同发展", "report"), str(deck_id("report"))]
 
 
-def test_model_id_is_the_hard_coded_constant() -> None:
+def test_model_id_and_schema_are_pinned() -> None:
+    # Anki updates notes only while the note type's id, field names and template names stay
+    # the same. Changing any of these strands every learner's imported notes: if you must,
+    # also change MODEL_ID and MODEL_NAME (see tutor/export/ids.py).
     assert MODEL_ID == 1_607_392_319
+    assert FIELDS == (
+        "Hanzi",
+        "Traditional",
+        "Pinyin",
+        "English",
+        "Senses",
+        "Sentence",
+        "Translation",
+        "Source",
+        "PinyinColored",
+        "SentenceCloze",
+        "Examples",
+        "HSK",
+        "Kind",
+    )
+    assert [t["name"] for t in TEMPLATES] == ["Recognition", "Recall"]
 
 
 def test_deck_id_is_stable_in_range_and_differs_between_decks() -> None:
