@@ -1,8 +1,8 @@
 """Chinese word segmentation: jieba, with every CC-CEDICT headword added to its dictionary.
 
-jieba alone splits many dictionary words a learner studies (背街小巷, 违法建设 are cut into
-pieces); adding CC-CEDICT's headwords keeps them whole, so the words mining proposes are the
-words the dictionary can explain.
+jieba alone splits many dictionary words a learner studies (雄安新区 comes out as 雄安 + 新区);
+adding CC-CEDICT's headwords keeps them whole, so the words mining proposes are the words the
+dictionary can explain.
 
 Start-up cost matters (every ``tutor`` command segments): rather than calling ``add_word``
 120k times per run, we write jieba's dictionary plus the CC-CEDICT words to one combined file

@@ -1,0 +1,136 @@
+"""Pinyin readings, spelling conversions and names as English text writes them."""
+
+from __future__ import annotations
+
+import pytest
+
+from tutor.lang.pinyin import (
+    marks_to_numbered,
+    name_forms,
+    numbered_to_marks,
+    pinyin_for,
+    pinyin_to_name,
+    split_syllables,
+    strip_tones,
+    syllables,
+    tones,
+)
+
+
+@pytest.mark.parametrize(
+    ("numbered", "marks"),
+    [
+        ("xie2 tong2", "xié tóng"),
+        ("Bei3 jing1", "Běi jīng"),
+        ("lu:4", "lǜ"),
+        ("lv4", "lǜ"),
+        ("nu:3 er2", "nǚ ér"),
+        ("Lu:3", "Lǚ"),
+        ("ma5", "ma"),
+        ("gou3", "gǒu"),  # o of "ou"
+        ("gui4", "guì"),  # last vowel
+        ("liu2", "liú"),
+        ("na3 r5", "nǎr"),  # erhua joins its syllable
+        ("er4", "èr"),
+        ("xie2tong2", "xiétóng"),  # unspaced stays unspaced
+        ("san1 C", "sān C"),  # non-pinyin tokens pass through
+    ],
+)
+def test_numbered_to_marks(numbered: str, marks: str) -> None:
+    assert numbered_to_marks(numbered) == marks
+
+
+@pytest.mark.parametrize(
+    ("marks", "numbered"),
+    [
+        ("xié tóng", "xie2 tong2"),
+        ("xiétóng", "xie2 tong2"),
+        ("nǐ hǎo ma", "ni3 hao3 ma5"),
+        ("lǜ", "lu:4"),
+        ("Xī'ān", "Xi1 an1"),
+        ("nǎr", "nar3"),
+        ("xie2tong2", "xie2 tong2"),
+        ("lv4", "lu:4"),
+    ],
+)
+def test_marks_to_numbered(marks: str, numbered: str) -> None:
+    assert marks_to_numbered(marks) == numbered
+
+
+def test_round_trip_over_dictionary_readings() -> None:
+    for numbered in ("zhong1 guan1 cun1", "fa1 zhan3", "nu:3 hai2", "yi1 ding4", "lu:e4"):
+        marks = numbered_to_marks(numbered)
+        assert marks_to_numbered(marks) == numbered
+
+
+def test_syllables_and_tones() -> None:
+    assert syllables("xié tóng fā zhǎn") == ["xié", "tóng", "fā", "zhǎn"]
+    assert syllables("zhongguancun") == ["zhong", "guan", "cun"]
+    assert syllables("Xī'ān") == ["Xī", "ān"]
+    assert tones("nǐ hǎo ma") == [3, 3, 5]
+    assert tones("xie2tong2") == [2, 2]
+    assert tones("lu:4 se4") == [4, 4]
+
+
+def test_split_prefers_no_inner_vowel_start() -> None:
+    # pinyin writes fang'an with an apostrophe, so bare "fangan" is fan + gan
+    assert split_syllables("fangan") == ["fan", "gan"]
+    assert split_syllables("fang'an") == ["fang", "an"]
+    assert split_syllables("xian") == ["xian"]
+    assert split_syllables("hello") == ["hello"]  # not pinyin: left whole
+
+
+def test_strip_tones() -> None:
+    assert strip_tones("lǜ sè") == "lü se"
+    assert strip_tones("xie2 tong2") == "xie tong"
+    assert strip_tones("lv4") == "lü"
+    assert strip_tones("Běi jīng") == "Bei jing"
+
+
+def test_reading_from_dictionary() -> None:
+    assert pinyin_for("北京") == "Běi jīng"  # proper name keeps CC-CEDICT's capitals
+    assert pinyin_for("发展") == "fā zhǎn"
+    assert pinyin_for("银行") == "yín háng"
+    assert pinyin_for("行人") == "xíng rén"
+    assert pinyin_for("哪儿") == "nǎr"
+
+
+def test_reading_of_unlisted_text() -> None:
+    assert pinyin_for("协同发展") == "xié tóng fā zhǎn"
+    assert pinyin_for("2315万平方米").startswith("2315 ")
+    assert pinyin_for("") == ""
+
+
+def test_polyphone_single_character_prefers_common_reading() -> None:
+    assert pinyin_for("行") == "xíng"
+    assert pinyin_for("殷") == "yīn"  # not the surname entry's capital
+
+
+@pytest.mark.parametrize(
+    ("hanzi", "name"),
+    [
+        ("北京", "Beijing"),
+        ("中关村", "Zhongguancun"),
+        ("雄安", "Xiong'an"),
+        ("西安", "Xi'an"),
+        ("殷勇", "Yin Yong"),
+        ("习近平", "Xi Jinping"),
+        ("欧阳修", "Ouyang Xiu"),
+        ("王府井", "Wangfujing"),
+    ],
+)
+def test_pinyin_to_name(hanzi: str, name: str) -> None:
+    assert pinyin_to_name(hanzi) == name
+
+
+def test_name_person_override() -> None:
+    assert pinyin_to_name("殷勇", person=False) == "Yinyong"
+    assert pinyin_to_name("王府井", person=True) == "Wang Fujing"
+
+
+def test_name_forms_cover_common_spellings() -> None:
+    assert "Xian" in name_forms("西安")
+    forms = name_forms("殷勇")
+    assert forms[0] == "Yin Yong" and "Yin-yong" in forms
+    lu = name_forms("吕布")
+    assert "Lü Bu" in lu and "Lu Bu" in lu
