@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import time
 import zipfile
 from pathlib import Path
 
@@ -26,6 +27,12 @@ ENTRIES = [
     ),
     Entry("北京", "北京", "Běi jīng", "Beijing", kind="name"),
 ]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_stamps(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forget earlier tests' exports: each starts as a fresh process would."""
+    monkeypatch.setattr(apkg, "_last_stamp", 0)
 
 
 def _notes(package: Path, tmp_path: Path) -> list[tuple[str, int, int, list[str]]]:
@@ -83,16 +90,28 @@ def test_entry_without_english_gets_only_the_recognition_card(tmp_path: Path) ->
     assert (result.notes, result.cards) == (1, 1)
 
 
-def test_each_export_is_stamped_later_than_the_last(tmp_path: Path) -> None:
+def test_each_export_is_stamped_later_than_the_last(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = tmp_path / "deck.apkg"
     export_anki(ENTRIES, "report", out)
     first = _notes(out, tmp_path)[0][2]
     export_anki(ENTRIES, "report", out)  # same second, same process
     second = _notes(out, tmp_path)[0][2]
     assert second > first
-    os.utime(out, (second + 100, second + 100))  # e.g. written by another process, later
+    monkeypatch.setattr(apkg, "_last_stamp", 0)  # as if another process wrote the file
+    os.utime(out, (second, second))
     export_anki(ENTRIES, "report", out)
-    assert _notes(out, tmp_path)[0][2] > second + 100
+    assert _notes(out, tmp_path)[0][2] > second
+
+
+def test_a_file_dated_in_the_future_does_not_date_the_export(tmp_path: Path) -> None:
+    out = tmp_path / "deck.apkg"
+    out.write_bytes(b"old")
+    future = time.time() + 10**6
+    os.utime(out, (future, future))
+    export_anki(ENTRIES, "report", out)
+    assert _notes(out, tmp_path)[0][2] <= time.time() + 1
 
 
 def test_output_honours_the_umask_and_leaves_no_temp_files(tmp_path: Path) -> None:
@@ -131,6 +150,19 @@ def test_unwritable_directory_is_an_export_error(tmp_path: Path) -> None:
         assert list(locked.iterdir()) == []
     finally:
         locked.chmod(0o700)
+
+
+def test_scratch_database_failure_is_an_export_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(deck: object, target: object, stamp: int) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(apkg, "_write_package", full)
+    out = tmp_path / "deck.apkg"
+    with pytest.raises(ExportError, match="database or disk is full"):
+        export_anki(ENTRIES, "report", out)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_failed_write_keeps_the_old_package_and_leaves_nothing_behind(

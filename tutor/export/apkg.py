@@ -67,6 +67,7 @@ def anki_model() -> genanki.Model:
 
 _stamp_lock = threading.Lock()
 _last_stamp = 0
+_MAX_AHEAD = 60
 
 
 def _export_stamp(path: Path) -> int:
@@ -76,13 +77,16 @@ def _export_stamp(path: Path) -> int:
     replaced, so a re-export within the same second still counts as newer for Anki.
     """
     global _last_stamp
-    floor = 0
+    now = int(time.time())
     try:
-        floor = int(path.stat().st_mtime) + 1
+        # A file dated more than a minute ahead (a skewed clock, a copied file) is ignored:
+        # it must not date this and every later export into the future.
+        mtime = int(path.stat().st_mtime)
+        floor = mtime + 1 if mtime <= now + _MAX_AHEAD else 0
     except OSError:
-        pass
+        floor = 0
     with _stamp_lock:
-        stamp = max(int(time.time()), _last_stamp + 1, floor)
+        stamp = max(now, _last_stamp + 1, floor)
         _last_stamp = stamp
     return stamp
 
@@ -128,8 +132,9 @@ def _write_package(deck: genanki.Deck, target: BinaryIO, stamp: int) -> None:
             out.writestr("media", json.dumps({}))
 
 
-def _reason(err: OSError) -> str:
-    return (err.strerror or str(err)).lower()
+def _reason(err: OSError | sqlite3.Error) -> str:
+    text = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+    return text.lower()
 
 
 def export_anki(entries: Sequence[Entry], deck_name: str, path: Path) -> ExportResult:
@@ -154,7 +159,7 @@ def export_anki(entries: Sequence[Entry], deck_name: str, path: Path) -> ExportR
         with open(tmp, "xb") as fh:
             _write_package(deck, fh, stamp)
         os.replace(tmp, path)
-    except OSError as err:
+    except (OSError, sqlite3.Error) as err:
         raise ExportError(f"cannot write Anki package: {_reason(err)}", path=path) from err
     finally:
         tmp.unlink(missing_ok=True)
