@@ -1,0 +1,61 @@
+"""Which writing system a piece of text is in: the one test every reader uses to tell sides apart.
+
+A line is Chinese when it carries a fair share of hanzi (Chinese text often holds Latin words
+such as "5G" or "COVID-19", and English text sometimes quotes a name in hanzi), English when
+it has Latin words and at most a few hanzi.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+__all__ = [
+    "HAN",
+    "Side",
+    "classify",
+    "han_count",
+    "has_han",
+    "is_chinese",
+    "is_english",
+    "latin_count",
+]
+
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+Side = Literal["zh", "en"]
+
+# One hanzi carries about as much as four Latin letters; below that share a line is English.
+_HAN_WEIGHT = 4
+
+
+def han_count(text: str) -> int:
+    return len(HAN.findall(text))
+
+
+def latin_count(text: str) -> int:
+    return len(_LATIN.findall(text))
+
+
+def has_han(text: str) -> bool:
+    return HAN.search(text) is not None
+
+
+def is_chinese(text: str) -> bool:
+    han = han_count(text)
+    return han > 0 and han * _HAN_WEIGHT >= latin_count(text)
+
+
+def is_english(text: str) -> bool:
+    latin = latin_count(text)
+    return latin >= 1 and han_count(text) * _HAN_WEIGHT < latin
+
+
+def classify(text: str) -> Side | None:
+    """``"zh"``, ``"en"`` or ``None`` for a line with neither (numbers, punctuation, blank)."""
+    if is_chinese(text):
+        return "zh"
+    if is_english(text):
+        return "en"
+    return None

@@ -1,0 +1,99 @@
+"""Tab-separated pairs: ``zh<TAB>en[<TAB>...]``, and layouts with an id or extra columns.
+
+Which column is Chinese and which English is decided once from the head of the file (the
+column that is Chinese in most rows; the nearest column to it, right side first, that reads
+as English sentences), so ``id<TAB>zh<TAB>en`` (Bible verses) and ``zh<TAB>en<TAB>attribution``
+(Tatoeba) both work. Rows then stream one at a time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import chain
+from pathlib import Path
+
+from tutor.corpus.cleanup import clean_en, clean_zh
+from tutor.corpus.script import has_han, is_chinese, is_english, latin_count
+from tutor.corpus.textfile import iter_lines
+from tutor.corpus.unpaired import Report, emit
+from tutor.errors import InputError
+from tutor.model import SegmentPair
+
+__all__ = ["detect_columns", "read_tsv"]
+
+_HEAD_ROWS = 50
+_HEADER_WORDS = re.compile(
+    r"^(?:id|no|#|zh|cn|cmn|zh-\w+|chinese|中文|汉语|en|eng|english|英文|英语|source|target|"
+    r"src|tgt|text|sentence|translation|attribution|license|ref)$",
+    re.IGNORECASE,
+)
+
+
+def _sentence_like(cell: str) -> bool:
+    """English prose rather than an id such as "Gen:1:1" or "tatoeba-123"."""
+    stripped = cell.replace(" ", "")
+    return is_english(cell) and latin_count(cell) >= 0.6 * max(len(stripped), 1)
+
+
+def detect_columns(rows: list[list[str]]) -> tuple[int | None, int | None]:
+    """``(zh_column, en_column)`` chosen by majority over ``rows``; ``None`` when absent."""
+    width = max((len(r) for r in rows), default=0)
+    zh_votes = [sum(1 for r in rows if c < len(r) and is_chinese(r[c])) for c in range(width)]
+    if not rows or max(zh_votes, default=0) * 2 < len(rows):
+        return None, None
+    zh_col = zh_votes.index(max(zh_votes))
+    candidates = sorted(
+        (c for c in range(width) if c != zh_col),
+        key=lambda c: (abs(c - zh_col), c < zh_col),
+    )
+    for c in candidates:
+        votes = sum(1 for r in rows if c < len(r) and _sentence_like(r[c]))
+        if votes * 2 >= len(rows):
+            return zh_col, c
+    return zh_col, None
+
+
+def _is_header(cells: list[str]) -> bool:
+    return all(_HEADER_WORDS.match(c.strip()) or not c.strip() for c in cells)
+
+
+def read_tsv(path: Path, report: Report | None = None) -> Iterator[SegmentPair]:
+    """Yield one pair per row; a row without tabs or too few columns is an ``InputError``."""
+    source = str(path)
+    lines = iter_lines(path)
+    head: list[tuple[int, str]] = []
+    for lineno, text in lines:
+        if text.strip():
+            head.append((lineno, text))
+            if len(head) >= _HEAD_ROWS:
+                break
+    body = [(n, t) for n, t in head if not (n == head[0][0] and _is_header(t.split("\t")))]
+    zh_col, en_col = detect_columns([t.split("\t") for _, t in body])
+    if zh_col is None or en_col is None:
+        if not any("\t" in t for _, t in body):
+            raise InputError("no tab-separated columns found (is this TSV?)", path=path, line=1)
+        missing = "Chinese" if zh_col is None else "English"
+        raise InputError(f"no {missing} column found in the first rows", path=path)
+    needed = max(zh_col, en_col) + 1
+    position = 0
+    for lineno, text in chain(body, lines):
+        if not text.strip():
+            continue
+        cells = text.split("\t")
+        if len(cells) < needed:
+            found = "no tab" if len(cells) == 1 else f"{len(cells)} columns"
+            raise InputError(
+                f"malformed TSV row: expected {needed}+ tab-separated columns, found {found}",
+                path=path,
+                line=lineno,
+            )
+        zh, en = cells[zh_col].strip(), cells[en_col].strip()
+        if not has_han(zh):
+            emit(report, source, lineno, text, f"column {zh_col + 1} has no Chinese")
+            continue
+        if not is_english(en):
+            emit(report, source, lineno, text, f"column {en_col + 1} has no English")
+            continue
+        yield SegmentPair(clean_zh(zh), clean_en(en), source, lineno, position)
+        position += 1
