@@ -1,0 +1,137 @@
+"""Dictionary senses turned into English patterns that can be found in a translation.
+
+A CC-CEDICT sense such as "to tear down; to demolish" says which English words may translate
+the Chinese word. To find them in a sentence we need each alternative as a tuple of content
+lemmas ("tear", "down") and whether it names something ("abbr. for Beijing" -> "beijing").
+Patterns are built once per word and cached: mining asks for the same words again and again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from tutor.lang.cedict import sense_kind
+from tutor.mining import resources as res
+
+__all__ = ["Gloss", "first_sense", "glosses", "is_function_word", "is_verbal"]
+
+_PARENS = re.compile(r"\([^()]*\)|\[[^\]]*\]|\S*\|\S*|[\u3400-\u9fff]+")
+_SPLIT = re.compile(r"\s*[;,]\s*")
+_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*|\d+")
+_LEADING = ("to ", "a ", "an ", "the ", "one's ", "sb's ", "sth ", "sb ")
+_ABBR = re.compile(r"^(?:abbr\. (?:for|of|to)|short (?:name )?for|short for)\s+", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Gloss:
+    """One English alternative of a sense: its content lemmas, in order, and its text."""
+
+    lemmas: tuple[str, ...]
+    text: str
+    proper: bool = False
+
+
+def _alternatives(sense: str) -> list[tuple[str, bool]]:
+    """Split a sense into its English alternatives; abbreviations yield what they stand for."""
+    kind = sense_kind(sense)
+    if kind in ("classifier", "variant", "see", "used_in", "surname"):
+        return []
+    proper = False
+    m = _ABBR.match(sense)
+    if m:
+        sense = sense[m.end() :]
+        proper = True
+    elif sense.startswith("short name for "):
+        sense = sense[len("short name for ") :]
+        proper = True
+    sense = sense.replace("(bound form)", " ")
+    bare = _PARENS.sub(" ", sense)
+    out = []
+    for alt in _SPLIT.split(bare):
+        alt = " ".join(alt.split())
+        low = alt.lower()
+        for lead in _LEADING:
+            if low.startswith(lead):
+                alt, low = alt[len(lead) :], low[len(lead) :]
+        if alt:
+            out.append((alt, proper or alt[:1].isupper()))
+    return out
+
+
+@cache
+def glosses(word: str) -> tuple[Gloss, ...]:
+    """Every English alternative the dictionary gives for ``word``, best-known senses first."""
+    seen: dict[tuple[str, ...], Gloss] = {}
+    for entry in res.entries(word):
+        for sense in entry.senses:
+            for alt, proper in _alternatives(sense):
+                words = [w.lower() for w in _WORD.findall(alt)]
+                lemmas = tuple(res.lemma(w) for w in words if w not in res.EN_STOPWORDS)
+                if lemmas and lemmas not in seen:
+                    seen[lemmas] = Gloss(lemmas, alt, proper)
+    return tuple(seen.values())
+
+
+@cache
+def first_sense(word: str) -> str:
+    """The first sense that translates ``word``, for when nothing in the text does."""
+    for entry in res.entries(word):
+        for sense in entry.senses:
+            alts = _alternatives(sense)
+            if alts:
+                return alts[0][0]
+    return ""
+
+
+# Grammatical words a learner does not study as vocabulary cards from a text: particles,
+# pronouns, conjunctions, prepositions, auxiliaries, bare demonstratives and quantifiers.
+_FUNCTION = frozenset(
+    """
+    的 地 得 了 着 过 吗 呢 吧 啊 呀 嘛 之 其 所 者 也 亦 矣 乎 焉 哉
+    我 你 您 他 她 它 我们 你们 他们 她们 它们 咱们 自己 大家 人家 本 该 此 这 那 这些 那些 这个 那个
+    这样 那样 这么 那么 这里 那里 哪 哪里 哪儿 什么 谁 怎么 怎样 为什么 多少 几
+    和 与 及 以及 并 并且 而 而且 或 或者 或是 还是 但 但是 可是 然而 因为 所以 因此 如果 虽然
+    即 即使 就是 只是 不但 不仅 而是 以便 以免 由于 于是 从而 进而 以至
+    在 于 对 对于 关于 把 被 将 让 给 向 从 自 到 以 为 为了 由 按 按照 根据 通过 随着 跟 同
+    至 至于 比 除了 除 经 经过 沿 朝 往 凭 依 依照 当 等 等等 之一 方面
+    是 有 没 没有 不 别 也 都 就 才 又 再 还 很 太 最 更 越 已 已经 曾 正 正在 将要 会 能 可以 可 要
+    应 应该 应当 必须 得以 一 个 一个 些 一些 各 每 某 多 几个 上 下 中 内 外 里 前 后 间
+    年 月 日 号 次 第 家 处 条 个 名 位 项 座 件 种 批 届 道
+    """.split()
+)
+
+
+@cache
+def is_function_word(word: str) -> bool:
+    """True for grammatical words, numbers and punctuation: never vocabulary entries."""
+    if word in _FUNCTION or not any("\u3400" <= c <= "\u9fff" for c in word):
+        return True
+    if _NUMERAL.fullmatch(word):
+        return True
+    meaning = [e for e in res.entries(word) if e.meanings]
+    if meaning and all(_grammatical(e.meanings) for e in meaning):
+        return True
+    return False
+
+
+_NUMERAL = re.compile(r"[第]?[\d.,零〇一二两三四五六七八九十百千万亿余多几]+[年月日号]?")
+_GRAMMAR = re.compile(
+    r"^(?:\(?(?:particle|pronoun|conjunction|preposition|classifier|interjection|"
+    r"modal particle|aspect particle|structural particle|auxiliary|onomatopoeia)\b)",
+    re.I,
+)
+
+
+def _grammatical(meanings: tuple[str, ...]) -> bool:
+    return all(_GRAMMAR.match(m) for m in meanings)
+
+
+@cache
+def is_verbal(word: str) -> bool:
+    """The dictionary's first meaning of ``word`` is a verb ("to ...")."""
+    for entry in res.entries(word):
+        for m in entry.meanings:
+            return m.startswith("to ")
+    return False

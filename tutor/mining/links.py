@@ -1,0 +1,269 @@
+"""Word links between a Chinese clause and its English, from knowledge rather than statistics.
+
+Four kinds of evidence, strongest first: numbers with the same value, names whose pinyin is
+written in the English ("雁栖" -> "Yanqi", "殷勇" -> "Yin Yong"), dictionary senses found among
+the English lemmas (whole words, then the dictionary words inside an unknown compound), and,
+last, a diagonal fill that pairs an unlinked word with the unlinked English word beside its
+neighbour's translation (what a phrase like 违法建设 -> "illegal structures" needs when only
+违法 -> "illegal" is in the dictionary). Each link carries a strength in (0, 1] that mining turns
+into confidence. A statistical aligner, when present, adds its links through ``merge``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+from tutor.mining import numbers
+from tutor.mining import resources as res
+from tutor.mining.glosses import Gloss, glosses, is_function_word
+from tutor.mining.resources import Token
+
+__all__ = ["Links", "fill", "link", "merge"]
+
+Links = dict[tuple[int, int], float]
+
+NUMBER, NAME, DICT, SUBWORD, PARTIAL, FILL = 1.0, 1.0, 1.0, 0.8, 0.5, 0.4
+
+
+def _is_han(word: str) -> bool:
+    return any("\u3400" <= c <= "\u9fff" for c in word)
+
+
+def _match(gloss_lemma: str, tok: Token) -> float:
+    """How well one English token renders one gloss lemma: 1 equal, 0.7 same stem, else 0."""
+    if tok.lemma == gloss_lemma or tok.low == gloss_lemma:
+        return 1.0
+    a, b = tok.lemma, gloss_lemma
+    short = min(len(a), len(b))
+    if short >= 5:
+        p = 0
+        while p < short and a[p] == b[p]:
+            p += 1
+        if p >= 5 and p >= short - 2:
+            return 0.7
+    # an English compound containing the gloss word ("backstreets" for "street")
+    if len(b) >= 4 and len(a) >= len(b) + 3 and (a.endswith(b) or a.startswith(b)):
+        return 0.6
+    return 0.0
+
+
+def _gloss_hits(gloss: Gloss, tokens: Sequence[Token]) -> list[tuple[list[int], float]]:
+    """Where ``gloss`` occurs among ``tokens``: positions of its words and a strength."""
+    hits = []
+    n = len(gloss.lemmas)
+    for start, tok in enumerate(tokens):
+        if not tok.is_content:
+            continue
+        first = _match(gloss.lemmas[0], tok)
+        if not first:
+            continue
+        pos, score, j, k = [start], first, start + 1, 1
+        while k < n and j < len(tokens) and j <= pos[-1] + 3:
+            s = _match(gloss.lemmas[k], tokens[j]) if tokens[j].is_content else 0.0
+            if s:
+                pos.append(j)
+                score += s
+                k += 1
+            elif tokens[j].is_content:
+                break
+            j += 1
+        if k == n:
+            hits.append((pos, score / n))
+        elif k >= 2:  # most of a longer gloss ("Belt and Road" of "Belt and Road Initiative")
+            hits.append((pos, 0.9 * (score / n) ** 0.5))
+        elif n >= 2:
+            hits.append((pos, PARTIAL * score / n))
+    # an English compound written in reverse ("emissions reduction" for "to reduce emissions")
+    if n == 2:
+        for a in range(len(tokens) - 1):
+            x, y = tokens[a], tokens[a + 1]
+            if x.is_content and y.is_content:
+                s = min(_match(gloss.lemmas[1], x), _match(gloss.lemmas[0], y))
+                if s:
+                    hits.append(([a, a + 1], 0.9 * s))
+    return hits
+
+
+@cache
+def _usable_glosses(word: str) -> tuple[Gloss, ...]:
+    return tuple(g for g in glosses(word) if len(g.lemmas) <= 5)
+
+
+def _dict_links(word: str, tokens: Sequence[Token], weight: float) -> dict[int, float]:
+    found: dict[int, float] = {}
+    best_len = 0
+    for gloss in _usable_glosses(word):
+        for pos, score in _gloss_hits(gloss, tokens):
+            full = score > PARTIAL
+            # prefer the longest full gloss found ("action plan" over "plan")
+            if full and len(pos) > best_len:
+                best_len = len(pos)
+            for j in pos:
+                found[j] = max(found.get(j, 0.0), weight * score)
+    return found
+
+
+def _subwords(word: str) -> list[str]:
+    """Dictionary words inside ``word`` (longest first at each position, then single chars)."""
+    out: list[str] = []
+    n = len(word)
+    for i in range(n):
+        for j in range(n, i, -1):
+            piece = word[i:j]
+            if piece != word and res.entries(piece):
+                out.append(piece)
+                break
+    return out
+
+
+def _name_links(word: str, tokens: Sequence[Token]) -> dict[int, float]:
+    """English tokens spelling a run of the word's syllables ("Yanqi" for 雁栖 in 雁栖湖)."""
+    syl = res.syllables(word)
+    if not syl or not all(s.isalpha() for s in syl):
+        return {}
+    found: dict[int, tuple[int, int]] = {}
+    for j, tok in enumerate(tokens):
+        if not tok.is_word:
+            continue
+        flat = tok.low.replace("'", "").replace("-", "")
+        for a in range(len(syl)):
+            acc = ""
+            for b in range(a, len(syl)):
+                acc += syl[b]
+                if len(acc) > len(flat):
+                    break
+                if acc == flat and (b > a or tok.capital):
+                    found[j] = (a, b + 1)
+    out: dict[int, float] = {}
+    for j, (a, b) in found.items():
+        if b - a >= 2:
+            out[j] = NAME
+        else:  # one syllable: only as part of a run of names ("Yin" "Yong")
+            nxt, prv = found.get(j + 1), found.get(j - 1)
+            if (nxt and nxt[0] == b) or (prv and prv[1] == a):
+                out[j] = NAME
+    return out
+
+
+def _number_links(word: str, tokens: Sequence[Token], spans) -> dict[int, float]:
+    value = numbers.zh_value(word)
+    if value is None:
+        return {}
+    out: dict[int, float] = {}
+    for a, b, v in spans:
+        if numbers.same_value(value, v):
+            for j in range(a, b):
+                out[j] = NUMBER
+    return out
+
+
+def _clusters(cands: dict[int, float]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for j in sorted(cands):
+        if runs and j - runs[-1][-1] <= 2:
+            runs[-1].append(j)
+        else:
+            runs.append([j])
+    return runs
+
+
+def link(zh: Sequence[str], en: Sequence[Token]) -> Links:
+    """Knowledge-based links between Chinese words ``zh`` and English tokens ``en``."""
+    spans = numbers.en_number_spans(list(en))
+    cand: list[dict[int, float]] = []
+    for word in zh:
+        found: dict[int, float] = {}
+        if _is_han(word) or numbers.zh_value(word) is not None:
+            found = _number_links(word, en, spans)
+            if not found and _is_han(word) and not is_function_word(word):
+                found = _name_links(word, en)
+                for j, s in _dict_links(word, en, DICT).items():
+                    found[j] = max(found.get(j, 0.0), s)
+                if not found or len(word) >= 3 or not res.entries(word):
+                    for piece in _subwords(word):
+                        weight = SUBWORD if len(piece) >= 2 else SUBWORD * 0.75
+                        for j, s in _dict_links(piece, en, weight).items():
+                            found.setdefault(j, s)
+                        for j, s in _name_links(piece, en).items():
+                            found.setdefault(j, s * SUBWORD)
+        cand.append(found)
+    return _resolve(cand, len(en))
+
+
+def _resolve(cand: list[dict[int, float]], m: int) -> Links:
+    """Keep, for each word, the group of English positions nearest where it should be.
+
+    A word like 北京 matches every "Beijing" in a paragraph; the right one lies between the
+    translations of its neighbours. Words with one group are anchors; the others are placed by
+    interpolating between the nearest anchors on each side.
+    """
+    n = len(cand)
+    groups = [_clusters(c) for c in cand]
+    anchor: dict[int, float] = {}
+    for i, g in enumerate(groups):
+        if len(g) == 1:
+            anchor[i] = sum(g[0]) / len(g[0])
+    links: Links = {}
+    keys = sorted(anchor)
+    for i, g in enumerate(groups):
+        if not g:
+            continue
+        if len(g) > 1:
+            left = [k for k in keys if k < i]
+            right = [k for k in keys if k > i]
+            if left and right:
+                a, b = left[-1], right[0]
+                expect = anchor[a] + (anchor[b] - anchor[a]) * (i - a) / (b - a)
+            elif left:
+                expect = anchor[left[-1]] + (i - left[-1]) * m / max(n, 1)
+            elif right:
+                expect = anchor[right[0]] - (right[0] - i) * m / max(n, 1)
+            else:
+                expect = i * m / max(n, 1)
+            g = [min(g, key=lambda run: (abs(sum(run) / len(run) - expect), -len(run)))]
+        for j in g[0]:
+            links[(i, j)] = cand[i][j]
+    return links
+
+
+def merge(links: Links, extra: Iterable[tuple[int, int]], strength: float) -> Links:
+    """Add statistical links that do not contradict a knowledge link."""
+    out = dict(links)
+    zh_linked = {i for i, _ in links}
+    en_linked = {j for _, j in links}
+    for i, j in extra:
+        if (i, j) in out:
+            out[(i, j)] = min(1.0, out[(i, j)] + 0.1)
+        elif i not in zh_linked and j not in en_linked:
+            out[(i, j)] = strength
+    return out
+
+
+def fill(zh: Sequence[str], en: Sequence[Token], links: Links) -> Links:
+    """Pair unlinked content words lying diagonally next to a link, on both sides at once."""
+    out = dict(links)
+    changed = True
+    while changed:
+        changed = False
+        zh_linked: dict[int, list[int]] = {}
+        en_linked: set[int] = set()
+        for i, j in out:
+            zh_linked.setdefault(i, []).append(j)
+            en_linked.add(j)
+        for i, word in enumerate(zh):
+            if i in zh_linked or not _is_han(word) or is_function_word(word):
+                continue
+            for step in (1, -1):
+                nb = i + step
+                if nb not in zh_linked:
+                    continue
+                edge = min(zh_linked[nb]) if step == 1 else max(zh_linked[nb])
+                j = edge - step
+                if 0 <= j < len(en) and j not in en_linked and en[j].is_content:
+                    out[(i, j)] = FILL
+                    changed = True
+                    break
+            if changed:
+                break
+    return out

@@ -1,0 +1,136 @@
+"""Numbers on both sides, so "2315万" can be linked to "23.15 million" and "第四" to "fourth".
+
+Numbers are the most reliable anchors an aligner has: their value does not depend on wording.
+Chinese text writes them in digits with 万/亿 multipliers or in characters (三, 十六, 第二);
+English in digits with thousands separators, with million/billion, or in words (eight, third).
+Both sides are reduced to values and compared.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from tutor.mining.resources import Token
+
+__all__ = ["en_number_spans", "split_numbers", "zh_value"]
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+_DIGITS.update({"七": 7, "八": 8, "九": 9})
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+_BIG = {"万": 10_000, "亿": 100_000_000}
+_ZH_NUMBER = re.compile(r"\d+(?:\.\d+)?(?:[万亿]+)?(?:余|多)?")
+_HAN_NUMBER = re.compile(r"第?[零〇一二两三四五六七八九十百千万亿]+")
+
+_EN_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+        " fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_EN_ORDINALS = {
+    w: i
+    for i, w in enumerate(
+        "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh"
+        " twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
+        " twentieth".split()
+    )
+}
+_EN_SCALE = {"hundred": 100, "thousand": 1000, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
+def _han_value(text: str) -> float | None:
+    """Value of a number written in characters (十六 -> 16, 三千五百 -> 3500)."""
+    total, section, digit = 0.0, 0.0, None
+    for ch in text:
+        if ch in _DIGITS:
+            digit = _DIGITS[ch]
+        elif ch in _UNITS:
+            section += (1 if digit is None else digit) * _UNITS[ch]
+            digit = None
+        elif ch in _BIG:
+            section += digit or 0
+            total += (section or 1) * _BIG[ch]
+            section, digit = 0.0, None
+        else:
+            return None
+    return total + section + (digit or 0)
+
+
+def zh_value(token: str) -> float | None:
+    """The value a Chinese token writes, or None ("2315万" -> 23150000, "第四" -> 4)."""
+    t = token.removeprefix("第").rstrip("余多")
+    if not t:
+        return None
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)([万亿]*)", t)
+    if m:
+        value = float(m.group(1))
+        for ch in m.group(2):
+            value *= _BIG[ch]
+        return value
+    if all(c in _DIGITS or c in _UNITS or c in _BIG for c in t):
+        if len(t) == 1 and t in _BIG:
+            return None
+        return _han_value(t)
+    return None
+
+
+def split_numbers(text: str, words: list[str]) -> list[str]:
+    """Re-cut segmented words so each digit number (with 万/亿) is one token of its own.
+
+    jieba may glue "万" to the unit after it ("2315", "万平方米"); the number "2315万" and the
+    unit "平方米" are what the translation renders, so the cut follows the number's edges.
+    """
+    cuts: set[int] = set()
+    pos = 0
+    for w in words:
+        idx = text.find(w, pos)
+        if idx < 0:  # segmentation changed the text (should not happen); keep it as it was
+            return words
+        cuts.add(idx)
+        pos = idx + len(w)
+        cuts.add(pos)
+    for m in _ZH_NUMBER.finditer(text):
+        cuts = {c for c in cuts if not m.start() < c < m.end()}
+        cuts.update((m.start(), m.end()))
+    ordered = sorted(cuts)
+    out = [text[a:b] for a, b in zip(ordered, ordered[1:], strict=False)]
+    return [w for w in out if w.strip()]
+
+
+def _en_token_value(tok: Token) -> tuple[float, bool] | None:
+    low = tok.low.rstrip("%")
+    if re.fullmatch(r"\d+(?:,\d{3})*(?:\.\d+)?", low):
+        return float(low.replace(",", "")), False
+    if low in _EN_WORDS:
+        return float(_EN_WORDS[low]), False
+    if low in _EN_ORDINALS:
+        return float(_EN_ORDINALS[low]), True
+    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", low)
+    if m:
+        return float(m.group(1)), True
+    return None
+
+
+def en_number_spans(tokens: list[Token]) -> list[tuple[int, int, float]]:
+    """(start, end, value) of each English number, scale words included ("23.15 million")."""
+    spans = []
+    i = 0
+    while i < len(tokens):
+        got = _en_token_value(tokens[i])
+        if got is None:
+            i += 1
+            continue
+        value, _ordinal = got
+        j = i + 1
+        while j < len(tokens) and tokens[j].low in _EN_SCALE:
+            value *= _EN_SCALE[tokens[j].low]
+            j += 1
+        spans.append((i, j, value))
+        i = j
+    return spans
+
+
+def same_value(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)

@@ -1,0 +1,213 @@
+"""Candidate pairs from one linked clause: single words and phrase pairs consistent with links.
+
+A phrase pair is consistent when no link leaves it: every English word linked from inside the
+Chinese span lies inside the English span and vice versa (the rule phrase-based translation
+uses). Of those, only units a learner studies are kept: words that are not grammatical, and
+phrases whose Chinese ends in a noun-like word and whose English is not a clause ("demolished
+illegal structures" is a sentence fragment; "illegal structures" is a term).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tutor.mining import numbers
+from tutor.mining import resources as res
+from tutor.mining.glosses import is_function_word, is_verbal
+from tutor.mining.links import FILL, Links, _name_links
+from tutor.mining.resources import Token
+
+__all__ = ["Candidate", "candidates"]
+
+MAX_ZH = 5
+MAX_EN = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One sighting of a Chinese unit with the English the links give it (None: no links)."""
+
+    hanzi: str
+    english: str | None
+    key: frozenset[str]
+    strength: float
+    kind: str
+    tokens: int
+
+
+def _is_han(word: str) -> bool:
+    return any("\u3400" <= c <= "\u9fff" for c in word)
+
+
+def _inflected(tok: Token) -> bool:
+    return tok.low != tok.lemma and tok.low.endswith(("ed", "ing"))
+
+
+def _render(en_text: str, en: Sequence[Token], a: int, b: int, *, verb: bool, name: bool) -> str:
+    """The English of tokens a..b as written, lower-cased unless it is a name.
+
+    A lone verb form becomes its lemma ("demolished" -> "demolish"); nouns keep their number
+    as the translator wrote it ("backstreets and alleys").
+    """
+    toks = en[a : b + 1]
+    if len(toks) == 1 and verb and toks[0].lemma != toks[0].low:
+        return toks[0].lemma
+    text = en_text[toks[0].start : toks[-1].end]
+    if name:
+        return text
+    words = text.split(" ")
+    out = []
+    for w, t in zip(words, _word_tokens(toks, words), strict=False):
+        out.append(w if (t and _acronym(w)) else w.lower())
+    return " ".join(out)
+
+
+def _word_tokens(toks: Sequence[Token], words: list[str]) -> list[Token | None]:
+    return [next((t for t in toks if t.text and t.text in w), None) for w in words]
+
+
+def _acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _trim(en: Sequence[Token], a: int, b: int) -> tuple[int, int]:
+    while a <= b and not en[a].is_content:
+        a += 1
+    while b >= a and not en[b].is_content:
+        b -= 1
+    return a, b
+
+
+def _key(en: Sequence[Token], a: int, b: int) -> frozenset[str]:
+    return frozenset(t.lemma for t in en[a : b + 1] if t.is_content)
+
+
+def _title_case(en: Sequence[Token]) -> bool:
+    """A heading ("Review of Work During 2023"): capitals say nothing about names there."""
+    content = [t for t in en if t.is_content]
+    return len(content) >= 3 and sum(t.capital for t in content) >= 0.8 * len(content)
+
+
+def _is_name(en: Sequence[Token], a: int, b: int) -> bool:
+    """Every content word capitalised and not merely starting the sentence."""
+    if _title_case(en):
+        return False
+    content = [j for j in range(a, b + 1) if en[j].is_content]
+    if not content or not all(en[j].capital for j in content):
+        return False
+    if a == 0 or en[a - 1].text in '.!?;:"“(':
+        return len(content) >= 2 and all(en[j].capital for j in content[1:])
+    return True
+
+
+def candidates(
+    zh: Sequence[str], en: Sequence[Token], en_text: str, links: Links
+) -> list[Candidate]:
+    """Every word and phrase candidate of one clause pair, in Chinese order."""
+    by_zh: dict[int, list[int]] = {}
+    by_en: dict[int, list[int]] = {}
+    for i, j in links:
+        by_zh.setdefault(i, []).append(j)
+        by_en.setdefault(j, []).append(i)
+    out: list[Candidate] = []
+    for i1 in range(len(zh)):
+        for i2 in range(i1, min(len(zh), i1 + MAX_ZH)):
+            cand = _span(zh, en, en_text, links, by_zh, by_en, i1, i2)
+            if cand is not None:
+                out.append(cand)
+    return out
+
+
+def _span(zh, en, en_text, links, by_zh, by_en, i1: int, i2: int) -> Candidate | None:
+    words = zh[i1 : i2 + 1]
+    hanzi = "".join(words)
+    single = i1 == i2
+    first_number = numbers.zh_value(words[0]) is not None and not _is_han(words[0])
+    if single:
+        if is_function_word(hanzi):
+            return None
+    else:
+        if not all(_is_han(w) for w in words[1:]) or not (_is_han(words[0]) or first_number):
+            return None
+        if any(w in "、，。；：" for w in words):
+            return None
+        if is_function_word(words[-1]) or (
+            not first_number and is_function_word(words[0]) and not _ordinal(words[0])
+        ):
+            return None
+        if any(i not in by_zh for i in range(i1, i2 + 1)):
+            return None
+    js = [j for i in range(i1, i2 + 1) for j in by_zh.get(i, ())]
+    if not js:
+        return Candidate(hanzi, None, frozenset(), 0.0, "word", 1) if single else None
+    a, b = min(js), max(js)
+    if b - a + 1 > MAX_EN:
+        return None
+    for j in range(a, b + 1):
+        if any(not i1 <= i <= i2 for i in by_en.get(j, ())):
+            return None  # a link leaves the pair: not consistent
+    a, b = _trim(en, a, b)
+    if a > b:
+        return None
+    strengths = [links[(i, j)] for (i, j) in links if i1 <= i <= i2]
+    strength = sum(strengths) / len(strengths)
+    name = _is_name(en, a, b)
+    if single:
+        name = name and _proper(hanzi, en[a : b + 1])
+        verb = is_verbal(hanzi) or res.pos(hanzi) == "v"
+        english = _render(en_text, en, a, b, verb=verb and not name, name=name)
+        kind = "name" if name else "word"
+        if b > a and not name and _is_phrase_word(hanzi):
+            kind = "term"
+        return Candidate(hanzi, english, _key(en, a, b), strength, kind, 1)
+    if first_number:
+        if len(words) != 2 or numbers.zh_value(words[0]) is None:
+            return None
+        english = _render(en_text, en, a, b, verb=False, name=False)
+        return Candidate(hanzi, english, _key(en, a, b), strength, "measure", 2)
+    if not _termlike(words, en, a, b, name):
+        return None
+    if all(links[(i, j)] <= FILL for (i, j) in links if i1 <= i <= i2):
+        return None
+    english = _render(en_text, en, a, b, verb=False, name=name)
+    return Candidate(
+        hanzi, english, _key(en, a, b), strength, "name" if name else "term", len(words)
+    )
+
+
+def _proper(hanzi: str, toks: Sequence[Token]) -> bool:
+    """A single word is a name when the dictionary says so or the English spells its pinyin."""
+    return res.cedict().is_proper(hanzi) or bool(_name_links(hanzi, toks))
+
+
+def _ordinal(word: str) -> bool:
+    """A number word that belongs to a term (第四 in 第四使馆区, 三年 in 三年行动计划, 二期)."""
+    return (
+        _is_han(word) and len(word) >= 2 and numbers.zh_value(word.rstrip("年期届道轮")) is not None
+    )
+
+
+def _is_phrase_word(hanzi: str) -> bool:
+    return len(hanzi) >= 4
+
+
+_NOUNISH = ("n", "vn", "j", "l", "i", "nz", "ns", "nt", "nr", "ng", "an", "q", "s", "f")
+
+
+def _termlike(words: Sequence[str], en: Sequence[Token], a: int, b: int, name: bool) -> bool:
+    """A phrase a learner studies: noun-like head, not a verb and its object, not a clause."""
+    if name:
+        return True
+    if b == a and not res.entries("".join(words)):
+        return False
+    last = res.pos(words[-1])
+    if last and not last.startswith(_NOUNISH):
+        return False
+    head = res.pos(words[0])
+    if (head == "v" or (not head and is_verbal(words[0]))) and _inflected(en[a]):
+        return False
+    if _inflected(en[b]) or en[b].low in res.EN_STOPWORDS:
+        return False
+    return True

@@ -1,0 +1,111 @@
+"""From sightings to entries: pick each unit's English, score its confidence, build the Entry.
+
+Every sighting of a Chinese unit votes for the English it was linked to, weighted by how
+strong the links were. The rendering with the most weight wins; up to two runners-up follow it
+("work mechanism; working mechanism"). Confidence is the winner's mean link strength scaled by
+how consistently the text renders the unit that way, so a dictionary-confirmed, consistent pair
+scores near 1, a pair found only by position scores low, and a word nothing in the English
+renders falls back to its first dictionary sense at a confidence below the default threshold.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from tutor.mining import resources as res
+from tutor.mining.glosses import first_sense
+from tutor.mining.phrases import Candidate
+from tutor.model import Entry, EntryKind, Example
+
+__all__ = ["FALLBACK_CONFIDENCE", "Tally", "build_entry"]
+
+FALLBACK_CONFIDENCE = 0.3
+MAX_RENDERINGS = 3
+MAX_SENSES = 6
+
+
+@dataclass
+class _Rendering:
+    count: int = 0
+    strength: float = 0.0
+    texts: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass
+class Tally:
+    """Everything seen of one Chinese unit across the text."""
+
+    hanzi: str
+    position: int
+    seen: int = 0
+    renderings: dict[frozenset[str], _Rendering] = field(default_factory=dict)
+    kinds: Counter[str] = field(default_factory=Counter)
+    example: Example | None = None
+
+    def add(self, cand: Candidate, example: Example) -> None:
+        self.seen += 1
+        self.kinds[cand.kind] += 1
+        if cand.english is not None and cand.key:
+            r = self.renderings.setdefault(cand.key, _Rendering())
+            r.count += 1
+            r.strength += cand.strength
+            r.texts[cand.english] += 1
+        if self.example is None or _size(example) < _size(self.example):
+            self.example = example
+
+
+def _size(ex: Example) -> int:
+    return len(ex.zh) + len(ex.en) // 3
+
+
+def _senses(hanzi: str) -> tuple[str, ...]:
+    out: dict[str, None] = {}
+    for e in res.entries(hanzi):
+        for s in e.meanings:
+            out.setdefault(s, None)
+    return tuple(out)[:MAX_SENSES]
+
+
+def _traditional(hanzi: str) -> str:
+    return res.cedict().traditional(hanzi)
+
+
+def build_entry(t: Tally) -> Entry | None:
+    """The entry for one unit, or None when there is nothing honest to say about it."""
+    ranked = sorted(
+        t.renderings.items(), key=lambda kv: (-kv[1].strength, -kv[1].count, min(kv[1].texts))
+    )
+    kind: EntryKind = _kind(t)
+    if ranked:
+        best = ranked[0][1]
+        mean = best.strength / best.count
+        share = best.count / max(t.seen, 1)
+        confidence = mean * (0.5 + 0.5 * share)
+        english = "; ".join(r.texts.most_common(1)[0][0] for _, r in ranked[:MAX_RENDERINGS])
+    else:
+        english = first_sense(t.hanzi)
+        if not english or kind != "word":
+            return None
+        confidence = FALLBACK_CONFIDENCE
+    example = (t.example,) if t.example is not None else ()
+    return Entry(
+        hanzi=t.hanzi,
+        traditional=_traditional(t.hanzi),
+        pinyin=res.pinyin_marks(t.hanzi),
+        english=english,
+        senses=_senses(t.hanzi),
+        kind=kind,
+        confidence=round(min(1.0, confidence), 3),
+        examples=example,
+        position=t.position,
+        hsk_level=res.hsk_level(t.hanzi),
+        frequency=res.frequency(t.hanzi),
+    )
+
+
+def _kind(t: Tally) -> EntryKind:
+    if not t.kinds:
+        return "word"
+    kind = t.kinds.most_common(1)[0][0]
+    return kind if kind in ("word", "term", "name", "measure") else "word"  # type: ignore[return-value]

@@ -1,0 +1,151 @@
+"""The language resources mining needs, behind one small seam.
+
+Mining asks a handful of questions of the language layer: how Chinese splits into words, what
+the dictionary says about a word, how a word is read and written as a name, how English splits
+into tokens and lemmas, and how common or hard a word is. Keeping them here means the mining
+modules never care which package answers, and shows at a glance what mining depends on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from tutor.lang.cedict import Cedict, CedictEntry, load_cedict
+from tutor.lang.english import STOPWORDS as _STOP
+from tutor.lang.english import lemma as _lemma
+from tutor.lang.levels import hsk_level as _hsk_level
+from tutor.lang.levels import zipf_frequency as _zipf
+from tutor.lang.pinyin import name_forms, pinyin_for, strip_tones
+from tutor.lang.segment import segment_words as _segment_words
+
+__all__ = [
+    "EN_STOPWORDS",
+    "Token",
+    "cedict",
+    "en_tokens",
+    "entries",
+    "frequency",
+    "hsk_level",
+    "lemma",
+    "names",
+    "pinyin_marks",
+    "pos",
+    "segment",
+    "syllables",
+]
+
+EN_STOPWORDS: frozenset[str] = frozenset(_STOP)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """An English token: as written (``text``), lower-cased (``low``), lemma, and where it is."""
+
+    text: str
+    low: str
+    lemma: str
+    start: int
+    end: int
+
+    @property
+    def is_word(self) -> bool:
+        return self.low[:1].isalpha()
+
+    @property
+    def is_content(self) -> bool:
+        return self.is_word and self.low not in EN_STOPWORDS
+
+    @property
+    def capital(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def cedict() -> Cedict:
+    return load_cedict()
+
+
+def segment(text: str) -> list[str]:
+    """Chinese words in order (jieba with the dictionary's words added), no whitespace."""
+    return _segment_words(text)
+
+
+@cache
+def entries(word: str) -> tuple[CedictEntry, ...]:
+    """Every dictionary reading of ``word`` (simplified or traditional), possibly none."""
+    return tuple(load_cedict().lookup(word))
+
+
+@cache
+def pinyin_marks(hanzi: str) -> str:
+    """Tone-marked pinyin, syllables separated by spaces."""
+    return pinyin_for(hanzi)
+
+
+@cache
+def syllables(hanzi: str) -> tuple[str, ...]:
+    """Toneless lower-case syllables of ``hanzi`` ("北京" -> ("bei", "jing"))."""
+    return tuple(strip_tones(s).lower().replace("ü", "u") for s in pinyin_marks(hanzi).split())
+
+
+@cache
+def names(hanzi: str) -> tuple[str, ...]:
+    """How English text may write ``hanzi`` as a name, lower-cased ("yin yong", "beijing")."""
+    return tuple(dict.fromkeys(f.lower().replace("ü", "u") for f in name_forms(hanzi)))
+
+
+# words (with inner hyphen-free apostrophes: Xiong'an), numbers with , and . and %, or one symbol
+_EN_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*|\d+(?:[.,]\d+)*%?|\S")
+
+
+@cache
+def lemma(word: str) -> str:
+    """The dictionary form of an English word, lower-cased."""
+    return _lemma(word.lower()).lower()
+
+
+def en_tokens(text: str) -> list[Token]:
+    """English tokens with punctuation and hyphens apart; "Beijing's" -> "Beijing", "'s"."""
+    out = []
+    for m in _EN_TOKEN.finditer(text):
+        t = m.group(0)
+        start, end = m.start(), m.end()
+        if t.lower().endswith("'s") and len(t) > 2:
+            out.append(Token(t[:-2], t[:-2].lower(), lemma(t[:-2]), start, end - 2))
+            out.append(Token("'s", "'s", "'s", end - 2, end))
+            continue
+        low = t.lower()
+        out.append(Token(t, low, lemma(low) if low[0].isalpha() else low, start, end))
+    return out
+
+
+@cache
+def hsk_level(word: str) -> int | None:
+    return _hsk_level(word)
+
+
+@cache
+def frequency(word: str) -> float:
+    return float(_zipf(word))
+
+
+@cache
+def _tags() -> dict[str, str]:
+    """jieba's own part-of-speech tag per word (from its dictionary file; no tagging run)."""
+    import jieba
+
+    path = Path(jieba.__file__).resolve().parent / "dict.txt"
+    tags: dict[str, str] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3:
+                tags[parts[0]] = parts[2]
+    return tags
+
+
+def pos(word: str) -> str:
+    """jieba's tag for ``word`` ("n", "v", "vn", ...), or "" when jieba does not know it."""
+    return _tags().get(word, "")
