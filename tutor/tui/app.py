@@ -13,6 +13,7 @@ from typing import Any
 
 from textual.app import App
 
+from tutor.store import Store
 from tutor.tui.screens.bootstrap import Bootstrapper, BootstrapScreen
 from tutor.tui.screens.study import StudyScreen
 from tutor.tui.session import StudySession
@@ -33,7 +34,7 @@ class TutorApp(App[None]):
 
     def __init__(
         self,
-        store: Any,
+        store: Store,
         deck: str | None = None,
         *,
         clock: Callable[[], datetime] | None = None,
@@ -84,7 +85,7 @@ class TutorApp(App[None]):
 
 
 def make_app(
-    store: Any,
+    store: Store,
     deck: str | None = None,
     *,
     clock: Callable[[], datetime] | None = None,

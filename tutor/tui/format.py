@@ -33,7 +33,8 @@ def format_interval(delta: timedelta) -> str:
 def format_until(when: datetime, now: datetime) -> str:
     """When something is due, relative to ``now``: ``in 10m (14:32 UTC)``."""
     delta = when - now
-    stamp = when.strftime("%Y-%m-%d %H:%M UTC") if delta.days >= 1 else when.strftime("%H:%M UTC")
+    same_day = when.date() == now.date()
+    stamp = when.strftime("%H:%M UTC" if same_day else "%Y-%m-%d %H:%M UTC")
     if delta.total_seconds() <= 0:
         return f"now ({stamp})"
     return f"in {format_interval(delta)} ({stamp})"

@@ -12,7 +12,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+
+from tutor.srs import next_day_start
+from tutor.store import CardView, Store
 
 __all__ = ["SessionCounts", "StudySession"]
 
@@ -36,17 +38,18 @@ class SessionCounts:
 class StudySession:
     """Walks a deck's queue: ``current`` card, ``grade``, ``undo``, counts and previews."""
 
-    def __init__(self, store: Any, deck: str, clock: Callable[[], datetime]) -> None:
+    def __init__(self, store: Store, deck: str, clock: Callable[[], datetime]) -> None:
         self.store = store
         self.deck = deck
         self.deck_id: int = store.deck_id(deck)
         self.clock = clock
-        self.current: Any | None = None
+        self.current: CardView | None = None
         self.reviewed = 0
+        self.started = clock()
         self._undo_depth = 0
         self._shown_at = time.monotonic()
 
-    def advance(self) -> Any | None:
+    def advance(self) -> CardView | None:
         """Fetch the next card due now (None when the deck is done for now)."""
         self.current = self.store.next_card(self.deck_id, self.clock())
         self._shown_at = time.monotonic()
@@ -59,13 +62,14 @@ class StudySession:
         preview = self.store.preview(self.current.card_id, self.clock())
         return {int(rating): delta for rating, delta in preview.items()}
 
-    def grade(self, rating: int, *, quiz: str | None = None) -> Any | None:
+    def grade(self, rating: int, *, quiz: str | None = None) -> CardView | None:
         """Record ``rating`` for the current card, then fetch and return the next card."""
         if self.current is None:
             raise RuntimeError("no card to grade")
         duration = min(int((time.monotonic() - self._shown_at) * 1000), MAX_DURATION_MS)
-        kwargs: dict[str, Any] = {"quiz": quiz} if quiz else {}
-        self.store.record_review(self.current.card_id, rating, self.clock(), duration, **kwargs)
+        self.store.record_review(
+            self.current.card_id, rating, self.clock(), duration, quiz=quiz or "self"
+        )
         self.reviewed += 1
         self._undo_depth += 1
         return self.advance()
@@ -74,19 +78,32 @@ class StudySession:
     def can_undo(self) -> bool:
         return self._undo_depth > 0
 
-    def undo(self) -> Any | None:
+    def undo(self) -> CardView | None:
         """Undo this session's last grade; the card graded comes back on screen."""
         if not self.can_undo:
             return None
-        self.store.undo_last(self.deck_id)
+        restored = self.store.undo_last(self.deck_id, since=self.started)
+        if restored is None:  # the store found nothing (e.g. another window undid it)
+            self._undo_depth = 0
+            return self.current
         self._undo_depth -= 1
         self.reviewed -= 1
-        return self.advance()
+        self.current = restored
+        self._shown_at = time.monotonic()
+        return self.current
 
     def counts(self) -> SessionCounts:
         summary = self.store.deck_summary(self.deck_id, self.clock())
         return SessionCounts(self.reviewed, summary.new, summary.learning, summary.due)
 
     def next_due(self) -> datetime | None:
-        """When the next card of this deck becomes due (for the "all done" message)."""
-        return self.store.next_due(self.deck_id)
+        """When the next card of this deck becomes due (for the "all done" message).
+
+        New cards held back by the daily limit come back when the next study day starts.
+        """
+        when = self.store.next_due(self.deck_id)
+        summary = self.store.stats(self.deck_id, self.clock(), days=1)
+        if summary["cards"]["new"]:
+            tomorrow = next_day_start(self.clock(), self.store.settings(self.deck_id))
+            when = tomorrow if when is None else min(when, tomorrow)
+        return when

@@ -2,7 +2,7 @@
 
 Pleco's convention (1 red, 2 green, 3 blue, 4 purple, neutral grey) is what most learners
 already read at a glance. The exact shades are mid-lightness so each keeps a contrast ratio of
-at least 3:1 on both a black and a white background: the same colours work in Textual's dark
+at least 3:1 on black, white and both Textual themes' backgrounds: the same colours work in its dark
 and light themes without a second palette.
 """
 
@@ -19,9 +19,9 @@ __all__ = ["TONE_COLOURS", "contrast_ratio", "syllable_tone", "tone_text"]
 TONE_COLOURS: dict[int, str] = {
     1: "#e03131",  # red
     2: "#2b8a3e",  # green
-    3: "#1c7ed6",  # blue
+    3: "#1971c2",  # blue
     4: "#ae3ec9",  # purple
-    5: "#868e96",  # grey: neutral tone
+    5: "#737373",  # grey: neutral tone
 }
 
 

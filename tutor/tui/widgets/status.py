@@ -13,18 +13,22 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from tutor.tui.tones import TONE_COLOURS
+
 __all__ = ["SessionStatus", "progress_text"]
 
 
 def progress_text(reviewed: int, new: int, learning: int, due: int) -> Text:
-    """``reviewed 3 · remaining 17: new 10 · learning 2 · review 5``, coloured as in Anki."""
+    """``reviewed 3 · remaining 17: new 10 · learning 2 · review 5``.
+
+    New, learning and review counts are blue, red and green, as in Anki."""
     text = Text(f"reviewed {reviewed}", style="bold")
     text.append(f" · remaining {new + learning + due}: ")
-    text.append(f"new {new}", style="#1c7ed6")
+    text.append(f"new {new}", style=TONE_COLOURS[3])
     text.append(" · ")
-    text.append(f"learning {learning}", style="#e8590c")
+    text.append(f"learning {learning}", style=TONE_COLOURS[1])
     text.append(" · ")
-    text.append(f"review {due}", style="#2b8a3e")
+    text.append(f"review {due}", style=TONE_COLOURS[2])
     return text
 
 

@@ -1,0 +1,100 @@
+"""First run: with no deck in the database, the app mines one in a worker thread, shows its
+progress, then the first card."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.widgets import ProgressBar
+
+from tests.functional.tui_support import NOW, SIZE, fill, open_store, rows, text_of
+from tutor.errors import InputError
+from tutor.tui.app import make_app
+from tutor.tui.screens.bootstrap import BootstrapScreen
+from tutor.tui.screens.study import StudyScreen
+
+
+async def _until(pilot, condition: Callable[[], bool]) -> None:  # type: ignore[no-untyped-def]
+    """Let the app run until ``condition`` holds (bounded, so a bug fails instead of hanging)."""
+    for _ in range(500):
+        if condition():
+            return
+        await pilot.pause(0.01)
+    raise AssertionError("condition never became true")
+
+
+def test_bootstrap_shows_progress_then_the_first_card(db_path: Path) -> None:
+    store = open_store(db_path)
+    halfway = threading.Event()
+    go_on = threading.Event()
+    threads: list[str] = []
+
+    def bootstrap(progress: Callable[[int, int | None], None]) -> str:
+        threads.append(threading.current_thread().name)
+        progress(1, 2)
+        halfway.set()
+        assert go_on.wait(10)
+        with open_store(db_path) as own:  # SQLite connections belong to one thread
+            fill(own, "bundled")
+        progress(2, 2)
+        return "bundled"
+
+    async def scenario() -> None:
+        app = make_app(store, clock=lambda: NOW, bootstrap=bootstrap)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, BootstrapScreen)
+            bar = app.screen.query_one(ProgressBar)
+            await _until(pilot, lambda: bar.progress == 1)
+            assert bar.total == 2 and bar.percentage == 0.5
+            assert str(db_path) in text_of(app, "#bootstrap-title")
+            go_on.set()
+            await _until(pilot, lambda: isinstance(app.screen, StudyScreen))
+            await pilot.pause()
+            assert "bundled" in text_of(app, "#where")
+            assert "协 同 发 展" in text_of(app, "#prompt")
+
+    asyncio.run(scenario())
+    assert threads and threads[0] != threading.main_thread().name
+    assert rows(db_path, "SELECT name FROM decks") == [("bundled",)]
+    store.close()
+
+
+def test_no_bootstrap_when_a_deck_exists(db_path: Path) -> None:
+    store = open_store(db_path)
+    fill(store)
+    called: list[bool] = []
+
+    def bootstrap(progress: Callable[[int, int | None], None]) -> str:
+        called.append(True)
+        return "never"
+
+    async def scenario() -> None:
+        app = make_app(store, clock=lambda: NOW, bootstrap=bootstrap)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, StudyScreen)  # the only deck opens directly
+
+    asyncio.run(scenario())
+    assert called == []
+    store.close()
+
+
+def test_a_failed_bootstrap_leaves_the_ui_and_reraises(db_path: Path) -> None:
+    store = open_store(db_path)
+
+    def bootstrap(progress: Callable[[int, int | None], None]) -> str:
+        raise InputError("no Chinese text found", path="decks/x.txt", line=3)
+
+    async def scenario() -> None:
+        app = make_app(store, clock=lambda: NOW, bootstrap=bootstrap)
+        async with app.run_test(size=SIZE) as pilot:
+            await _until(pilot, lambda: not app.is_running)
+        assert isinstance(app.failure, InputError)
+        assert app.return_code == 2
+
+    asyncio.run(scenario())
+    store.close()

@@ -1,0 +1,177 @@
+"""The study screen driven with Pilot: reveal, grade, undo, quit, and the "all done" state."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from tests.functional.tui_support import NOW, SIZE, fill, open_store, rows, text_of
+from tutor.tui.app import make_app
+from tutor.tui.format import format_interval
+from tutor.tui.screens.study import StudyScreen
+from tutor.tui.widgets.card import CardFace
+from tutor.tui.widgets.grades import GradeBar
+
+
+def test_reveal_grade_undo_and_grade_again_are_saved(db_path: Path) -> None:
+    store = open_store(db_path)
+    fill(store)
+    seen_rows_when_shown: list[int] = []
+    fetch = store.next_card
+
+    def next_card_spy(deck_id: int, now):  # type: ignore[no-untyped-def]
+        seen_rows_when_shown.append(rows(db_path, "SELECT count(*) FROM reviews")[0][0])
+        return fetch(deck_id, now)
+
+    store.next_card = next_card_spy  # type: ignore[method-assign]
+
+    async def scenario() -> None:
+        app = make_app(store, "demo", clock=lambda: NOW)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, StudyScreen)
+            face = app.screen.query_one(CardFace)
+            assert "协 同 发 展" in text_of(app, "#prompt")
+            assert not face.revealed
+            assert not app.screen.query_one("#pinyin").region.area  # answer hidden
+
+            await pilot.press("space")
+            assert face.revealed
+            assert text_of(app, "#pinyin") == "xié tóng fā zhǎn"
+            assert "coordinated development" in text_of(app, "#english")
+            assert "to develop in coordination" in text_of(app, "#senses")
+            assert "协同发展" in text_of(app, "#example-zh")
+            assert "Beijing, Tianjin and Hebei" in text_of(app, "#example-en")
+            first = app.screen.session.current
+            assert first is not None
+
+            await pilot.press("3")
+            graded = rows(db_path, "SELECT card_id, rating, undone, quiz FROM reviews")
+            assert graded == [(first.card_id, 3, 0, "self")]
+            state = rows(db_path, "SELECT state FROM cards WHERE id = ?", (first.card_id,))
+            assert state == [("learning",)]
+            assert app.screen.session.current.card_id != first.card_id
+            assert not face.revealed  # the next card starts hidden
+            assert "reviewed 1" in text_of(app, "#progress")
+
+            await pilot.press("u")
+            assert app.screen.session.current.card_id == first.card_id  # it comes back
+            assert rows(db_path, "SELECT undone FROM reviews") == [(1,)]
+            state = rows(db_path, "SELECT state, reps FROM cards WHERE id = ?", (first.card_id,))
+            assert state == [("new", 0)]
+            assert "reviewed 0" in text_of(app, "#progress")
+
+            await pilot.press("space", "1")
+            graded = rows(db_path, "SELECT card_id, rating, undone FROM reviews ORDER BY id")
+            assert graded == [(first.card_id, 3, 1), (first.card_id, 1, 0)]
+            state = rows(db_path, "SELECT state, reps FROM cards WHERE id = ?", (first.card_id,))
+            assert state == [("learning", 1)]
+
+    asyncio.run(scenario())
+    # every card shown after a grade was fetched only once that grade's row was in the file
+    assert seen_rows_when_shown[:2] == [0, 1]
+    store.close()
+
+
+def test_undo_reaches_back_several_grades_but_not_before_the_session(db_path: Path) -> None:
+    store = open_store(db_path)
+    fill(store)
+
+    async def scenario() -> None:
+        app = make_app(store, "demo", clock=lambda: NOW)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            shown = []
+            for _ in range(3):
+                shown.append(app.screen.session.current.card_id)
+                await pilot.press("space", "4")
+            for expected in reversed(shown):
+                await pilot.press("u")
+                assert app.screen.session.current.card_id == expected
+            await pilot.press("u")  # nothing left from this session: nothing changes
+            assert app.screen.session.current.card_id == shown[0]
+            assert rows(db_path, "SELECT count(*) FROM reviews WHERE undone = 0") == [(0,)]
+
+    asyncio.run(scenario())
+    store.close()
+
+
+def test_grade_keys_show_the_interval_each_would_give(db_path: Path) -> None:
+    store = open_store(db_path)
+    fill(store)
+
+    async def scenario() -> None:
+        app = make_app(store, "demo", clock=lambda: NOW)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            card = app.screen.session.current
+            preview = store.preview(card.card_id, NOW)
+            bar = app.screen.query_one(GradeBar)
+            labels = {r: bar.label(r) for r in (1, 2, 3, 4)}
+            assert labels[1].endswith("Again · 1m")  # learning steps 1m 10m
+            assert labels[3].endswith("Good · 10m")
+            for rating, delta in preview.items():
+                assert labels[int(rating)].endswith(format_interval(delta))
+            assert "d" in labels[4]  # Easy graduates a new card to days
+
+    asyncio.run(scenario())
+    store.close()
+
+
+def test_grading_before_reveal_only_reveals(db_path: Path) -> None:
+    store = open_store(db_path)
+    fill(store)
+
+    async def scenario() -> None:
+        app = make_app(store, "demo", clock=lambda: NOW)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("3")
+            assert app.screen.query_one(CardFace).revealed
+            assert rows(db_path, "SELECT count(*) FROM reviews") == [(0,)]
+
+    asyncio.run(scenario())
+    store.close()
+
+
+def test_screen_names_database_and_deck_and_q_quits(db_path: Path) -> None:
+    store = open_store(db_path)
+    fill(store)
+
+    async def scenario() -> None:
+        app = make_app(store, "demo", clock=lambda: NOW)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            where = text_of(app, "#where")
+            assert str(db_path) in where and "demo" in where
+            assert "remaining 6: new 6" in text_of(app, "#progress")  # two cards per note
+            await pilot.press("space", "3", "q")
+            await pilot.pause()
+            assert not app.is_running
+        assert rows(db_path, "SELECT count(*) FROM reviews") == [(1,)]
+
+    asyncio.run(scenario())
+    store.close()
+
+
+def test_nothing_due_shows_all_done_and_when_the_next_card_is(db_path: Path) -> None:
+    store = open_store(db_path)
+    deck = fill(store)
+    store.update_settings(deck, new_per_day=0)
+    store.close()
+    store = open_store(db_path)
+
+    async def scenario() -> None:
+        app = make_app(store, "demo", clock=lambda: NOW)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert app.screen.session.current is None
+            assert not app.screen.query_one(CardFace).display
+            done = text_of(app, "#done")
+            assert "All done for today" in done
+            assert "next card is due in 19h (2024-05-02 04:00 UTC)" in done
+            await pilot.press("space", "3", "u")  # harmless with no card
+            assert rows(db_path, "SELECT count(*) FROM reviews") == [(0,)]
+
+    asyncio.run(scenario())
+    store.close()

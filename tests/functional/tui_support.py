@@ -1,0 +1,76 @@
+"""Shared helpers for the Pilot-driven UI tests: a small hand-made deck and database readers."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from tutor.model import Entry, Example
+from tutor.srs import DeckSettings
+from tutor.store import Store
+
+NOW = datetime(2024, 5, 1, 9, 0, tzinfo=UTC)
+SIZE = (100, 30)
+
+ENTRIES = [
+    Entry(
+        hanzi="协同发展",
+        traditional="協同發展",
+        pinyin="xié tóng fā zhǎn",
+        english="coordinated development",
+        senses=("coordinated development", "to develop in coordination"),
+        kind="term",
+        examples=(
+            Example(
+                "推动京津冀协同发展走深走实。",
+                "We advanced the coordinated development of Beijing, Tianjin and Hebei.",
+            ),
+        ),
+        position=0,
+    ),
+    Entry(
+        hanzi="雄安新区",
+        traditional="雄安新區",
+        pinyin="Xióng'ān xīn qū",
+        english="Xiong'an New Area",
+        kind="name",
+        examples=(Example("支持雄安新区建设。", "We supported building Xiong'an New Area."),),
+        position=1,
+    ),
+    Entry(
+        hanzi="城市",
+        traditional="城市",
+        pinyin="chéng shì",
+        english="city",
+        senses=("city", "town"),
+        examples=(Example("城市更新持续推进。", "Urban renewal continued."),),
+        position=2,
+    ),
+]
+
+
+def open_store(path: Path) -> Store:
+    """A store whose study day starts at 04:00 UTC, so test times never depend on the host."""
+    return Store.open(path, defaults=DeckSettings(day_offset_minutes=0))
+
+
+def fill(store: Store, name: str = "demo", entries: list[Entry] | None = None) -> int:
+    deck = store.ensure_deck(name, f"{name}.txt", now=NOW)
+    store.upsert_entries(deck, entries if entries is not None else ENTRIES, now=NOW)
+    return deck
+
+
+def rows(path: Path, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Read progress.db with plain sqlite3, the way a user's own script would."""
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()
+
+
+def text_of(app: Any, selector: str) -> str:
+    """The plain text of a Static on the current screen."""
+    return str(app.screen.query_one(selector).content)
