@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -147,7 +147,7 @@ def _score(entry: Entry, cand: Entry, show: OptionShow) -> int:
     With English options the hanzi lengths are invisible, so the kind matters most (a name
     among words stands out); with hanzi options the length is what the eye sees first.
     """
-    kind_weight, length_weight = (3, 2) if show == "english" else (2, 3)
+    kind_weight, length_weight = (3, 2) if show == "english" else (2, 4)
     score = kind_weight if cand.kind == entry.kind else 0
     diff = abs(len(cand.hanzi) - len(entry.hanzi))
     if diff == 0:
@@ -157,22 +157,24 @@ def _score(entry: Entry, cand: Entry, show: OptionShow) -> int:
     return score
 
 
-def _candidates(entry: Entry, deck: Sequence[Entry], show: OptionShow) -> list[Entry]:
-    """Deck entries that could stand as wrong options: labelled and not synonyms."""
-    answer_label = _norm(option_label(entry, show))
-    seen: set[str] = set()
-    out: list[Entry] = []
+def _candidates(entry: Entry, deck: Iterable[Entry], show: OptionShow) -> Iterator[Entry]:
+    """Deck entries that could stand as wrong options, lazily, in deck order.
+
+    Each has a label, a label unlike the answer's and every earlier candidate's, and is no
+    synonym of the answer. Lazy, so callers that need three stop after three.
+    """
+    seen = {_norm(option_label(entry, show))}
     for cand in deck:
         label = _norm(option_label(cand, show))
-        if not label or label == answer_label or label in seen:
+        if not label or label in seen:
             continue
-        if show == "english" and not option_label(cand, "english"):
-            continue
-        if are_synonyms(entry, cand):
+        if show == "english" or option_label(cand, "english"):
+            if are_synonyms(entry, cand):
+                continue
+        else:  # hanzi options need an English sense for the synonym check to mean anything
             continue
         seen.add(label)
-        out.append(cand)
-    return out
+        yield cand
 
 
 def pick_distractors(
@@ -185,26 +187,39 @@ def pick_distractors(
 ) -> list[Entry]:
     """Up to ``count`` wrong options for ``entry``, best look-alikes first.
 
-    Candidates are ranked by :func:`_score`; ties are broken at random (from ``rng``) so the
-    same card does not always meet the same distractors. Distractors that are synonyms of
-    each other are avoided when there are enough others, since two options meaning the same
-    thing can both be ruled out at a glance.
+    The deck is ranked by :func:`_score` (cheap), ties broken at random from ``rng`` so the
+    same card does not always meet the same distractors; only then are the best-ranked
+    entries checked for synonymy, so a prompt costs little even in a deck of thousands.
+    Distractors that are synonyms of each other are avoided when there are enough others,
+    since two options meaning the same thing can both be ruled out at a glance.
     """
-    pool = sorted(_candidates(entry, deck_entries, show), key=lambda e: (e.position, e.hanzi))
-    keyed = [(-_score(entry, c, show), rng.random(), i) for i, c in enumerate(pool)]
-    ordered = [pool[i] for _, _, i in sorted(keyed)]
+    buckets: dict[int, list[Entry]] = {}
+    for cand in deck_entries:
+        if cand.hanzi != entry.hanzi:
+            buckets.setdefault(-_score(entry, cand, show), []).append(cand)
+
+    def ranked() -> Iterator[Entry]:
+        # best bucket first; inside a bucket a lazy Fisher-Yates shuffle, so only the
+        # entries actually looked at cost a random draw
+        for key in sorted(buckets):
+            pool = buckets[key]
+            for j in range(len(pool)):
+                k = rng.randrange(j, len(pool))
+                pool[j], pool[k] = pool[k], pool[j]
+                yield pool[j]
+
     chosen: list[Entry] = []
-    for cand in ordered:
+    spare: list[Entry] = []
+    for cand in _candidates(entry, ranked(), show):
+        if any(are_synonyms(cand, other) for other in chosen):
+            if len(spare) < count:
+                spare.append(cand)
+            continue
+        chosen.append(cand)
         if len(chosen) == count:
-            break
-        if not any(are_synonyms(cand, other) for other in chosen):
-            chosen.append(cand)
-    for cand in ordered:  # second pass: fill up with what is left if we had to be picky
-        if len(chosen) == count:
-            break
-        if cand not in chosen:
-            chosen.append(cand)
-    return chosen
+            return chosen
+    # not enough mutually distinct options: fill up with the best of the rest
+    return chosen + spare[: count - len(chosen)]
 
 
 def can_make_choice(
@@ -213,7 +228,12 @@ def can_make_choice(
     """Whether the deck has enough distinct, non-synonym entries for four options."""
     if not option_label(entry, show):
         return False
-    return len(_candidates(entry, deck_entries, show)) >= N_OPTIONS - 1
+    found = 0
+    for _ in _candidates(entry, deck_entries, show):
+        found += 1
+        if found == N_OPTIONS - 1:
+            return True
+    return False
 
 
 def make_choice(
