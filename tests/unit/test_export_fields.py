@@ -62,9 +62,10 @@ def test_colored_pinyin_covers_all_four_tones_and_keeps_apostrophes() -> None:
 
 
 def test_colored_pinyin_keeps_text_that_is_not_pinyin() -> None:
-    assert colored_pinyin("sān <C> hào 5G") == (
-        '<span class="tone1">sān</span> &lt;C&gt; <span class="tone4">hào</span> 5G'
+    assert colored_pinyin("sān <C> hào 5G A") == (
+        '<span class="tone1">sān</span> &lt;C&gt; <span class="tone4">hào</span> 5G A'
     )
+    assert colored_pinyin("Ā mén") == '<span class="tone1">Ā</span> <span class="tone2">mén</span>'
 
 
 def test_note_fields_escape_every_text_field() -> None:

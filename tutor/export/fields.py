@@ -73,8 +73,8 @@ def colored_pinyin(pinyin: str) -> str:
             if start < 0:  # the splitter normalised the text; colour nothing rather than guess
                 break
             out.append(_esc(token[pos:start]))
-            if tone == 5 and not _VOWELS.intersection(syl.lower()):
-                out.append(_esc(syl))  # a Latin letter or acronym ("5G", "C"), not a syllable
+            if tone == 5 and (syl.isupper() or not _VOWELS.intersection(syl.lower())):
+                out.append(_esc(syl))  # a Latin letter or acronym ("A", "5G"), not a syllable
             else:
                 out.append(f'<span class="tone{tone}">{_esc(syl)}</span>')
             pos = start + len(syl)
