@@ -18,13 +18,15 @@ from sqlite_utils import Database
 from tutor.errors import DeckNotFound
 from tutor.model import Entry
 from tutor.srs.day import next_day_start
+from tutor.srs.optimize import FitResult, fit_parameters
 from tutor.srs.queue import Queue, QueueCounts
 from tutor.srs.scheduler import Scheduler
 from tutor.srs.settings import DeckSettings
 from tutor.srs.state import Rating, utc
-from tutor.store import actions, cards, deck_settings, decks, notes, reviews, stats
+from tutor.store import actions, cards, deck_settings, decks, notes, reviews, revlog, stats
 from tutor.store.db import connect
 from tutor.store.records import CardView, DeckSummary, ReviewResult, UpsertResult
+from tutor.store.revlog import ImportResult
 
 __all__ = ["Store", "local_offset_minutes"]
 
@@ -201,6 +203,35 @@ class Store:
         settings = replace(self.settings(deck_id), **changes)  # type: ignore[arg-type]
         self.set_settings(deck_id, settings)
         return settings
+
+    def import_revlog(
+        self, path: Path | str, deck: str | None = None, now: datetime | None = None
+    ) -> ImportResult:
+        """Import an fsrs-optimizer CSV into deck ``deck`` (default: the file's stem).
+
+        A bad line raises ``InputError`` naming the file and line, and nothing is imported.
+        """
+        path = Path(path)
+        deck_id = self.ensure_deck(deck or path.stem, str(path), now)
+        return revlog.import_revlog(self.db, deck_id, path, self.scheduler(deck_id), _now(now))
+
+    def optimize(self, deck_id: int | None = None, now: datetime | None = None) -> FitResult:
+        """Fit FSRS parameters to the deck's reviews (all decks when ``None``), store them with
+        the log loss before and after, and use them from now on. Needs ``tutor[optimizer]`` and
+        at least 400 reviews (``TutorError`` otherwise)."""
+        events = revlog.review_events(self.db, deck_id)
+        current = deck_settings.fitted_params(self.db, deck_id)
+        result = fit_parameters(events, current.params if current else None)
+        deck_settings.save_fitted(
+            self.db, deck_id, result.parameters, _now(now), result.review_count,
+            result.log_loss_before, result.log_loss_after,
+        )  # fmt: skip
+        self._schedulers.clear()
+        return result
+
+    def fitted_params(self, deck_id: int | None = None) -> deck_settings.FittedParams | None:
+        """The parameters the deck's scheduler uses, when any were fitted."""
+        return deck_settings.fitted_params(self.db, deck_id)
 
     def scheduler(self, deck_id: int) -> Scheduler:
         """The deck's scheduler: its settings with its fitted parameters (or FSRS-6 defaults)."""

@@ -1,0 +1,145 @@
+"""Review histories in and out: importing an fsrs-optimizer CSV, and the log the optimizer fits.
+
+The CSV has columns ``card_id, review_rating, review_time, review_duration`` (time as UTC ISO
+text or epoch milliseconds). Each distinct ``card_id`` becomes a note (hanzi ``#<card_id>``,
+tagged ``imported``) with one recognition card whose state is rebuilt by replaying its reviews
+through the scheduler; every review row keeps its state before and after, as live grading
+does. Importing the same file again adds nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from tutor.errors import InputError
+from tutor.srs.evaluate import ReviewEvent
+from tutor.srs.scheduler import Scheduler
+from tutor.srs.state import CardState, Rating
+from tutor.store.cards import write_state
+from tutor.store.db import iso
+
+__all__ = ["ImportResult", "import_revlog", "review_events"]
+
+REQUIRED = ("card_id", "review_rating", "review_time")
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    cards: int
+    reviews: int
+    skipped: int
+
+
+def _parse_time(text: str) -> datetime:
+    text = text.strip()
+    if text.isdigit():
+        return datetime.fromtimestamp(int(text) / 1000, tz=UTC)
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        raise ValueError("review_time needs a UTC offset")
+    return moment.astimezone(UTC)
+
+
+def _read(path: Path) -> dict[str, list[tuple[datetime, int, int]]]:
+    try:
+        handle = path.open(encoding="utf-8", newline="")
+    except OSError as err:
+        raise InputError(f"cannot read: {err.strerror or err}", path=path) from err
+    by_card: dict[str, list[tuple[datetime, int, int]]] = defaultdict(list)
+    with handle:
+        try:
+            reader = csv.DictReader(handle)
+            missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
+            if missing:
+                raise InputError(f"missing column(s): {', '.join(missing)}", path=path, line=1)
+            for row in reader:
+                line = reader.line_num
+                try:
+                    card = row["card_id"].strip()
+                    if not card:
+                        raise ValueError("empty card_id")
+                    rating = int(row["review_rating"])
+                    if rating not in (1, 2, 3, 4):
+                        raise ValueError(f"review_rating must be 1-4, not {rating}")
+                    moment = _parse_time(row["review_time"])
+                    duration = int(float(row.get("review_duration") or 0))
+                except (ValueError, TypeError, AttributeError) as err:
+                    raise InputError(f"bad review line: {err}", path=path, line=line) from err
+                by_card[card].append((moment, rating, duration))
+        except UnicodeDecodeError as err:
+            raise InputError("not UTF-8 text", path=path) from err
+        except csv.Error as err:
+            raise InputError(f"bad CSV: {err}", path=path) from err
+    if not by_card:
+        raise InputError("no reviews in this file", path=path)
+    return by_card
+
+
+def import_revlog(
+    db: Database, deck_id: int, path: Path, scheduler: Scheduler, now: datetime
+) -> ImportResult:
+    """Bring the CSV's history into ``deck_id`` in one transaction (nothing on a bad line)."""
+    by_card = _read(path)
+    stamp = iso(now)
+    cards = reviews = skipped = 0
+    with db.atomic():
+        for external, history in by_card.items():
+            history.sort()
+            hanzi = f"#{external}"
+            row = db.conn.execute(
+                "SELECT c.id FROM notes n JOIN cards c ON c.note_id = n.id "
+                "WHERE n.deck_id = ? AND n.hanzi = ? AND c.template = 'recognition'",
+                [deck_id, hanzi],
+            ).fetchone()
+            if row is not None:
+                skipped += len(history)
+                continue
+            note = db.conn.execute(
+                "INSERT INTO notes (deck_id, hanzi, tags, created, updated) VALUES (?, ?, ?, ?, ?)",
+                [deck_id, hanzi, json.dumps(["imported"]), stamp, stamp],
+            ).lastrowid
+            card_id = int(
+                db.conn.execute(
+                    "INSERT INTO cards (note_id, deck_id, template, due) "
+                    "VALUES (?, ?, 'recognition', ?)",
+                    [note, deck_id, iso(history[0][0])],
+                ).lastrowid
+                or 0
+            )
+            state = CardState(card_id=card_id, due=history[0][0])
+            rows = []
+            for moment, rating, duration in history:
+                after = scheduler.grade(state, Rating(rating), moment)
+                rows.append(
+                    (card_id, deck_id, rating, iso(moment), duration, state.phase,
+                     json.dumps({**state.to_json(), "suspended": False, "tags": ["imported"]}),
+                     json.dumps({**after.to_json(), "leech": False}), "import")
+                )  # fmt: skip
+                state = after
+            db.conn.executemany(
+                "INSERT INTO reviews (card_id, deck_id, rating, reviewed_at, duration_ms, kind, "
+                "state_before, state_after, quiz) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+            write_state(db, state)
+            cards += 1
+            reviews += len(rows)
+    return ImportResult(cards=cards, reviews=reviews, skipped=skipped)
+
+
+def review_events(db: Database, deck_id: int | None) -> list[ReviewEvent]:
+    """Every review not undone (of one deck, or all), oldest first: what the optimizer fits."""
+    where = "AND deck_id = ?" if deck_id is not None else ""
+    rows = db.conn.execute(
+        f"SELECT card_id, rating, reviewed_at FROM reviews WHERE undone = 0 {where} "
+        "ORDER BY reviewed_at, id",
+        [deck_id] if deck_id is not None else [],
+    )
+    return [ReviewEvent(c, r, datetime.fromisoformat(t)) for c, r, t in rows]
