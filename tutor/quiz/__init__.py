@@ -15,6 +15,7 @@ from tutor.quiz.grading import (
     suggest_rating,
 )
 from tutor.quiz.pinyin_answer import PinyinCheck, SyllableCheck, Verdict, check_pinyin
+from tutor.quiz.readings import accepted_readings, dictionary_readings
 from tutor.quiz.types import QUIZ_KINDS, SELF_GRADED, Prompt, QuizKind, is_available, make_prompt
 
 __all__ = [
@@ -28,9 +29,11 @@ __all__ = [
     "Rating",
     "SyllableCheck",
     "Verdict",
+    "accepted_readings",
     "check_answer",
     "check_pinyin",
     "choose_kind",
+    "dictionary_readings",
     "is_available",
     "make_prompt",
     "suggest_rating",

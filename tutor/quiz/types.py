@@ -31,6 +31,7 @@ from tutor.lang.pinyin import strip_tones, syllables
 from tutor.model import Entry
 from tutor.quiz.choice import can_make_choice, make_choice
 from tutor.quiz.cloze import find_cloze, has_cloze
+from tutor.quiz.readings import accepted_readings
 
 __all__ = [
     "QUIZ_KINDS",
@@ -97,10 +98,6 @@ def meaning(entry: Entry) -> str:
     return "; ".join(s for s in entry.senses if s.strip())
 
 
-def _readings(entry: Entry, extra: Sequence[str]) -> tuple[str, ...]:
-    return tuple(r for r in dict.fromkeys((entry.pinyin, *extra)) if r and r.strip())
-
-
 def _hanzi_forms(entry: Entry) -> tuple[str, ...]:
     return tuple(f for f in dict.fromkeys((entry.hanzi, entry.traditional)) if f)
 
@@ -138,13 +135,14 @@ def make_prompt(
     """Build the prompt of ``kind`` for ``entry``; options come from ``deck_entries``.
 
     ``readings`` adds other dictionary readings to accept for typed pinyin (the entry's own
-    reading is always accepted). When ``kind`` cannot be made, ``fallback`` is made instead;
+    reading is always accepted, and so are the 一/不 tone changes; see
+    :mod:`tutor.quiz.readings`). When ``kind`` cannot be made, ``fallback`` is made instead;
     it must be one that needs nothing beyond the entry (recognition or recall), and
     recognition is used when it is not.
     """
     if kind not in QUIZ_KINDS:
         raise ValueError(f"unknown quiz kind: {kind!r}")
-    accepted = _readings(entry, readings)
+    accepted = accepted_readings(entry, readings)
     prompt = _build(kind, entry, deck_entries, rng, accepted)
     if prompt is None:
         target: QuizKind = fallback if fallback in SELF_GRADED else "recognition"
