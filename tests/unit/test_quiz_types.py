@@ -120,6 +120,9 @@ def test_availability() -> None:
     assert not is_available("choice", XIETONG, DECK[:3])
     assert not is_available("cloze", replace(XIETONG, examples=()), DECK)
     assert not is_available("pinyin", replace(XIETONG, pinyin=""), DECK)
+    measure = Entry("900公里", "900公里", "900 gōng lǐ", "kilometers", kind="measure")
+    assert not is_available("pinyin", measure, DECK)
+    assert prompt("pinyin", measure).kind == "recognition"
     assert not is_available("recall", replace(XIETONG, english="", senses=()), DECK)
 
 

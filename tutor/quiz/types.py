@@ -30,7 +30,7 @@ from typing import Literal, get_args
 from tutor.lang.pinyin import strip_tones, syllables
 from tutor.model import Entry
 from tutor.quiz.choice import can_make_choice, make_choice
-from tutor.quiz.cloze import find_cloze, has_cloze
+from tutor.quiz.cloze import find_cloze, has_cloze, is_hanzi_answer
 from tutor.quiz.readings import accepted_readings
 
 __all__ = [
@@ -115,7 +115,9 @@ def is_available(kind: QuizKind, entry: Entry, deck_entries: Sequence[Entry]) ->
     if kind == "recall":
         return bool(meaning(entry)) and bool(entry.hanzi)
     if kind == "pinyin":
-        return bool(entry.hanzi) and bool(syllables(entry.pinyin))
+        # only for all-hanzi words: typing the pinyin of "2282公顷" would test nothing useful
+        hanzi_only = bool(entry.hanzi) and all(is_hanzi_answer(ch) for ch in entry.hanzi)
+        return hanzi_only and bool(syllables(entry.pinyin))
     if kind == "choice":
         return can_make_choice(entry, deck_entries, "english")
     if kind == "cloze":
