@@ -102,7 +102,10 @@ class _Similarity:
             units = [u for i in range(*zr) for u in self.zh_units[i]]
             lemmas: frozenset[str] = frozenset().union(*self.en_lemmas[er[0] : er[1]])
             union: set[str] = set().union(*units)
-            missed = sum(1 for u in units if u.isdisjoint(lemmas)) + len(lemmas - union)
+            # Counted per English unit, so merging beads never hides a repeated miss.
+            missed = sum(1 for u in units if u.isdisjoint(lemmas)) + sum(
+                len(self.en_lemmas[j] - union) for j in range(*er)
+            )
             sim = self.overlap.score(units, lemmas)
             return _LEXICAL_WEIGHT * missed / self.total, sim
         zh = join_zh(list(self.zh[zr[0] : zr[1]]))
