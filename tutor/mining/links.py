@@ -224,7 +224,29 @@ def _resolve(cand: list[dict[int, float]], m: int) -> Links:
             g = [min(g, key=lambda run: (abs(sum(run) / len(run) - expect), -len(run)))]
         for j in g[0]:
             links[(i, j)] = cand[i][j]
-    return links
+    return _drop_strays(links)
+
+
+def _drop_strays(links: Links) -> Links:
+    """Drop a word's links that lie far from where both its neighbours put their translations.
+
+    建设 matches "construction" in another sentence of the same clause pair, while 违法 before
+    it and the number after it are rendered side by side; the stray link would block the
+    phrase, and the diagonal fill can then find the right word.
+    """
+    by_zh: dict[int, list[int]] = {}
+    for i, j in links:
+        by_zh.setdefault(i, []).append(j)
+    mid = {i: sum(js) / len(js) for i, js in by_zh.items()}
+    stray = set()
+    for i, c in mid.items():
+        left = next((mid[k] for k in (i - 1, i - 2) if k in mid), None)
+        right = next((mid[k] for k in (i + 1, i + 2) if k in mid), None)
+        if left is None or right is None or abs(left - right) > 8:
+            continue
+        if min(abs(c - left), abs(c - right)) > 8:
+            stray.add(i)
+    return {k: v for k, v in links.items() if k[0] not in stray}
 
 
 def merge(links: Links, extra: Iterable[tuple[int, int]], strength: float) -> Links:

@@ -22,6 +22,7 @@ __all__ = ["Candidate", "candidates"]
 
 MAX_ZH = 5
 MAX_EN = 8
+MAX_TERM = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +73,8 @@ def _acronym(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def _trim(en: Sequence[Token], a: int, b: int) -> tuple[int, int]:
-    while a <= b and not en[a].is_content:
+def _trim(en: Sequence[Token], a: int, b: int, *, numbers_too: bool = False) -> tuple[int, int]:
+    while a <= b and not (en[a].is_content or (numbers_too and en[a].low[:1].isdigit())):
         a += 1
     while b >= a and not en[b].is_content:
         b -= 1
@@ -87,7 +88,7 @@ def _key(en: Sequence[Token], a: int, b: int) -> frozenset[str]:
 def _title_case(en: Sequence[Token]) -> bool:
     """A heading ("Review of Work During 2023"): capitals say nothing about names there."""
     content = [t for t in en if t.is_content]
-    return len(content) >= 3 and sum(t.capital for t in content) >= 0.8 * len(content)
+    return len(content) >= 3 and all(t.capital for t in content)
 
 
 def _is_name(en: Sequence[Token], a: int, b: int) -> bool:
@@ -124,14 +125,14 @@ def _span(zh, en, en_text, links, by_zh, by_en, i1: int, i2: int) -> Candidate |
     words = zh[i1 : i2 + 1]
     hanzi = "".join(words)
     single = i1 == i2
-    first_number = numbers.zh_value(words[0]) is not None and not _is_han(words[0])
+    first_number = words[0][:1].isdigit() and numbers.zh_value(words[0]) is not None
     if single:
         if is_function_word(hanzi):
             return None
     else:
         if not all(_is_han(w) for w in words[1:]) or not (_is_han(words[0]) or first_number):
             return None
-        if any(w in "、，。；：" for w in words):
+        if any(w in "、，。；：" or w[:1].isdigit() for w in words[1:]) or words[0] in "、，。；：":
             return None
         if is_function_word(words[-1]) or (
             not first_number and is_function_word(words[0]) and not _ordinal(words[0])
@@ -148,7 +149,7 @@ def _span(zh, en, en_text, links, by_zh, by_en, i1: int, i2: int) -> Candidate |
     for j in range(a, b + 1):
         if any(not i1 <= i <= i2 for i in by_en.get(j, ())):
             return None  # a link leaves the pair: not consistent
-    a, b = _trim(en, a, b)
+    a, b = _trim(en, a, b, numbers_too=first_number)
     if a > b:
         return None
     strengths = [links[(i, j)] for (i, j) in links if i1 <= i <= i2]
@@ -167,6 +168,10 @@ def _span(zh, en, en_text, links, by_zh, by_en, i1: int, i2: int) -> Candidate |
             return None
         english = _render(en_text, en, a, b, verb=False, name=False)
         return Candidate(hanzi, english, _key(en, a, b), strength, "measure", 2)
+    if len(words) > MAX_TERM and not name:
+        return None
+    if any(not en[j].is_word and en[j].text not in "-'" for j in range(a, b + 1)):
+        return None  # punctuation inside: a stretch of a sentence, not a unit
     if not _termlike(words, en, a, b, name):
         return None
     if all(links[(i, j)] <= FILL for (i, j) in links if i1 <= i <= i2):
@@ -179,7 +184,10 @@ def _span(zh, en, en_text, links, by_zh, by_en, i1: int, i2: int) -> Candidate |
 
 def _proper(hanzi: str, toks: Sequence[Token]) -> bool:
     """A single word is a name when the dictionary says so or the English spells its pinyin."""
-    return res.cedict().is_proper(hanzi) or bool(_name_links(hanzi, toks))
+    if res.cedict().is_proper(hanzi) or _name_links(hanzi, toks):
+        return True
+    spelled = " ".join(t.low for t in toks)
+    return spelled in res.names(hanzi) or spelled.replace(" - ", "-") in res.names(hanzi)
 
 
 def _ordinal(word: str) -> bool:
@@ -193,6 +201,9 @@ def _is_phrase_word(hanzi: str) -> bool:
     return len(hanzi) >= 4
 
 
+_NOT_MODIFIER = frozenset(
+    "v vd vg d dg t tg p c u uj ul uz ud ug uv r rr rz f m mq q y e o z zg".split()
+)
 _NOUNISH = ("n", "vn", "j", "l", "i", "nz", "ns", "nt", "nr", "ng", "an", "q", "s", "f")
 
 
@@ -206,7 +217,9 @@ def _termlike(words: Sequence[str], en: Sequence[Token], a: int, b: int, name: b
     if last and not last.startswith(_NOUNISH):
         return False
     head = res.pos(words[0])
-    if (head == "v" or (not head and is_verbal(words[0]))) and _inflected(en[a]):
+    if head in _NOT_MODIFIER and not _ordinal(words[0]):
+        return False  # a verb and its object, or a time or adverb before a noun: not a unit
+    if not head and is_verbal(words[0]) and _inflected(en[a]):
         return False
     if _inflected(en[b]) or en[b].low in res.EN_STOPWORDS:
         return False
