@@ -11,7 +11,15 @@ XIETONG = "xié tóng"  # 协同
 
 @pytest.mark.parametrize(
     "answer",
-    ["xie2tong2", "xie2 tong2", "xiétóng", "xié tóng", "XIE2TONG2", "  Xie2   Tong2 ", "xie2-tong2"],
+    [
+        "xie2tong2",
+        "xie2 tong2",
+        "xiétóng",
+        "xié tóng",
+        "XIE2TONG2",
+        "  Xie2   Tong2 ",
+        "xie2-tong2",
+    ],
 )
 def test_xietong_spellings_are_correct(answer: str) -> None:
     assert check_pinyin(answer, XIETONG).verdict == "correct"
