@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
-__all__ = ["cache_dir", "cached_pickle"]
+__all__ = ["cache_dir", "cached_pickle", "remove_stale"]
 
 T = TypeVar("T")
 
@@ -35,7 +35,7 @@ def _resolve(env: str | None, xdg: str | None) -> Path:
         except OSError:
             continue
         if os.access(path, os.W_OK):
-            return path
+            return path.resolve()  # jieba keys its model cache by absolute path
     return Path(tempfile.mkdtemp(prefix="tutor-cache-"))
 
 
@@ -44,11 +44,19 @@ def cache_dir() -> Path:
     return _resolve(os.environ.get("TUTOR_CACHE"), os.environ.get("XDG_CACHE_HOME"))
 
 
-def cached_pickle(name: str, build: Callable[[], T]) -> T:
+def remove_stale(pattern: str, keep: str) -> None:
+    """Delete cache files matching ``pattern`` other than ``keep`` (older versions)."""
+    for old in cache_dir().glob(pattern):
+        if old.name != keep:
+            old.unlink(missing_ok=True)
+
+
+def cached_pickle(name: str, build: Callable[[], T], *, stale: str | None = None) -> T:
     """Load ``name`` from the cache dir, or ``build()`` it and store it there.
 
     ``name`` must change whenever what ``build`` returns would (put a hash of the inputs
-    and a version number in it). A corrupt file is rebuilt; a read-only cache dir only
+    and a version number in it); files matching the glob ``stale`` are removed when a new
+    one is written. A corrupt file is rebuilt; a read-only cache dir only
     costs the rebuild. The garbage collector is paused while loading, since unpickling
     hundreds of thousands of small objects otherwise triggers many pointless collections.
     """
@@ -68,6 +76,8 @@ def cached_pickle(name: str, build: Callable[[], T]) -> T:
             with tmp.open("wb") as fh:
                 pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
             tmp.replace(path)
+            if stale:
+                remove_stale(stale, keep=name)
         except OSError:
             tmp.unlink(missing_ok=True)
         return value

@@ -306,7 +306,9 @@ class Cedict:
         if self._english is None:
             if self._fingerprint:
                 name = f"cedict-english-{self._fingerprint}-v{_ENGLISH_VERSION}.pickle"
-                self._english = cached_pickle(name, self._build_english_index)
+                self._english = cached_pickle(
+                    name, self._build_english_index, stale="cedict-english-*.pickle"
+                )
             else:
                 self._english = self._build_english_index()
         return self._english
@@ -372,7 +374,8 @@ def load_cedict() -> Cedict:
         rows = [_row(e) for e in parse(_data_bytes())]
         return rows, _index_rows(rows)
 
-    rows, index = cached_pickle(f"cedict-{data_fingerprint()}-v{_PICKLE_VERSION}.pickle", build)
+    name = f"cedict-{data_fingerprint()}-v{_PICKLE_VERSION}.pickle"
+    rows, index = cached_pickle(name, build, stale="cedict-[0-9a-f]*.pickle")
     cedict = Cedict._from_rows(rows, index)
     cedict._fingerprint = data_fingerprint()
     return cedict

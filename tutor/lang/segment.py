@@ -31,7 +31,7 @@ __all__ = ["ADDED_WORD_FREQ", "segment", "segment_words", "tokenizer"]
 #: 60 million, so this is rare enough not to override jieba's own common words, yet enough to
 #: keep a dictionary word whole rather than cut it into two less likely pieces.
 ADDED_WORD_FREQ = 20
-_DICT_VERSION = 1  # bump when the way the combined dictionary is built changes
+_DICT_VERSION = 2  # bump when the way the combined dictionary is built changes
 # what jieba's DAG can match as one word (its re_han_default character class)
 _JIEBA_WORD = re.compile(r"^[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+$")
 
@@ -56,23 +56,32 @@ def _combined_dict() -> Path:
     if path.is_file():
         return path
     cedict = load_cedict()
-    known: set[str] = set()
+    freq: dict[str, int] = {}
     lines: list[str] = []
     with base.open(encoding="utf-8") as fh:
         for line in fh:
             line = line.strip()
             if line:
-                known.add(line.split(" ", 1)[0])
+                word, count = line.split(" ", 2)[:2]
+                freq[word] = int(count)
                 lines.append(line)
-    for word in cedict.words():
-        if word in known or len(word) < 2 or not _JIEBA_WORD.match(word):
-            continue
-        tag = "nz" if cedict.is_proper(word) else "n"
-        lines.append(f"{word} {ADDED_WORD_FREQ} {tag}")
-        known.add(word)
+    for entry in cedict.entries():
+        for word in (entry.simplified, entry.traditional):
+            if word in freq or len(word) < 2 or not _JIEBA_WORD.match(word):
+                continue
+            # a traditional headword counts as often as its simplified twin, so traditional
+            # text is cut the way the same simplified text would be
+            count = freq.get(entry.simplified, 0) if word == entry.traditional else 0
+            freq[word] = max(count, ADDED_WORD_FREQ)
+            lines.append(f"{word} {freq[word]} {'nz' if entry.is_proper else 'n'}")
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
     tmp.replace(path)
+    for old in cache_dir().glob("jieba-cedict-*.txt"):
+        if old != path:  # an older build, and the prefix model jieba cached for it
+            digest = hashlib.md5(str(old).encode("utf-8", "replace")).hexdigest()
+            (cache_dir() / f"jieba.u{digest}.cache").unlink(missing_ok=True)
+            old.unlink(missing_ok=True)
     return path
 
 
