@@ -34,6 +34,7 @@ _MARKER_AFTER_QUOTE = re.compile(
     rf"(?<=\S[\"”’)])(?:\d{{1,2}}|[{_SUPERSCRIPTS}]{{1,2}})(?=[\s,;:!?]|\.(?!\d)|$)"
 )
 _BRACKETED = re.compile(r"(?<=\S)[\[［]\d{1,3}[\]］]")
+_MAYBE_MARKER = re.compile(rf"[0-9{_SUPERSCRIPTS}]")
 FOOTNOTE_BODY = re.compile(r"^\s*[\[［](\d{1,3})[\]］]\s*")
 
 
@@ -49,17 +50,24 @@ def collapse_spaced_hanzi(text: str) -> str:
 
 def strip_footnote_markers(text: str) -> str:
     """Remove footnote numbers glued to a word ("projects4", "projects[4]", 'Hospital"4')."""
+    if not _MAYBE_MARKER.search(text):
+        return text
     text = _BRACKETED.sub("", text)
     text = _MARKER_AFTER_WORD.sub(r"\1", text)
     return _MARKER_AFTER_QUOTE.sub("", text)
 
 
 def clean_zh(text: str) -> str:
-    return collapse_spaced_hanzi(normalize_space(_BRACKETED.sub("", text)))
+    if "[" in text or "［" in text:
+        text = _BRACKETED.sub("", text)
+    text = normalize_space(text)
+    return collapse_spaced_hanzi(text) if " " in text else text
 
 
 def clean_en(text: str) -> str:
-    return normalize_space(strip_footnote_markers(normalize_space(text)))
+    text = normalize_space(text)
+    stripped = strip_footnote_markers(text)
+    return normalize_space(stripped) if stripped is not text else text
 
 
 def join_zh(parts: list[str]) -> str:
