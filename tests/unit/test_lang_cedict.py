@@ -118,3 +118,17 @@ def test_english_index_maps_lemmas_to_headwords() -> None:
     assert "the" not in index and "of" not in index
     # classifier and variant senses do not feed the index
     assert "箇" not in index.get("variant", set())
+
+
+def test_sense_lemmas_are_the_forward_index() -> None:
+    cedict = load_cedict()
+    assert {"illegal", "law"} <= cedict.sense_lemmas("违法")
+    assert "build" in cedict.sense_lemmas("建设")
+    assert "of" not in cedict.sense_lemmas("建设")
+    assert cedict.sense_lemmas("协同发展") == frozenset()
+
+
+def test_matches_finds_overlapping_dictionary_words() -> None:
+    found = list(load_cedict().matches("雄安新区"))
+    assert (0, 2, "雄安") in found and (0, 4, "雄安新区") in found and (1, 3, "安新") in found
+    assert all(end - start >= 2 for start, end, _ in found)

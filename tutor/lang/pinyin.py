@@ -50,7 +50,6 @@ for _ch, _val in {"ḿ": ("m", 2), "ǹ": ("n", 4), "ń": ("n", 2), "ň": ("n", 3
     _UNMARK[_ch] = _val
 
 _NUMBERED_SYLLABLE = re.compile(r"^([A-Za-züÜ:]+?)([1-5])$")
-_TOKEN = re.compile(r"[A-Za-zÀ-ɏ:ü]+[1-5]?|[^A-Za-zÀ-ɏ:ü\s]")
 
 
 def _normalise_u(s: str) -> str:
