@@ -90,10 +90,24 @@ def _usable_glosses(word: str) -> tuple[Gloss, ...]:
     return tuple(g for g in glosses(word) if len(g.lemmas) <= 5)
 
 
-def _dict_links(word: str, tokens: Sequence[Token], weight: float) -> dict[int, float]:
+def _lemma_text(tokens: Sequence[Token]) -> str:
+    return " " + " ".join(t.lemma for t in tokens if t.is_content) + " "
+
+
+def _may_occur(gloss: Gloss, text: str) -> bool:
+    """Cheap test before the token walk: some gloss word (or its stem) is in the clause."""
+    return any(lem in text or (len(lem) >= 5 and " " + lem[:5] in text) for lem in gloss.lemmas)
+
+
+def _dict_links(
+    word: str, tokens: Sequence[Token], weight: float, text: str | None = None
+) -> dict[int, float]:
     found: dict[int, float] = {}
     best_len = 0
+    text = _lemma_text(tokens) if text is None else text
     for gloss in _usable_glosses(word):
+        if not _may_occur(gloss, text):
+            continue
         for pos, score in _gloss_hits(gloss, tokens):
             full = score > PARTIAL
             # prefer the longest full gloss found ("action plan" over "plan")
@@ -123,8 +137,9 @@ def _name_links(word: str, tokens: Sequence[Token]) -> dict[int, float]:
     if not syl or not all(s.isalpha() for s in syl):
         return {}
     found: dict[int, tuple[int, int]] = {}
+    heads = {s[:2] for s in syl}
     for j, tok in enumerate(tokens):
-        if not tok.is_word:
+        if not tok.is_word or not any(tok.low.startswith(h) for h in heads):
             continue
         flat = tok.low.replace("'", "").replace("-", "")
         for a in range(len(syl)):
@@ -171,6 +186,7 @@ def _clusters(cands: dict[int, float]) -> list[list[int]]:
 def link(zh: Sequence[str], en: Sequence[Token]) -> Links:
     """Knowledge-based links between Chinese words ``zh`` and English tokens ``en``."""
     spans = numbers.en_number_spans(list(en))
+    text = _lemma_text(en)
     cand: list[dict[int, float]] = []
     for word in zh:
         found: dict[int, float] = {}
@@ -178,12 +194,12 @@ def link(zh: Sequence[str], en: Sequence[Token]) -> Links:
             found = _number_links(word, en, spans)
             if not found and _is_han(word) and not is_function_word(word):
                 found = _name_links(word, en)
-                for j, s in _dict_links(word, en, DICT).items():
+                for j, s in _dict_links(word, en, DICT, text).items():
                     found[j] = max(found.get(j, 0.0), s)
                 if not found or len(word) >= 3 or not res.entries(word):
                     for piece in _subwords(word):
                         weight = SUBWORD if len(piece) >= 2 else SUBWORD * 0.75
-                        for j, s in _dict_links(piece, en, weight).items():
+                        for j, s in _dict_links(piece, en, weight, text).items():
                             found.setdefault(j, s)
                         for j, s in _name_links(piece, en).items():
                             found.setdefault(j, s * SUBWORD)

@@ -71,7 +71,8 @@ def _units(pair: SegmentPair) -> Iterator[_Unit]:
     for zh, en in _clauses(pair):
         zh, en = zh.strip(), en.strip()
         if zh and en:
-            yield _Unit(zh, en, split_numbers(zh, res.segment(zh)), res.en_tokens(en))
+            words = [res.simplified(w) for w in split_numbers(zh, res.segment(zh))]
+            yield _Unit(zh, en, words, res.en_tokens(en))
 
 
 def default_aligner() -> Aligner | None:

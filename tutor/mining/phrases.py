@@ -23,6 +23,7 @@ __all__ = ["Candidate", "candidates"]
 MAX_ZH = 5
 MAX_EN = 8
 MAX_TERM = 4
+UNKNOWN_WORD = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +163,8 @@ def _span(zh, en, en_text, links, by_zh, by_en, i1: int, i2: int) -> Candidate |
         kind = "name" if name else "word"
         if b > a and not name and _is_phrase_word(hanzi):
             kind = "term"
+        if not name and not res.entries(hanzi):
+            strength *= UNKNOWN_WORD  # jieba's own compounds (爱我, 本书) often are not units
         return Candidate(hanzi, english, _key(en, a, b), strength, kind, 1)
     if first_number:
         if len(words) != 2 or numbers.zh_value(words[0]) is None:
@@ -204,6 +207,10 @@ def _is_phrase_word(hanzi: str) -> bool:
 _NOT_MODIFIER = frozenset(
     "v vd vg d dg t tg p c u uj ul uz ud ug uv r rr rz f m mq q y e o z zg".split()
 )
+_CLAUSE_WORDS = frozenset(
+    "to my your his her our their its we i you he she they it me us them is are was were be"
+    " been will would can could not do does did have has had".split()
+)
 _NOUNISH = ("n", "vn", "j", "l", "i", "nz", "ns", "nt", "nr", "ng", "an", "q", "s", "f")
 
 
@@ -223,4 +230,6 @@ def _termlike(words: Sequence[str], en: Sequence[Token], a: int, b: int, name: b
         return False
     if _inflected(en[b]) or en[b].low in res.EN_STOPWORDS:
         return False
+    if any(en[j].low in _CLAUSE_WORDS for j in range(a, b + 1)):
+        return False  # pronouns, auxiliaries, "to": a stretch of a clause
     return True

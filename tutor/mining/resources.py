@@ -34,6 +34,7 @@ __all__ = [
     "pinyin_marks",
     "pos",
     "segment",
+    "simplified",
     "syllables",
 ]
 
@@ -49,18 +50,16 @@ class Token:
     lemma: str
     start: int
     end: int
+    is_word: bool = False
+    is_content: bool = False
+    capital: bool = False
 
-    @property
-    def is_word(self) -> bool:
-        return self.low[:1].isalpha()
 
-    @property
-    def is_content(self) -> bool:
-        return self.is_word and self.low not in EN_STOPWORDS
-
-    @property
-    def capital(self) -> bool:
-        return self.text[:1].isupper()
+def _token(text: str, low: str, lem: str, start: int, end: int) -> Token:
+    word = low[:1].isalpha()
+    return Token(
+        text, low, lem, start, end, word, word and low not in EN_STOPWORDS, text[:1].isupper()
+    )
 
 
 def cedict() -> Cedict:
@@ -70,6 +69,12 @@ def cedict() -> Cedict:
 def segment(text: str) -> list[str]:
     """Chinese words in order (jieba with the dictionary's words added), no whitespace."""
     return _segment_words(text)
+
+
+@cache
+def simplified(word: str) -> str:
+    """``word`` in simplified characters (texts in traditional script yield simplified entries)."""
+    return load_cedict().simplified(word)
 
 
 @cache
@@ -113,11 +118,11 @@ def en_tokens(text: str) -> list[Token]:
         t = m.group(0)
         start, end = m.start(), m.end()
         if t.lower().endswith("'s") and len(t) > 2:
-            out.append(Token(t[:-2], t[:-2].lower(), lemma(t[:-2]), start, end - 2))
-            out.append(Token("'s", "'s", "'s", end - 2, end))
+            out.append(_token(t[:-2], t[:-2].lower(), lemma(t[:-2]), start, end - 2))
+            out.append(_token("'s", "'s", "'s", end - 2, end))
             continue
         low = t.lower()
-        out.append(Token(t, low, lemma(low) if low[0].isalpha() else low, start, end))
+        out.append(_token(t, low, lemma(low) if low[0].isalpha() else low, start, end))
     return out
 
 
