@@ -5,8 +5,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from tests.functional.tui_support import NOW, SIZE, fill, open_store, rows, text_of
-from tutor.tui.app import make_app
+from tests.functional.tui_support import NOW, SIZE, fill, open_store, rows, study_app, text_of
 from tutor.tui.format import format_interval
 from tutor.tui.screens.study import StudyScreen
 from tutor.tui.widgets.card import CardFace
@@ -26,7 +25,7 @@ def test_reveal_grade_undo_and_grade_again_are_saved(db_path: Path) -> None:
     store.next_card = next_card_spy  # type: ignore[method-assign]
 
     async def scenario() -> None:
-        app = make_app(store, "demo", clock=lambda: NOW)
+        app = study_app(store)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             assert isinstance(app.screen, StudyScreen)
@@ -47,7 +46,7 @@ def test_reveal_grade_undo_and_grade_again_are_saved(db_path: Path) -> None:
 
             await pilot.press("3")
             graded = rows(db_path, "SELECT card_id, rating, undone, quiz FROM reviews")
-            assert graded == [(first.card_id, 3, 0, "self")]
+            assert graded == [(first.card_id, 3, 0, "recognition")]
             state = rows(db_path, "SELECT state FROM cards WHERE id = ?", (first.card_id,))
             assert state == [("learning",)]
             assert app.screen.session.current.card_id != first.card_id
@@ -78,7 +77,7 @@ def test_undo_reaches_back_several_grades_but_not_before_the_session(db_path: Pa
     fill(store)
 
     async def scenario() -> None:
-        app = make_app(store, "demo", clock=lambda: NOW)
+        app = study_app(store)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             shown = []
@@ -101,7 +100,7 @@ def test_grade_keys_show_the_interval_each_would_give(db_path: Path) -> None:
     fill(store)
 
     async def scenario() -> None:
-        app = make_app(store, "demo", clock=lambda: NOW)
+        app = study_app(store)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             card = app.screen.session.current
@@ -123,7 +122,7 @@ def test_grading_before_reveal_only_reveals(db_path: Path) -> None:
     fill(store)
 
     async def scenario() -> None:
-        app = make_app(store, "demo", clock=lambda: NOW)
+        app = study_app(store)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             await pilot.press("3")
@@ -139,7 +138,7 @@ def test_screen_names_database_and_deck_and_q_quits(db_path: Path) -> None:
     fill(store)
 
     async def scenario() -> None:
-        app = make_app(store, "demo", clock=lambda: NOW)
+        app = study_app(store)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             where = text_of(app, "#where")
@@ -162,7 +161,7 @@ def test_nothing_due_shows_all_done_and_when_the_next_card_is(db_path: Path) -> 
     store = open_store(db_path)
 
     async def scenario() -> None:
-        app = make_app(store, "demo", clock=lambda: NOW)
+        app = study_app(store)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             assert app.screen.session.current is None

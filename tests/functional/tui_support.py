@@ -74,3 +74,15 @@ def rows(path: Path, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, 
 def text_of(app: Any, selector: str) -> str:
     """The plain text of a Static on the current screen."""
     return str(app.screen.query_one(selector).content)
+
+
+SELF_GRADED = ("recognition", "recall")
+
+
+def study_app(store: Store, deck: str | None = "demo", kinds: tuple[str, ...] = SELF_GRADED) -> Any:
+    """The real app at a fixed time, drawing only from ``kinds`` of quiz."""
+    from tutor.tui.app import make_app
+
+    app = make_app(store, deck, clock=lambda: NOW)
+    app.quiz_kinds = kinds  # type: ignore[assignment]
+    return app

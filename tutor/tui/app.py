@@ -13,8 +13,11 @@ from typing import Any
 
 from textual.app import App
 
+from tutor.quiz import QUIZ_KINDS, QuizKind
 from tutor.store import Store
 from tutor.tui.screens.bootstrap import Bootstrapper, BootstrapScreen
+from tutor.tui.screens.help import HelpScreen
+from tutor.tui.screens.home import HomeScreen
 from tutor.tui.screens.study import StudyScreen
 from tutor.tui.session import StudySession
 
@@ -46,6 +49,8 @@ class TutorApp(App[None]):
         self.clock: Callable[[], datetime] = clock or _utc_now
         self.bootstrap = bootstrap
         self.failure: BaseException | None = None
+        # quiz kinds drawn from in study sessions; the settings screen can narrow them
+        self.quiz_kinds: tuple[QuizKind, ...] = QUIZ_KINDS
 
     def on_mount(self) -> None:
         if self.deck is None and self.bootstrap is not None and not self.store.decks():
@@ -58,22 +63,45 @@ class TutorApp(App[None]):
         self.open_start()
 
     def open_start(self) -> None:
-        """Show the first real screen: the study screen for the chosen (or only) deck."""
+        """Show the home screen, and on top of it the study screen for the chosen (or only)
+        deck, so ``h`` from studying always leads back to the deck list."""
         deck = self.deck
         if deck is None:
-            decks = self.store.decks()
+            decks = self.store.decks(self.clock())
             if len(decks) == 1:
                 deck = decks[0].name
-        if deck is None:
-            from tutor.tui.screens.home import HomeScreen
-
-            self.push_screen(HomeScreen())
-            return
-        self.study(deck)
+        self.push_screen(HomeScreen())
+        if deck is not None:
+            self.study(deck)
 
     def study(self, deck: str) -> None:
         """Open the study screen on ``deck``."""
-        self.push_screen(StudyScreen(StudySession(self.store, deck, self.clock)))
+        session = StudySession(self.store, deck, self.clock, self.quiz_kinds)
+        self.push_screen(StudyScreen(session))
+
+    def browse(self, deck: str | None = None) -> None:
+        from tutor.tui.screens.browse import BrowseScreen
+
+        self.push_screen(BrowseScreen(deck))
+
+    def stats(self, deck: str | None = None) -> None:
+        from tutor.tui.screens.stats import StatsScreen
+
+        self.push_screen(StatsScreen(deck))
+
+    def settings(self, deck: str) -> None:
+        from tutor.tui.screens.settings import SettingsScreen
+
+        self.push_screen(SettingsScreen(deck))
+
+    def action_home(self) -> None:
+        """Back to the deck list from wherever the learner is."""
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+            self.pop_screen()
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
 
     def run(self, *args: Any, **kwargs: Any) -> Any:
         """Run the UI; an error raised inside it (e.g. while mining) is re-raised here, after

@@ -9,12 +9,14 @@ fetched, so quitting at any moment loses nothing. Undo is limited to grades made
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from tutor.quiz import QUIZ_KINDS, Prompt, QuizKind
 from tutor.srs import next_day_start
 from tutor.store import CardView, Store
+from tutor.tui.prompts import PromptMaker
 
 __all__ = ["SessionCounts", "StudySession"]
 
@@ -38,12 +40,20 @@ class SessionCounts:
 class StudySession:
     """Walks a deck's queue: ``current`` card, ``grade``, ``undo``, counts and previews."""
 
-    def __init__(self, store: Store, deck: str, clock: Callable[[], datetime]) -> None:
+    def __init__(
+        self,
+        store: Store,
+        deck: str,
+        clock: Callable[[], datetime],
+        kinds: Sequence[QuizKind] = QUIZ_KINDS,
+    ) -> None:
         self.store = store
         self.deck = deck
         self.deck_id: int = store.deck_id(deck)
         self.clock = clock
+        self.prompts = PromptMaker(store, self.deck_id, kinds)
         self.current: CardView | None = None
+        self.prompt: Prompt | None = None
         self.reviewed = 0
         self.started = clock()
         self._undo_depth = 0
@@ -51,9 +61,13 @@ class StudySession:
 
     def advance(self) -> CardView | None:
         """Fetch the next card due now (None when the deck is done for now)."""
-        self.current = self.store.next_card(self.deck_id, self.clock())
+        return self._show(self.store.next_card(self.deck_id, self.clock()))
+
+    def _show(self, card: CardView | None) -> CardView | None:
+        self.current = card
+        self.prompt = None if card is None else self.prompts.prompt(card)
         self._shown_at = time.monotonic()
-        return self.current
+        return card
 
     def intervals(self) -> dict[int, timedelta]:
         """The interval each rating (1-4) would give the current card."""
@@ -67,9 +81,8 @@ class StudySession:
         if self.current is None:
             raise RuntimeError("no card to grade")
         duration = min(int((time.monotonic() - self._shown_at) * 1000), MAX_DURATION_MS)
-        self.store.record_review(
-            self.current.card_id, rating, self.clock(), duration, quiz=quiz or "self"
-        )
+        kind = quiz or (self.prompt.kind if self.prompt else "self")
+        self.store.record_review(self.current.card_id, rating, self.clock(), duration, quiz=kind)
         self.reviewed += 1
         self._undo_depth += 1
         return self.advance()
@@ -88,9 +101,7 @@ class StudySession:
             return self.current
         self._undo_depth -= 1
         self.reviewed -= 1
-        self.current = restored
-        self._shown_at = time.monotonic()
-        return self.current
+        return self._show(restored)
 
     def counts(self) -> SessionCounts:
         summary = self.store.deck_summary(self.deck_id, self.clock())

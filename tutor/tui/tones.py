@@ -9,10 +9,9 @@ and light themes without a second palette.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from rich.text import Text
-
-from tutor.lang.pinyin import syllables, tones
 
 __all__ = ["TONE_COLOURS", "contrast_ratio", "syllable_tone", "tone_text"]
 
@@ -25,33 +24,36 @@ TONE_COLOURS: dict[int, str] = {
 }
 
 
+_MARK_TONE = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
+_PIECES = re.compile(r"(\s+|['’\-])")
+_NUMBERED = re.compile(r"[^1-5]*[1-5]|[^1-5]+")
+
+
 def syllable_tone(syllable: str) -> int:
     """The tone (1-5) of one pinyin syllable in either spelling ("xié" or "xie2")."""
-    found = tones(syllable)
-    return found[0] if found else 5
+    if syllable and syllable[-1] in "12345":
+        return int(syllable[-1])
+    for ch in unicodedata.normalize("NFD", syllable):
+        if ch in _MARK_TONE:
+            return _MARK_TONE[ch]
+    return 5
 
 
 def tone_text(pinyin: str, *, bold: bool = False) -> Text:
     """``pinyin`` as Text with each syllable in its tone colour.
 
-    The original spelling is kept (spaces, apostrophes as in "Xī'ān", capitals): the lang
-    helpers find the syllables, and whatever lies between them is copied through uncoloured.
+    Stored pinyin separates syllables with spaces (apostrophes and hyphens also split, as in
+    "Xī'ān"), so colouring needs no syllable table: it is instant even on the first card.
+    The original spelling is kept; separators are copied through uncoloured.
     """
     text = Text()
-    for token in re.split(r"(\s+)", pinyin):
-        if not token or token.isspace():
-            text.append(token)
+    for piece in _PIECES.split(pinyin):
+        if not piece or _PIECES.fullmatch(piece):
+            text.append(piece)
             continue
-        pos = 0
-        for syl in syllables(token):
-            at = token.find(syl, pos)
-            if at < 0:
-                continue
-            text.append(token[pos:at])
-            colour = TONE_COLOURS[syllable_tone(syl)]
-            text.append(syl, style=f"bold {colour}" if bold else colour)
-            pos = at + len(syl)
-        text.append(token[pos:])
+        for syllable in _NUMBERED.findall(piece):  # "xie2tong2" -> "xie2", "tong2"
+            colour = TONE_COLOURS[syllable_tone(syllable)]
+            text.append(syllable, style=f"bold {colour}" if bold else colour)
     return text
 
 

@@ -1,6 +1,8 @@
 """The study screen: one card at a time, ``space`` to reveal, ``1``-``4`` to grade, ``u`` to undo.
 
-All decisions live in ``StudySession``; this screen maps keys to it and redraws. A grade is
+All decisions live in ``StudySession`` and ``tutor.quiz``; this screen maps keys to them and
+redraws. Auto-graded quizzes (typed pinyin, multiple choice, cloze) check the answer, reveal the
+card and highlight the suggested grade: ``enter`` accepts it, ``1``-``4`` override it. A grade is
 written before the next card is drawn, so the screen never shows a card whose predecessor is
 not yet saved.
 """
@@ -10,13 +12,16 @@ from __future__ import annotations
 from datetime import timedelta
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Input, Static
 
+from tutor.quiz import Outcome, check_answer
 from tutor.tui.format import format_until
 from tutor.tui.session import StudySession
+from tutor.tui.widgets.answer import LETTERS, AnswerBox
 from tutor.tui.widgets.card import CardFace
 from tutor.tui.widgets.grades import GradeBar
 from tutor.tui.widgets.status import SessionStatus
@@ -27,23 +32,38 @@ __all__ = ["StudyScreen"]
 class StudyScreen(Screen[None]):
     """Reviews the cards of one deck that are due now."""
 
+    HELP_TITLE = "Study"
+
     BINDINGS = [
         Binding("space", "reveal", "Reveal"),
         Binding("1", "grade(1)", "Again", show=False),
         Binding("2", "grade(2)", "Hard", show=False),
         Binding("3", "grade(3)", "Good", show=False),
         Binding("4", "grade(4)", "Easy", show=False),
+        Binding("enter", "accept", "Accept grade", show=False),
+        *(
+            Binding(k, f"choose({i})", f"Choose option {k}", show=False)
+            for i, k in enumerate(LETTERS)
+        ),
+        Binding("ctrl+t", "hint", "Hint"),
+        Binding("escape", "give_up", "Show answer"),
         Binding("u", "undo", "Undo"),
+        Binding("ctrl+z", "undo", "Undo", show=False),
+        Binding("question_mark", "app.help", "Help"),
+        Binding("h", "app.home", "Decks"),
         Binding("q", "app.quit", "Quit"),
     ]
 
     def __init__(self, session: StudySession) -> None:
         super().__init__()
         self.session = session
+        self.outcome: Outcome | None = None
+        self.hinted = False
 
     def compose(self) -> ComposeResult:
         yield SessionStatus(id="status")
         yield CardFace(id="card")
+        yield AnswerBox(id="quiz")
         yield Static(id="done")
         yield GradeBar(id="grades")
         yield Footer()
@@ -52,19 +72,61 @@ class StudyScreen(Screen[None]):
         self.query_one(SessionStatus).set_where(self.session.deck, self.session.store.path)
         self.session.advance()
         self._redraw()
+        self.call_after_refresh(self.session.prompts.warm)  # deck entries for choice options
 
     # -- actions -----------------------------------------------------------------------------
 
+    @property
+    def revealed(self) -> bool:
+        return self.query_one(CardFace).revealed
+
     def action_reveal(self) -> None:
-        if self.session.current is not None:
-            self.query_one(CardFace).reveal()
-            self.query_one(GradeBar).remove_class("dim")
+        if self.session.current is None or self.revealed:
+            return
+        prompt = self.session.prompt
+        if prompt is not None and not prompt.self_graded:
+            self.action_give_up()
+            return
+        self._reveal()
+
+    def action_give_up(self) -> None:
+        """Show the answer of a quiz without answering it (the learner grades it)."""
+        if self.session.current is None or self.revealed:
+            return
+        self.query_one(AnswerBox).show_outcome(None)
+        self._reveal()
+
+    def action_hint(self) -> None:
+        if self.session.current is not None and not self.revealed:
+            self.hinted = True
+            self.query_one(AnswerBox).show_hint()
+
+    def action_choose(self, index: int) -> None:
+        box = self.query_one(AnswerBox)
+        prompt = self.session.prompt
+        if self.revealed or prompt is None or not box.choosing or index >= len(prompt.options):
+            return
+        self._answered(check_answer(prompt, index, hinted=self.hinted))
+
+    @on(Input.Submitted, "#answer-input")
+    def _typed(self, event: Input.Submitted) -> None:
+        prompt = self.session.prompt
+        if prompt is None or self.revealed:
+            return
+        if not event.value.strip():
+            if self.query_one(AnswerBox).choose_instead():
+                self.set_focus(None)
+            return
+        self._answered(check_answer(prompt, event.value, hinted=self.hinted))
+
+    def action_accept(self) -> None:
+        if self.outcome is not None and self.revealed:
+            self.action_grade(int(self.outcome.suggested))
 
     def action_grade(self, rating: int) -> None:
         if self.session.current is None:
             return
-        card = self.query_one(CardFace)
-        if not card.revealed:  # grading an answer never seen is a slip of the finger
+        if not self.revealed:  # grading an answer never seen is a slip of the finger
             self.action_reveal()
             return
         self.session.grade(rating)
@@ -79,6 +141,17 @@ class StudyScreen(Screen[None]):
 
     # -- drawing -----------------------------------------------------------------------------
 
+    def _answered(self, outcome: Outcome) -> None:
+        self.outcome = outcome
+        self.query_one(AnswerBox).show_outcome(outcome)
+        self._reveal()
+        self.query_one(GradeBar).suggest(int(outcome.suggested))
+
+    def _reveal(self) -> None:
+        self.query_one(CardFace).reveal()
+        self.query_one(GradeBar).remove_class("dim")
+        self.set_focus(None)
+
     def _redraw(self) -> None:
         counts = self.session.counts()
         self.query_one(SessionStatus).set_progress(
@@ -88,14 +161,25 @@ class StudyScreen(Screen[None]):
         face = self.query_one(CardFace)
         done = self.query_one("#done", Static)
         grades = self.query_one(GradeBar)
+        box = self.query_one(AnswerBox)
         face.display = grades.display = card is not None
         done.display = card is None
+        self.outcome = None
+        self.hinted = False
         if card is None:
+            box.ask(None)
             done.update(self._done_text())
             return
-        face.show(card)
+        prompt = self.session.prompt
+        face.show(card, prompt)
+        box.ask(prompt)
         grades.set_intervals(self.session.intervals())
+        grades.suggest(None)
         grades.add_class("dim")
+        if box.typing:
+            self.query_one("#answer-input", Input).focus()
+        else:
+            self.set_focus(None)
 
     def _done_text(self) -> Text:
         when = self.session.next_due()
@@ -108,5 +192,5 @@ class StudyScreen(Screen[None]):
             text.append("No cards are scheduled in this deck.")
         else:
             text.append(f"The next card is due {format_until(when, now)}.")
-        text.append("\n\nPress q to quit.", style="dim")
+        text.append("\n\nPress h for your decks or q to quit.", style="dim")
         return text

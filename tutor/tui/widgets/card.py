@@ -10,13 +10,23 @@ from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Center, Vertical, VerticalScroll
 from textual.widgets import Static
 
+from tutor.quiz import Prompt
+from tutor.quiz.cloze import BLANK
 from tutor.tui.format import highlight
 from tutor.tui.tones import tone_text
 
-__all__ = ["CardFace", "spaced"]
+__all__ = ["KIND_LABELS", "CardFace", "spaced"]
+
+KIND_LABELS = {
+    "recognition": "recognition · 汉字 → meaning",
+    "recall": "recall · English → 汉字",
+    "pinyin": "typed pinyin",
+    "choice": "multiple choice",
+    "cloze": "cloze",
+}
 
 
 def spaced(hanzi: str) -> str:
@@ -36,7 +46,8 @@ class CardFace(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static(id="template")
-        yield Static(id="prompt")
+        with Center(id="prompt-row"):
+            yield Static(id="prompt")
         with Vertical(id="answer"):
             yield Static(id="pinyin")
             yield Static(id="english")
@@ -44,21 +55,33 @@ class CardFace(VerticalScroll):
             yield Static(id="example-zh")
             yield Static(id="example-en")
 
-    def show(self, card: Any) -> None:
-        """Display ``card`` (a store CardView) with its answer hidden."""
+    def show(self, card: Any, prompt: Prompt | None = None) -> None:
+        """Display ``card`` (a store CardView) with its answer hidden.
+
+        The front follows the quiz kind: hanzi for recognition, pinyin and choice; English
+        for recall; the blanked sentence and its English for cloze.
+        """
         self.add_class("hidden-answer")
         self.scroll_home(animate=False)
         hanzi = _field(card, "hanzi")
-        template = _field(card, "template", "recognition")
         english = _field(card, "english")
-        if template == "recall":
-            self.query_one("#template", Static).update(Text("recall · English → 汉字", "dim"))
-            self.query_one("#prompt", Static).update(Text(english, style="bold"))
+        kind = prompt.kind if prompt is not None else _field(card, "template", "recognition")
+        question = prompt.question if prompt is not None else ""
+        self.query_one("#template", Static).update(
+            Text(f"{KIND_LABELS.get(kind, kind)}  ·  {question}".strip(" ·"), "dim")
+        )
+        front = self.query_one("#prompt", Static)
+        if kind == "recall":
+            front.update(Text(english, style="bold"))
+        elif kind == "cloze" and prompt is not None and prompt.sentence:
+            sentence = highlight(prompt.sentence, BLANK, style="bold underline")
+            sentence.append("\n")
+            sentence.append(prompt.translation or "", style="italic")
+            front.update(sentence)
         else:
-            self.query_one("#template", Static).update(Text("recognition · 汉字 → meaning", "dim"))
-            self.query_one("#prompt", Static).update(Text(spaced(hanzi), style="bold"))
+            front.update(Text(spaced(hanzi), style="bold"))
         pinyin = tone_text(_field(card, "pinyin"), bold=True)
-        if template == "recall":
+        if kind in ("recall", "cloze"):
             head = Text(spaced(hanzi), style="bold")
             head.append("   ")
             head.append_text(pinyin)
@@ -75,7 +98,7 @@ class CardFace(VerticalScroll):
         if examples:
             first = examples[0]
             zh_line.update(highlight(_field(first, "zh"), hanzi))
-            en_line.update(Text(_field(first, "en"), style="italic"))
+            en_line.update(_highlight_english(_field(first, "en"), english))
         else:
             zh_line.update("")
             en_line.update("")
@@ -87,6 +110,14 @@ class CardFace(VerticalScroll):
     @property
     def revealed(self) -> bool:
         return not self.has_class("hidden-answer")
+
+
+def _highlight_english(sentence: str, english: str) -> Text:
+    """The translation with the word's English rendering(s) underlined, case-insensitively."""
+    text = Text(sentence, style="italic")
+    words = [w.strip() for w in english.split(";") if len(w.strip()) > 1]
+    text.highlight_words(words, style="bold underline", case_sensitive=False)
+    return text
 
 
 def _labelled(label: str, value: str) -> Text:

@@ -1,0 +1,61 @@
+"""Which quiz a card gets, and its prompt: the bridge from store cards to ``tutor.quiz``.
+
+Choice and cloze options are drawn from the whole deck, so the deck's entries are loaded once
+per session, and only after the first card is on screen (``warm``): a 50,000-note deck must not
+delay the first card. Until then only kinds that need no other entries are chosen.
+The random draw is seeded by card and repetition count, so a card shows the same quiz (and the
+same options) if it comes back after an undo, and tests are deterministic.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+
+from tutor.model import Entry
+from tutor.quiz import QUIZ_KINDS, Prompt, QuizKind, choose_kind, make_prompt
+from tutor.store import CardView, Store
+
+__all__ = ["PromptMaker", "entry_of"]
+
+
+def entry_of(card: CardView) -> Entry:
+    """The mined entry behind a card, as ``tutor.quiz`` expects it."""
+    return Entry(
+        hanzi=card.hanzi,
+        traditional=card.traditional,
+        pinyin=card.pinyin,
+        english=card.english,
+        senses=card.senses,
+        kind=card.kind,  # type: ignore[arg-type]
+        examples=card.examples,
+        hsk_level=card.hsk_level,
+        frequency=card.frequency,
+    )
+
+
+class PromptMaker:
+    """Builds the prompt for each card of one deck, from the quiz kinds the learner enabled."""
+
+    def __init__(self, store: Store, deck_id: int, kinds: Sequence[QuizKind] = QUIZ_KINDS):
+        self.store = store
+        self.deck_id = deck_id
+        self.kinds: tuple[QuizKind, ...] = tuple(kinds)
+        self._entries: list[Entry] | None = None
+
+    def warm(self) -> None:
+        """Load the deck's entries (for choice options and distractors) if not yet loaded."""
+        if self._entries is None:
+            self._entries = self.store.entries(self.deck_id)
+
+    @property
+    def warmed(self) -> bool:
+        return self._entries is not None
+
+    def prompt(self, card: CardView) -> Prompt:
+        entry = entry_of(card)
+        deck = self._entries or []
+        rng = random.Random(f"{card.card_id}:{card.srs.reps}")
+        kind = choose_kind(card.template, entry, deck, rng, self.kinds)
+        fallback: QuizKind = "recall" if card.template == "recall" else "recognition"
+        return make_prompt(kind, entry, deck, rng, fallback=fallback)

@@ -1,0 +1,128 @@
+"""The browse screen: search every card, filter, and open one to edit, suspend or mark known.
+
+Searching is the store's job (``Store.search``); this screen parses the query box, shows the
+matches in a table and opens the card screen on ``enter``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from tutor.tui.format import format_until
+from tutor.tui.search import parse_query
+from tutor.tui.tones import tone_text
+
+__all__ = ["BrowseScreen"]
+
+LIMIT = 500
+
+
+def state_of(card: Any) -> str:
+    if card.known:
+        return "known"
+    if card.suspended:
+        return "suspended"
+    return str(card.state)
+
+
+class BrowseScreen(Screen[None]):
+    """Search by hanzi, pinyin (with or without tones) or English; filter with deck:, state:,
+    level:, flag:."""
+
+    HELP_TITLE = "Browse"
+    BINDINGS = [
+        Binding("enter", "open", "Open card", priority=True),
+        Binding("slash", "focus_search", "Search"),
+        Binding("escape", "back", "Back"),
+        Binding("question_mark", "app.help", "Help", show=False),
+    ]
+
+    def __init__(self, deck: str | None = None) -> None:
+        super().__init__()
+        self.deck = deck
+        self.cards: list[Any] = []
+
+    def compose(self) -> ComposeResult:
+        initial = f"deck:{self.deck} " if self.deck and " " not in self.deck else ""
+        yield Input(
+            initial,
+            placeholder="hanzi, pinyin or English · deck: state: level: flag:",
+            id="browse-query",
+        )
+        yield Static(id="browse-count")
+        yield DataTable(id="browse-results", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for label in ("Hanzi", "Pinyin", "English", "Card", "State", "Due", "Flag"):
+            table.add_column(label, key=label.lower())
+        self.search(self.query_one(Input).value)
+        self.query_one(Input).focus()
+
+    def on_screen_resume(self) -> None:
+        self.search(self.query_one(Input).value)
+
+    @on(Input.Changed, "#browse-query")
+    def _changed(self, event: Input.Changed) -> None:
+        self.search(event.value)
+
+    def search(self, raw: str) -> None:
+        store = self.app.store  # type: ignore[attr-defined]
+        count = self.query_one("#browse-count", Static)
+        try:
+            query = parse_query(raw)
+            deck_id = store.deck_id(query.deck) if query.deck else None
+        except Exception as err:  # noqa: BLE001 - a half-typed query is not an error to raise
+            count.update(Text(str(err), style="#e03131"))
+            return
+        self.cards = store.search(
+            query.text,
+            deck_id=deck_id,
+            state=query.state,
+            level=query.level,
+            flag=query.flag,
+            limit=LIMIT,
+        )
+        now = self.app.clock()  # type: ignore[attr-defined]
+        table = self.query_one(DataTable)
+        table.clear()
+        for card in self.cards:
+            due = format_until(card.due, now) if card.due and card.state != "new" else ""
+            table.add_row(
+                Text(card.hanzi, style="bold"),
+                tone_text(card.pinyin),
+                card.english,
+                card.template,
+                state_of(card),
+                due,
+                str(card.flag or ""),
+                key=str(card.card_id),
+            )
+        more = "+" if len(self.cards) >= LIMIT else ""
+        count.update(Text(f"{len(self.cards)}{more} cards", style="dim"))
+
+    def action_focus_search(self) -> None:
+        self.query_one(Input).focus()
+
+    def action_open(self) -> None:
+        table = self.query_one(DataTable)
+        if not self.cards:
+            return
+        from tutor.tui.screens.card import CardScreen
+
+        card = self.cards[table.cursor_row]
+        self.app.push_screen(CardScreen(card.card_id))
+
+    def action_back(self) -> None:
+        if self.query_one(Input).has_focus and self.cards:
+            self.query_one(DataTable).focus()
+            return
+        self.app.pop_screen()

@@ -1,0 +1,113 @@
+"""One card, opened from browse: its fields and scheduling, and the actions that change them.
+
+Every action goes straight to the store and the screen redraws from what the store returns,
+so what is shown is always what is saved.
+"""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Static
+
+from tutor.tui.tones import tone_text
+
+__all__ = ["CardScreen"]
+
+FLAGS = 5  # 0 (none) to 4
+
+
+class CardScreen(ModalScreen[None]):
+    """A card's details; ``e`` edits its English, ``s`` suspends, ``k`` marks it known."""
+
+    HELP_TITLE = "Card (from browse)"
+    BINDINGS = [
+        Binding("e", "edit", "Edit English"),
+        Binding("s", "suspend", "Suspend/unsuspend"),
+        Binding("k", "known", "Known/unknown"),
+        Binding("f", "flag", "Cycle flag"),
+        Binding("b", "bury", "Bury until tomorrow"),
+        Binding("escape", "close", "Back"),
+    ]
+
+    def __init__(self, card_id: int) -> None:
+        super().__init__()
+        self.card_id = card_id
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="card-details")
+        yield Input(id="card-english", placeholder="English (enter saves, esc cancels)")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(Input).display = False
+        self.redraw()
+
+    @property
+    def card(self):  # type: ignore[no-untyped-def]
+        return self.app.store.card(self.card_id)  # type: ignore[attr-defined]
+
+    def redraw(self) -> None:
+        card = self.card
+        table = Table(box=None, show_header=False, padding=(0, 2))
+        table.add_column(style="dim")
+        table.add_column()
+        table.add_row("hanzi", Text(f"{card.hanzi}  {card.traditional}", style="bold"))
+        table.add_row("pinyin", tone_text(card.pinyin))
+        table.add_row("English", card.english)
+        table.add_row("senses", " / ".join(card.senses) or "—")
+        table.add_row("card", card.template)
+        table.add_row("state", card.state)
+        table.add_row("due", card.due.strftime("%Y-%m-%d %H:%M UTC") if card.due else "—")
+        table.add_row("reviews, lapses", f"{card.srs.reps}, {card.srs.lapses}")
+        table.add_row("suspended", "yes" if card.suspended else "no")
+        table.add_row("known", "yes" if card.known else "no")
+        table.add_row("flag", str(card.flag))
+        table.add_row("tags", " ".join(card.tags) or "—")
+        if card.examples:
+            table.add_row("example", f"{card.examples[0].zh}\n{card.examples[0].en}")
+        self.query_one("#card-details", Static).update(table)
+
+    def action_edit(self) -> None:
+        box = self.query_one(Input)
+        box.value = self.card.english
+        box.display = True
+        box.focus()
+
+    @on(Input.Submitted, "#card-english")
+    def _save_english(self, event: Input.Submitted) -> None:
+        if event.value.strip():
+            self.app.store.edit_english(self.card.note_id, event.value.strip())  # type: ignore[attr-defined]
+        event.input.display = False
+        self.set_focus(None)
+        self.redraw()
+
+    def action_suspend(self) -> None:
+        self.app.store.suspend(self.card_id, not self.card.suspended)  # type: ignore[attr-defined]
+        self.redraw()
+
+    def action_known(self) -> None:
+        card = self.card
+        self.app.store.mark_known(card.note_id, not card.known)  # type: ignore[attr-defined]
+        self.redraw()
+
+    def action_flag(self) -> None:
+        self.app.store.set_flag(self.card_id, (self.card.flag + 1) % FLAGS)  # type: ignore[attr-defined]
+        self.redraw()
+
+    def action_bury(self) -> None:
+        self.app.store.bury(self.card_id, self.app.clock())  # type: ignore[attr-defined]
+        self.notify("Buried until the next study day.")
+        self.redraw()
+
+    def action_close(self) -> None:
+        box = self.query_one(Input)
+        if box.display:
+            box.display = False
+            self.set_focus(None)
+            return
+        self.dismiss()

@@ -1,0 +1,80 @@
+"""The settings screen: one deck's scheduling options, stored in progress.db.
+
+Values are edited as text in the same spelling ``DeckSettings.to_strings`` writes ("1m 10m" for
+steps), and checked by ``DeckSettings.from_strings`` before anything is saved: a bad value is
+named in a notification and nothing changes.
+"""
+
+from __future__ import annotations
+
+from typing import get_args
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, Static
+
+from tutor.quiz import QUIZ_KINDS
+from tutor.srs import DeckSettings, NewOrder
+
+__all__ = ["FIELDS", "SettingsScreen"]
+
+FIELDS: dict[str, str] = {
+    "new_per_day": "New cards per day",
+    "reviews_per_day": "Reviews per day",
+    "learning_steps": "Learning steps",
+    "relearning_steps": "Relearning steps",
+    "desired_retention": "Desired retention (0-1)",
+    "maximum_interval": "Maximum interval (days)",
+    "leech_threshold": "Leech threshold (lapses)",
+    "new_order": f"New card order ({' | '.join(get_args(NewOrder))})",
+    "rollover_hour": "Next day starts at (hour)",
+    "learn_ahead_minutes": "Learn ahead (minutes)",
+}
+
+
+class SettingsScreen(Screen[None]):
+    """Scheduling settings of one deck, and the quiz kinds used while studying."""
+
+    HELP_TITLE = "Settings"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "app.pop_screen", "Back"),
+    ]
+
+    def __init__(self, deck: str) -> None:
+        super().__init__()
+        self.deck = deck
+
+    def compose(self) -> ComposeResult:
+        store = self.app.store  # type: ignore[attr-defined]
+        self.deck_id = store.deck_id(self.deck)
+        values = store.settings(self.deck_id).to_strings()
+        with VerticalScroll(id="settings-form"):
+            yield Static(f"Settings · {self.deck}  (ctrl+s saves, esc goes back)", id="title")
+            for key, label in FIELDS.items():
+                with Horizontal(classes="setting"):
+                    yield Label(label)
+                    yield Input(values[key], id=f"set-{key}")
+            with Horizontal(classes="setting"):
+                yield Label(f"Quiz kinds ({' '.join(QUIZ_KINDS)})")
+                kinds = " ".join(self.app.quiz_kinds)  # type: ignore[attr-defined]
+                yield Input(kinds, id="set-quiz_kinds")
+        yield Footer()
+
+    def action_save(self) -> None:
+        store = self.app.store  # type: ignore[attr-defined]
+        values = {key: self.query_one(f"#set-{key}", Input).value for key in FIELDS}
+        kinds = self.query_one("#set-quiz_kinds", Input).value.split()
+        unknown = [k for k in kinds if k not in QUIZ_KINDS]
+        try:
+            if unknown or not kinds:
+                raise ValueError(f"quiz kinds must be some of {', '.join(QUIZ_KINDS)}")
+            settings = DeckSettings.from_strings(values, base=store.settings(self.deck_id))
+        except ValueError as err:
+            self.notify(str(err), title="Not saved", severity="error")
+            return
+        store.set_settings(self.deck_id, settings)
+        self.app.quiz_kinds = tuple(k for k in QUIZ_KINDS if k in kinds)  # type: ignore[attr-defined]
+        self.notify(f"Settings of {self.deck} saved.")
