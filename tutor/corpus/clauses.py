@@ -236,9 +236,9 @@ def align_clauses(zh: str, en: str, overlap: Overlap | None = None) -> list[tupl
     zh_units, en_units = split_zh(zh), split_en(en)
     if not zh_units or not en_units:
         return whole
-    scorer = overlap if overlap is not None else default_overlap()
     if len(zh_units) == 1 and len(en_units) == 1:
         return whole
+    scorer = overlap if overlap is not None else default_overlap()
     aligned = _align(zh_units, en_units, _SENTENCE_BEADS, _Similarity(zh_units, en_units, scorer))
     if aligned is None:
         return whole
