@@ -180,9 +180,8 @@ def align(file: Path) -> None:
     from tutor.mining.wordalign import align_file_lines
 
     lines = read_text_lines(file)
-    out = click.get_text_stream("stdout")
     for line in align_file_lines(lines, path=file):
-        out.write(line + "\n")
+        click.echo(line)
 
 
 @cli.command()
