@@ -11,12 +11,12 @@ from __future__ import annotations
 from tutor.lang.cedict import Cedict, CedictEntry, SenseKind, load_cedict, sense_kind
 from tutor.lang.english import STOPWORDS, content_lemmas, is_number, lemma, lemmas, tokenize
 from tutor.lang.levels import hsk_label, hsk_level, zipf_frequency
+from tutor.lang.names import FEATURE_WORDS, name_forms, pinyin_to_name, split_feature
 from tutor.lang.pinyin import (
     marks_to_numbered,
-    name_forms,
     numbered_to_marks,
     pinyin_for,
-    pinyin_to_name,
+    split_syllables,
     strip_tones,
     syllables,
     tones,
@@ -32,6 +32,7 @@ from tutor.lang.script import (
 from tutor.lang.segment import segment, segment_words, tokenizer
 
 __all__ = [
+    "FEATURE_WORDS",
     "STOPWORDS",
     "Cedict",
     "CedictEntry",
@@ -55,6 +56,8 @@ __all__ = [
     "segment",
     "segment_words",
     "sense_kind",
+    "split_feature",
+    "split_syllables",
     "strip_tones",
     "syllables",
     "to_simplified",

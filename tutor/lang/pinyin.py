@@ -5,8 +5,8 @@ capitals, "Běi jīng") and from pypinyin otherwise. Everything the rest of ``tu
 uses tone marks with syllables separated by spaces; quizzes accept tone numbers, ``v`` or
 ``u:`` for ü, and unspaced input, so the converters here take all of those spellings.
 
-``pinyin_to_name`` writes hanzi the way English text writes Chinese names (Beijing,
-Yin Yong, Xiong'an), which is what mining needs to find a name in the translation.
+``pinyin_to_name`` and ``name_forms`` (in ``tutor.lang.names``, re-exported here) write hanzi
+the way English text writes Chinese names (Beijing, Yin Yong, Xiong'an).
 """
 
 from __future__ import annotations
@@ -17,14 +17,12 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from tutor.lang.cedict import Cedict
+    from tutor.lang.cedict import Cedict, CedictEntry
 
 __all__ = [
     "marks_to_numbered",
-    "name_forms",
     "numbered_to_marks",
     "pinyin_for",
-    "pinyin_to_name",
     "split_syllables",
     "strip_tones",
     "syllables",
@@ -267,27 +265,48 @@ def _pypinyin_word(word: str) -> str:
     return " ".join(lazy_pinyin(word, style=Style.TONE, errors="default", v_to_u=True))
 
 
-def _best_reading(word: str, cedict: Cedict) -> str | None:
-    """CC-CEDICT's reading for ``word``; when it has several, the one pypinyin agrees with."""
+def _best_reading(word: str, cedict: Cedict, context: str | None = None) -> str | None:
+    """CC-CEDICT's reading for ``word``; when it has several, the one pypinyin agrees with.
+
+    ``context`` is pypinyin's reading of the word inside its sentence (it knows 了 in 吃了饭
+    is "le" and in 了解 is "liǎo"); without it the word is read on its own.
+    """
     entries = cedict.lookup(word)
     if not entries:
         return None
     if len(entries) == 1:
         return entries[0].pinyin
-    guess = strip_tones(_pypinyin_word(word)).lower() if len(word) > 1 else None
-    tone_guess = _pypinyin_word(word)
+    tone_guess = context if context is not None else _pypinyin_word(word)
+    letters_guess = strip_tones(tone_guess)
 
-    def score(e: object) -> tuple[int, int, int, int]:
-        from tutor.lang.cedict import CedictEntry
-
-        assert isinstance(e, CedictEntry)
-        same_tones = int(e.pinyin.lower() == tone_guess)
-        same_letters = int(guess is not None and strip_tones(e.pinyin).lower() == guess)
+    def score(e: CedictEntry) -> tuple[int, int, int, int, int]:
+        reading = e.pinyin.lower()
+        same_tones = int(reading == tone_guess)
+        same_letters = int(strip_tones(reading) == letters_guess)
         usable = int(not e.is_variant and not e.is_surname_only)
         lower = int(not e.is_proper)
-        return (same_tones, usable, lower if len(word) == 1 else same_letters, len(e.senses))
+        return (same_tones, same_letters, usable, lower if len(word) == 1 else 0, len(e.senses))
 
     return max(entries, key=score).pinyin
+
+
+def _contextual(words: list[str]) -> list[str | None]:
+    """pypinyin's reading of each all-hanzi word as read within its neighbours."""
+    from pypinyin import Style, lazy_pinyin
+
+    out: list[str | None] = []
+    for i, word in enumerate(words):
+        if not word or not all(_is_han(c) for c in word):
+            out.append(None)
+            continue
+        before = words[i - 1] if i > 0 and all(_is_han(c) for c in words[i - 1]) else ""
+        after = words[i + 1] if i + 1 < len(words) and all(_is_han(c) for c in words[i + 1]) else ""
+        window = lazy_pinyin(before + word + after, style=Style.TONE, v_to_u=True)
+        if len(window) != len(before) + len(word) + len(after):
+            out.append(None)
+            continue
+        out.append(" ".join(window[len(before) : len(before) + len(word)]))
+    return out
 
 
 def pinyin_for(hanzi: str, cedict: Cedict | None = None) -> str:
@@ -308,14 +327,14 @@ def pinyin_for(hanzi: str, cedict: Cedict | None = None) -> str:
         return reading
     from tutor.lang.segment import segment
 
+    words = [w for w in segment(hanzi) if w.strip()]
+    contexts = _contextual(words)
     parts: list[str] = []
-    for word in segment(hanzi):
-        if not word.strip():
-            continue
+    for word, context in zip(words, contexts, strict=True):
         if not any(_is_han(c) for c in word):
             parts.append(word)
             continue
-        reading = _best_reading(word, cedict) if len(word) < len(hanzi) else None
+        reading = _best_reading(word, cedict, context) if len(word) < len(hanzi) else None
         if reading is None:
             reading = _read_unknown(word, cedict)
         parts.append(reading)
@@ -323,129 +342,36 @@ def pinyin_for(hanzi: str, cedict: Cedict | None = None) -> str:
 
 
 def _read_unknown(word: str, cedict: Cedict) -> str:
-    """Read a word the dictionary lacks: pypinyin for the hanzi runs, other text kept."""
-    parts = []
+    """Read a word the dictionary lacks (jieba knows 中关村科技园区, CC-CEDICT does not).
+
+    The longest dictionary words inside it keep their readings (and capitals: 中关村 is
+    "Zhōng guān cūn"); the characters left over are read by pypinyin in context, and
+    non-Chinese runs are kept as they are.
+    """
+    parts: list[str] = []
     for run in re.findall(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+|[^\s]+", word):
-        parts.append(_pypinyin_word(run) if _is_han(run[0]) else run)
-    return " ".join(parts)
+        if not _is_han(run[0]):
+            parts.append(run)
+            continue
+        context = _pypinyin_word(run).split(" ")
+        i = 0
+        while i < len(run):
+            for j in range(min(len(run), i + cedict.max_len), i + 1, -1):
+                if run[i:j] in cedict and j - i < len(word):
+                    guess = " ".join(context[i:j]) if len(context) == len(run) else None
+                    parts.append(_best_reading(run[i:j], cedict, guess) or "")
+                    i = j
+                    break
+            else:
+                parts.append(context[i] if len(context) == len(run) else _pypinyin_word(run[i]))
+                i += 1
+    return " ".join(p for p in parts if p)
 
 
-# ---------------------------------------------------------------------------------------------
-# names as English text writes them
+def __getattr__(name: str) -> object:
+    """``name_forms`` and ``pinyin_to_name`` moved to ``tutor.lang.names``; still importable."""
+    if name in ("name_forms", "pinyin_to_name"):
+        from tutor.lang import names
 
-
-def _join_name(sylls: list[str]) -> str:
-    """Toneless syllables -> one capitalised word with an apostrophe before a/e/o syllables."""
-    word = ""
-    for i, syl in enumerate(sylls):
-        if i > 0 and syl[:1] in ("a", "e", "o"):
-            word += "'"
-        word += syl
-    return word[:1].upper() + word[1:]
-
-
-def _toneless(reading: str) -> list[str]:
-    sylls = []
-    for syl in syllables(reading):
-        bare = strip_tones(syl).lower()
-        sylls.append(bare)
-    # erhua "r" after a syllable joins it (哪儿 nar); a lone r stays
-    joined: list[str] = []
-    for syl in sylls:
-        if syl == "r" and joined:
-            joined[-1] += "r"
-        else:
-            joined.append(syl)
-    return joined
-
-
-def pinyin_to_name(hanzi: str, cedict: Cedict | None = None, *, person: bool | None = None) -> str:
-    """Write ``hanzi`` as English text writes a Chinese name.
-
-    Places and other names are one word: 北京 -> "Beijing", 中关村 -> "Zhongguancun",
-    雄安 -> "Xiong'an". People's names put the surname apart: 殷勇 -> "Yin Yong",
-    欧阳修 -> "Ouyang Xiu". ``person`` forces either form; by default a word the dictionary
-    lacks that starts with a surname and has two or three characters is taken as a person.
-    ü is written "u" except in lü/nü ("Lü" for 吕), as English texts mostly do.
-    """
-    if cedict is None:
-        from tutor.lang.cedict import load_cedict
-
-        cedict = load_cedict()
-    one_word = person is False
-    if person is None:
-        person = _looks_like_person(hanzi, cedict)
-    if person:
-        surname_len = _surname_length(hanzi, cedict)
-        if 0 < surname_len < len(hanzi):
-            family = _toneless(pinyin_for(hanzi[:surname_len], cedict=None or cedict))
-            given = _toneless(_given_name_reading(hanzi[surname_len:], cedict))
-            return f"{_join_name(family)} {_join_name(given)}"
-    reading = pinyin_for(hanzi, cedict)
-    # CC-CEDICT capitalises each word of a multi-word name: "Xi2 Jin4 ping2" is "Xi Jinping",
-    # "Tian1 an1 men2 Guang3 chang3" is "Tian'anmen Guangchang"
-    words = [w for w in re.split(r"\s+(?=[A-ZĀÁǍÀĒÉĚÈŌÓǑÒ])", reading) if w.strip()]
-    if one_word or len(words) < 2:
-        words = [reading]
-    names = [_join_name(_toneless(w)) for w in words]
-    names = [n for n in names if n]
-    return " ".join(names) if names else hanzi
-
-
-def name_forms(hanzi: str, cedict: Cedict | None = None) -> list[str]:
-    """Spellings of ``hanzi`` an English text may use, most likely first, for matching.
-
-    Gives the joined form ("Yinyong"/"Beijing"), the person form ("Yin Yong"), the hyphenated
-    older style ("Yin-yong") and, for ü, both "u" and "v"-free variants ("Lü", "Lu").
-    """
-    forms: list[str] = []
-    for person in (None, True, False):
-        name = pinyin_to_name(hanzi, cedict, person=person)
-        if name not in forms:
-            forms.append(name)
-    for name in list(forms):
-        if " " in name:
-            family, given = name.split(" ", 1)
-            hyphen = f"{family}-{given.lower()}"
-            if hyphen not in forms:
-                forms.append(hyphen)
-    for name in list(forms):
-        if "'" in name and name.replace("'", "") not in forms:
-            forms.append(name.replace("'", ""))  # "Tiananmen", "Xian" as many texts write them
-    for name in list(forms):
-        if "ü" in name or "Ü" in name:
-            plain = name.replace("ü", "u").replace("Ü", "U")
-            if plain not in forms:
-                forms.append(plain)
-    return forms
-
-
-def _surname_length(hanzi: str, cedict: Cedict) -> int:
-    if len(hanzi) > 2 and cedict.is_surname(hanzi[:2]):
-        return 2  # 欧阳, 司马, 诸葛
-    return 1 if cedict.is_surname(hanzi[0]) else 0
-
-
-def _looks_like_person(hanzi: str, cedict: Cedict) -> bool:
-    if not 2 <= len(hanzi) <= 4 or not all(_is_han(c) for c in hanzi):
-        return False
-    entries = cedict.lookup(hanzi)
-    if entries:
-        # CC-CEDICT lists some famous people; their senses start with the surname's reading
-        return any(e.is_proper and _mentions_person(e) for e in entries)
-    n = _surname_length(hanzi, cedict)
-    return n > 0 and len(hanzi) - n in (1, 2)
-
-
-def _mentions_person(entry: object) -> bool:
-    senses = " ".join(getattr(entry, "senses", ()))
-    return bool(re.search(r"\(\d{3,4}-\d{0,4}\)|\bborn \d{4}|\bstatesman|\bpoet|\bwriter", senses))
-
-
-def _given_name_reading(given: str, cedict: Cedict) -> str:
-    """Given names are read character by character; prefer the common (lower-case) reading."""
-    readings = []
-    for ch in given:
-        r = _best_reading(ch, cedict) if _is_han(ch) else ch
-        readings.append((r or _pypinyin_word(ch)).lower())
-    return " ".join(readings)
+        return getattr(names, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
