@@ -134,3 +134,14 @@ def test_name_forms_cover_common_spellings() -> None:
     assert forms[0] == "Yin Yong" and "Yin-yong" in forms
     lu = name_forms("吕布")
     assert "Lü Bu" in lu and "Lu Bu" in lu
+
+
+def test_sentence_reading_uses_context_for_polyphones() -> None:
+    assert pinyin_for("我吃了饭") == "wǒ chī le fàn"
+    assert pinyin_for("我了解他").split()[1:3] == ["liǎo", "jiě"]
+    assert pinyin_for("银行行长") == "yín háng háng zhǎng"
+
+
+def test_unknown_word_keeps_inner_dictionary_readings() -> None:
+    # jieba knows 中关村科技园区 as one word, CC-CEDICT does not; 中关村 keeps its capitals
+    assert pinyin_for("中关村科技园区").startswith("Zhōng guān cūn ")
