@@ -28,6 +28,10 @@ from tutor.tui.widgets.status import SessionStatus
 
 __all__ = ["StudyScreen"]
 
+# Decks up to this many cards load their entries (for choice options) before the first card;
+# larger ones load them just after it is drawn, so launch time does not grow with the deck.
+EAGER_DECK_SIZE = 5000
+
 
 class StudyScreen(Screen[None]):
     """Reviews the cards of one deck that are due now."""
@@ -70,9 +74,11 @@ class StudyScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(SessionStatus).set_where(self.session.deck, self.session.store.path)
+        if self.session.deck_size() <= EAGER_DECK_SIZE:
+            self.session.prompts.warm()  # choice options from the first card on
         self.session.advance()
         self._redraw()
-        self.call_after_refresh(self.session.prompts.warm)  # deck entries for choice options
+        self.call_after_refresh(self.session.prompts.warm)  # big decks: after the first card
 
     # -- actions -----------------------------------------------------------------------------
 
