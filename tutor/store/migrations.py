@@ -130,5 +130,12 @@ def m002_review_time_index(db: Database) -> None:
     db.execute("CREATE INDEX reviews_time ON reviews(reviewed_at)")
 
 
+@MIGRATIONS()
+def m003_review_totals_index(db: Database) -> None:
+    """All-time review count and time studied per deck, answered from the index alone
+    (a million reviews: one index scan instead of a million row lookups)."""
+    db.execute("CREATE INDEX reviews_deck_totals ON reviews(deck_id, undone, duration_ms)")
+
+
 def apply_migrations(db: Database) -> None:
     MIGRATIONS.apply(db)

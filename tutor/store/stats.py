@@ -59,11 +59,10 @@ def deck_stats(
         f"SELECT state, count(*) FROM cards WHERE {deck_filter} GROUP BY state", params
     ):
         states[state] = count
-    suspended, known, notes = db.conn.execute(
-        "SELECT sum(suspended), sum(known), count(DISTINCT note_id) FROM cards "
-        f"WHERE {deck_filter}",
-        params,
+    suspended, known = db.conn.execute(
+        f"SELECT sum(suspended), sum(known) FROM cards WHERE {deck_filter}", params
     ).fetchone()
+    notes = db.conn.execute(f"SELECT count(*) FROM notes WHERE {deck_filter}", params).fetchone()[0]
 
     per_day: dict[str, dict[str, int]] = {}
     for day, count, duration in db.conn.execute(
@@ -91,7 +90,8 @@ def deck_stats(
     due_by_day = dict(
         db.conn.execute(
             f"SELECT date(max(due, ?), ?), count(*) FROM cards WHERE {deck_filter} "
-            f"AND state != 'new' AND {_ACTIVE} AND due < ? GROUP BY 1",
+            "AND state IN ('learning', 'review', 'relearning') "
+            f"AND {_ACTIVE} AND due < ? GROUP BY 1",
             [iso(today), shift, *params, iso(horizon)],
         ).fetchall()
     )
