@@ -28,12 +28,13 @@ def _key(binding: Binding) -> str:
 
 def _screens() -> list[tuple[str, list[Binding]]]:
     from tutor.tui.screens.browse import BrowseScreen
+    from tutor.tui.screens.card import CardScreen
     from tutor.tui.screens.home import HomeScreen
     from tutor.tui.screens.settings import SettingsScreen
     from tutor.tui.screens.stats import StatsScreen
     from tutor.tui.screens.study import StudyScreen
 
-    screens = [HomeScreen, StudyScreen, BrowseScreen, StatsScreen, SettingsScreen]
+    screens = [HomeScreen, StudyScreen, BrowseScreen, CardScreen, StatsScreen, SettingsScreen]
     out = []
     for screen in screens:
         bindings = [b for b in screen.BINDINGS if isinstance(b, Binding)]
