@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from rich.console import Console
+from rich.text import Text
 
 from tutor.model import Entry, Example
 from tutor.srs import DeckSettings
@@ -72,8 +76,13 @@ def rows(path: Path, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, 
 
 
 def text_of(app: Any, selector: str) -> str:
-    """The plain text of a Static on the current screen."""
-    return str(app.screen.query_one(selector).content)
+    """The plain text of a Static on the current screen (tables rendered as a user sees them)."""
+    content = app.screen.query_one(selector).content
+    if isinstance(content, str | Text):
+        return str(content)
+    console = Console(width=200, record=True, file=io.StringIO())
+    console.print(content)
+    return console.export_text()
 
 
 SELF_GRADED = ("recognition", "recall")

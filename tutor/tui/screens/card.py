@@ -25,6 +25,7 @@ class CardScreen(ModalScreen[None]):
     """A card's details; ``e`` edits its English, ``s`` suspends, ``k`` marks it known."""
 
     HELP_TITLE = "Card (from browse)"
+    AUTO_FOCUS = None
     BINDINGS = [
         Binding("e", "edit", "Edit English"),
         Binding("s", "suspend", "Suspend/unsuspend"),
@@ -40,7 +41,9 @@ class CardScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="card-details")
-        yield Input(id="card-english", placeholder="English (enter saves, esc cancels)")
+        yield Input(
+            id="card-english", placeholder="English (enter saves, esc cancels)", disabled=True
+        )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -76,6 +79,7 @@ class CardScreen(ModalScreen[None]):
         box = self.query_one(Input)
         box.value = self.card.english
         box.display = True
+        box.disabled = False
         box.focus()
 
     @on(Input.Submitted, "#card-english")
@@ -83,6 +87,7 @@ class CardScreen(ModalScreen[None]):
         if event.value.strip():
             self.app.store.edit_english(self.card.note_id, event.value.strip())  # type: ignore[attr-defined]
         event.input.display = False
+        event.input.disabled = True
         self.set_focus(None)
         self.redraw()
 
@@ -108,6 +113,7 @@ class CardScreen(ModalScreen[None]):
         box = self.query_one(Input)
         if box.display:
             box.display = False
+            box.disabled = True
             self.set_focus(None)
             return
         self.dismiss()

@@ -1,0 +1,87 @@
+"""Browse: the query language, the card screen's actions, and searching (once the store can)."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Input
+
+from tests.functional.tui_support import SIZE, fill, open_store, rows, study_app, text_of
+from tutor.store import Store
+from tutor.tui.screens.browse import BrowseScreen
+from tutor.tui.screens.card import CardScreen
+from tutor.tui.search import Query, parse_query
+
+
+def test_query_splits_filters_from_free_text() -> None:
+    assert parse_query("cheng shi deck:demo state:new level:3 flag:1") == Query(
+        "cheng shi", "demo", "new", 3, 1
+    )
+    assert parse_query("城市") == Query("城市")
+    assert parse_query("note:thing") == Query("note:thing")  # not a filter: searched as text
+    with pytest.raises(ValueError, match="state must be"):
+        parse_query("state:sleeping")
+    with pytest.raises(ValueError, match="level must be a number"):
+        parse_query("level:x")
+
+
+def test_card_screen_suspends_marks_known_flags_and_edits_english(db_path: Path) -> None:
+    store = open_store(db_path)
+    fill(store)
+    (card_id, note_id) = rows(db_path, "SELECT id, note_id FROM cards ORDER BY id LIMIT 1")[0]
+
+    async def scenario() -> None:
+        app = study_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            app.push_screen(CardScreen(card_id))
+            await pilot.pause()
+            assert "协同发展" in text_of(app, "#card-details")
+            await pilot.press("s", "f", "f")
+            assert rows(db_path, "SELECT suspended, flag FROM cards WHERE id = ?", (card_id,)) == [
+                (1, 2)
+            ]
+            await pilot.press("k")
+            known = rows(db_path, "SELECT known FROM cards WHERE note_id = ?", (note_id,))
+            assert known == [(1,), (1,)]  # both cards of the note leave study
+            await pilot.press("e")
+            box = app.screen.query_one("#card-english", Input)
+            assert box.has_focus and box.value == "coordinated development"
+            box.value = "coordinated regional development"
+            await pilot.press("enter")
+            english = rows(db_path, "SELECT english FROM notes WHERE id = ?", (note_id,))
+            assert english == [("coordinated regional development",)]
+            assert "coordinated regional development" in text_of(app, "#card-details")
+            await pilot.press("escape")
+            assert not isinstance(app.screen, CardScreen)
+
+    asyncio.run(scenario())
+    store.close()
+
+
+@pytest.mark.skipif(not hasattr(Store, "search"), reason="needs Store.search (store API)")
+def test_browse_finds_cards_by_hanzi_pinyin_and_english(db_path: Path) -> None:
+    store = open_store(db_path)
+    fill(store)
+
+    async def scenario() -> None:
+        app = study_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            app.browse("demo")
+            await pilot.pause()
+            assert isinstance(app.screen, BrowseScreen)
+            box = app.screen.query_one(Input)
+            table = app.screen.query_one(DataTable)
+            for query in ("城市", "cheng shi", "chéng shì", "city"):
+                box.value = f"deck:demo {query}"
+                await pilot.pause()
+                assert {c.hanzi for c in app.screen.cards} == {"城市"}, query
+                assert table.row_count == 2  # recognition and recall
+            await pilot.press("tab", "enter")
+            assert isinstance(app.screen, CardScreen)
+
+    asyncio.run(scenario())
+    store.close()
