@@ -16,6 +16,8 @@ from typing import Any, NoReturn
 import click
 
 from tutor import __version__
+from tutor.commands import register
+from tutor.commands.context import db_path
 from tutor.errors import TutorError
 
 __all__ = ["cli", "main"]
@@ -43,10 +45,7 @@ def _fail(message: str, code: int) -> NoReturn:
 
 
 def _db_path(ctx: click.Context) -> Path:
-    from tutor.paths import default_db_path
-
-    db: Path | None = ctx.obj.get("db") if ctx.obj else None
-    return db if db is not None else default_db_path()
+    return db_path(ctx)
 
 
 @click.group(cls=TutorGroup, invoke_without_command=True)
@@ -92,10 +91,14 @@ def study(ctx: click.Context, deck: str | None) -> None:
 
 @cli.command()
 @click.argument("source", type=click.Path(path_type=Path))
-@click.option("--en", "en_path", type=click.Path(path_type=Path), help="English file, line-aligned.")
+@click.option(
+    "--en", "en_path", type=click.Path(path_type=Path), help="English file, line-aligned."
+)
 @click.option("--deck", default=None, help="Deck name (default: the source's file name stem).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="Force the input format.")
-@click.option("--jsonl", type=click.Path(dir_okay=False, path_type=Path), help="Also write entries.")
+@click.option(
+    "--jsonl", type=click.Path(dir_okay=False, path_type=Path), help="Also write entries."
+)
 @click.option("--review-low", is_flag=True, help="List low-confidence pairs kept out of the deck.")
 @click.option("--dry-run", is_flag=True, help="Mine and report, but write nothing to the database.")
 @click.pass_context
@@ -131,7 +134,9 @@ def mine(
     click.echo(report.summary())
     if review_low:
         for entry in report.low:
-            click.echo(f"  ? {entry.hanzi}\t{entry.pinyin}\t{entry.english}\t{entry.confidence:.2f}")
+            click.echo(
+                f"  ? {entry.hanzi}\t{entry.pinyin}\t{entry.english}\t{entry.confidence:.2f}"
+            )
 
 
 def _progress_printer() -> Callable[[int, int | None], None]:
@@ -215,6 +220,9 @@ def stats(ctx: click.Context, deck: str | None, as_json: bool) -> None:
         return
     for key, value in data.items():
         click.echo(f"{key}: {value}")
+
+
+register(cli)
 
 
 def main() -> None:

@@ -91,7 +91,13 @@ def mine_source(
         return _mine_into(None, deck_name, source, pairs, unpaired, jsonl, progress)
     with Store.open(db_path) as store:
         return _mine_into(
-            None if dry_run else store, deck_name, source, pairs, unpaired, jsonl, progress,
+            None if dry_run else store,
+            deck_name,
+            source,
+            pairs,
+            unpaired,
+            jsonl,
+            progress,
             known_from=store,
         )
 

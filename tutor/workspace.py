@@ -17,7 +17,9 @@ __all__ = ["open_existing", "resolve_deck"]
 def open_existing(path: Path) -> Store:
     """Open a database that must already exist."""
     if not path.exists():
-        raise StoreError("no database here yet; run `tutor` or `tutor mine SOURCE` first", path=path)
+        raise StoreError(
+            "no database here yet; run `tutor` or `tutor mine SOURCE` first", path=path
+        )
     return Store.open(path)
 
 
@@ -33,4 +35,6 @@ def resolve_deck(store: Store, name: str | None) -> str:
         return names[0]
     if not names:
         raise DeckNotFound("the database has no decks yet", path=store.path)
-    raise DeckNotFound(f"several decks; choose one with --deck ({', '.join(names)})", path=store.path)
+    raise DeckNotFound(
+        f"several decks; choose one with --deck ({', '.join(names)})", path=store.path
+    )
