@@ -83,7 +83,9 @@ def study(ctx: click.Context, deck: str | None) -> None:
             store.deck_id(deck)  # unknown deck: one-line error before the UI starts
 
         def bootstrap(progress: Callable[[int, int | None], None]) -> str:
-            return bootstrap_bundled(store, progress=progress)
+            # Runs in a worker thread: SQLite connections belong to the thread that made them.
+            with Store.open(store.path) as own:
+                return bootstrap_bundled(own, progress=progress)
 
         app = make_app(store, deck, bootstrap=bootstrap)
         app.run()
