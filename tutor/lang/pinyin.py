@@ -11,6 +11,7 @@ the way English text writes Chinese names (Beijing, Yin Yong, Xiong'an).
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from functools import cache
@@ -165,7 +166,31 @@ def strip_tones(s: str) -> str:
 
 @cache
 def _valid_syllables() -> frozenset[str]:
-    """Every toneless pinyin syllable (with ü), taken from pypinyin's character table."""
+    """Every toneless pinyin syllable (with ü), taken from pypinyin's character table.
+
+    Importing that table costs most of a second, so the ~900 syllables derived from it are
+    kept in the cache dir, keyed by the table file's size and time: the first quiz of a study
+    session must not wait for it.
+    """
+    from importlib.util import find_spec
+
+    from tutor.lang.cache import cached_pickle
+
+    spec = find_spec("pypinyin")  # locates the package without importing it
+    places = list(spec.submodule_search_locations or []) if spec else []
+    if not places:
+        return _build_syllables()
+    try:
+        info = os.stat(os.path.join(places[0], "pinyin_dict.py"))
+    except OSError:
+        return _build_syllables()
+    key = f"{info.st_size}-{info.st_mtime_ns}"
+    return cached_pickle(
+        f"pinyin-syllables-v1-{key}.pickle", _build_syllables, stale="pinyin-syllables-*"
+    )
+
+
+def _build_syllables() -> frozenset[str]:
     from pypinyin.pinyin_dict import pinyin_dict
 
     found: set[str] = set()
