@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlite_utils import Database
-
 from tutor.errors import TutorError
 from tutor.store.db import iso
+from tutor.store.sql import Database
 
 __all__ = ["FLAGS", "bury", "edit_english", "mark_known", "set_flag", "suspend"]
 

@@ -10,14 +10,13 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from sqlite_utils import Database
-
 from tutor.errors import TutorError
 from tutor.model import Example
 from tutor.srs.settings import NewOrder
 from tutor.srs.state import CardState
 from tutor.store.db import iso, parse_time
 from tutor.store.records import CardView
+from tutor.store.sql import Database
 
 __all__ = ["DeckQueueSource", "card_state", "card_view", "write_state"]
 

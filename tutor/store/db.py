@@ -11,10 +11,9 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from tutor.errors import StoreError
 from tutor.store.migrations import apply_migrations
+from tutor.store.sql import Database
 
 __all__ = ["connect", "iso", "parse_time"]
 

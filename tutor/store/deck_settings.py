@@ -13,11 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlite_utils import Database
-
 from tutor.errors import TutorError
 from tutor.srs.settings import DeckSettings
 from tutor.store.db import iso, parse_time
+from tutor.store.sql import Database
 
 __all__ = ["FittedParams", "fitted_params", "load_settings", "save_fitted", "save_settings"]
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlite_utils import Database
-
 from tutor.errors import DeckNotFound
 from tutor.srs.day import day_start
 from tutor.srs.settings import DeckSettings
 from tutor.store.db import iso
 from tutor.store.records import DeckSummary
+from tutor.store.sql import Database
 
 __all__ = ["deck_id", "deck_summaries", "ensure_deck", "deck_names"]
 

@@ -1,6 +1,6 @@
 """The schema, as numbered migrations applied every time the database opens.
 
-sqlite-utils' ``Migrations`` records each applied step in ``_sqlite_migrations``; a new step
+``Migrations`` (tutor.store.sql) records each applied step in ``_sqlite_migrations``; a new step
 goes at the end of this file and never edits an old one, so any progress.db a learner has
 upgrades in place.
 
@@ -12,7 +12,7 @@ cards by deck and order them by due date, which needs both columns in one index.
 
 from __future__ import annotations
 
-from sqlite_utils import Database, Migrations
+from tutor.store.sql import Database, Migrations
 
 __all__ = ["MIGRATIONS", "apply_migrations"]
 

@@ -12,11 +12,10 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 from tutor.model import Entry, Example
 from tutor.store.db import iso
 from tutor.store.records import UpsertResult
+from tutor.store.sql import Database
 
 __all__ = ["TEMPLATES", "entries", "entry_from_row", "known_hanzi", "note_fields", "upsert_entries"]
 

@@ -12,14 +12,13 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 from tutor.errors import TutorError
 from tutor.srs.scheduler import Scheduler
 from tutor.srs.state import CardState, Rating, utc
 from tutor.store.cards import card_view, write_state
 from tutor.store.db import iso
 from tutor.store.records import CardView, ReviewResult
+from tutor.store.sql import Database
 
 __all__ = ["LEECH_TAG", "record_review", "undo_last"]
 

@@ -16,14 +16,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from tutor.errors import InputError
 from tutor.srs.evaluate import ReviewEvent
 from tutor.srs.scheduler import Scheduler
 from tutor.srs.state import CardState, Rating
 from tutor.store.cards import write_state
 from tutor.store.db import iso
+from tutor.store.sql import Database
 
 __all__ = ["ImportResult", "import_revlog", "review_events"]
 

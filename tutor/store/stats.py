@@ -11,11 +11,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlite_utils import Database
-
 from tutor.srs.day import day_start
 from tutor.srs.settings import DeckSettings
 from tutor.store.db import iso, parse_time
+from tutor.store.sql import Database
 
 __all__ = ["deck_stats", "next_due"]
 

@@ -13,8 +13,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 
-from sqlite_utils import Database
-
 from tutor.errors import DeckNotFound
 from tutor.model import Entry
 from tutor.srs.day import next_day_start
@@ -27,6 +25,7 @@ from tutor.store import actions, cards, deck_settings, decks, notes, reviews, re
 from tutor.store.db import connect
 from tutor.store.records import CardView, DeckSummary, ReviewResult, UpsertResult
 from tutor.store.revlog import ImportResult
+from tutor.store.sql import Database
 
 __all__ = ["Store", "local_offset_minutes"]
 
