@@ -11,7 +11,16 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from tests.functional.tui_support import ENTRIES, SIZE, fill, open_store, rows, study_app, text_of
+from tests.functional.tui_support import (
+    ENTRIES,
+    SIZE,
+    fill,
+    open_store,
+    rows,
+    seen,
+    study_app,
+    text_of,
+)
 from tutor.model import Entry, Example
 from tutor.tui.widgets.card import CardFace
 from tutor.tui.widgets.grades import GradeBar
@@ -55,6 +64,7 @@ def _suggested(app) -> list[int]:  # type: ignore[no-untyped-def]
 def test_typed_pinyin_reports_a_tone_slip_and_the_learner_overrides_it(db_path: Path) -> None:
     store = open_store(db_path)
     fill(store)
+    seen(store, db_path)
 
     async def scenario() -> None:
         app = study_app(store, kinds=("pinyin", "recall"))
@@ -71,9 +81,13 @@ def test_typed_pinyin_reports_a_tone_slip_and_the_learner_overrides_it(db_path: 
             assert "tōng" in feedback and "tóng" in feedback  # typed vs expected, per syllable
             assert screen.query_one(CardFace).revealed
             assert _suggested(app) == [1]  # a tone slip counts as wrong: Again
-            assert rows(db_path, "SELECT count(*) FROM reviews") == [(0,)]  # not saved yet
+            assert rows(db_path, "SELECT count(*) FROM reviews WHERE quiz != 'seen'") == [
+                (0,)
+            ]  # not saved yet
             await pilot.press("2")  # the learner judges it a Hard pass instead
-            assert rows(db_path, "SELECT rating, quiz FROM reviews") == [(2, "pinyin")]
+            assert rows(db_path, "SELECT rating, quiz FROM reviews WHERE quiz != 'seen'") == [
+                (2, "pinyin")
+            ]
 
     asyncio.run(scenario())
     store.close()
@@ -82,6 +96,7 @@ def test_typed_pinyin_reports_a_tone_slip_and_the_learner_overrides_it(db_path: 
 def test_typed_pinyin_right_answer_suggests_good_and_enter_accepts(db_path: Path) -> None:
     store = open_store(db_path)
     fill(store)
+    seen(store, db_path)
 
     async def scenario() -> None:
         app = study_app(store, kinds=("pinyin", "recall"))
@@ -91,14 +106,16 @@ def test_typed_pinyin_right_answer_suggests_good_and_enter_accepts(db_path: Path
             assert _suggested(app) == [1]
             await pilot.press("u")  # nothing graded yet: undo does nothing
             await pilot.press("enter")
-            assert rows(db_path, "SELECT rating FROM reviews") == [(1,)]
+            assert rows(db_path, "SELECT rating FROM reviews WHERE quiz != 'seen'") == [(1,)]
             await pilot.press("ctrl+z")  # u would type into the next card: ctrl+z undoes
             assert app.screen.session.prompt.kind == "pinyin"
             await pilot.press(*"xie2tong2fa1zhan3", "enter")
             assert "correct" in text_of(app, "#feedback")
             assert _suggested(app) == [3]
             await pilot.press("enter")
-            got = rows(db_path, "SELECT rating, undone FROM reviews ORDER BY id")
+            got = rows(
+                db_path, "SELECT rating, undone FROM reviews WHERE quiz != 'seen' ORDER BY id"
+            )
             assert got == [(1, 1), (3, 0)]
 
     asyncio.run(scenario())
@@ -108,6 +125,7 @@ def test_typed_pinyin_right_answer_suggests_good_and_enter_accepts(db_path: Path
 def test_hint_then_right_answer_suggests_hard(db_path: Path) -> None:
     store = open_store(db_path)
     fill(store)
+    seen(store, db_path)
 
     async def scenario() -> None:
         app = study_app(store, kinds=("pinyin", "recall"))
@@ -125,6 +143,7 @@ def test_hint_then_right_answer_suggests_hard(db_path: Path) -> None:
 def test_multiple_choice_with_letters_then_grade(db_path: Path) -> None:
     store = open_store(db_path)
     fill(store, entries=ENTRIES + MORE)
+    seen(store, db_path)
 
     async def scenario() -> None:
         app = study_app(store, kinds=("choice", "recall"))
@@ -142,7 +161,9 @@ def test_multiple_choice_with_letters_then_grade(db_path: Path) -> None:
             await pilot.press("abcd"[prompt.answer_index])  # answered already: ignored
             assert _suggested(app) == [1]
             await pilot.press("enter")
-            assert rows(db_path, "SELECT rating, quiz FROM reviews") == [(1, "choice")]
+            assert rows(db_path, "SELECT rating, quiz FROM reviews WHERE quiz != 'seen'") == [
+                (1, "choice")
+            ]
 
     asyncio.run(scenario())
     store.close()
@@ -151,6 +172,7 @@ def test_multiple_choice_with_letters_then_grade(db_path: Path) -> None:
 def test_cloze_typed_hanzi_and_cloze_by_choosing(db_path: Path) -> None:
     store = open_store(db_path)
     fill(store, entries=ENTRIES + MORE)
+    seen(store, db_path)
     # cloze is a recall-card quiz; take recognition cards out so recall cards come first
     for (card_id,) in rows(db_path, "SELECT id FROM cards WHERE template = 'recognition'"):
         store.suspend(card_id)
@@ -167,9 +189,10 @@ def test_cloze_typed_hanzi_and_cloze_by_choosing(db_path: Path) -> None:
             await pilot.press(*prompt.entry.hanzi, "enter")
             assert "correct" in text_of(app, "#feedback")
             await pilot.press("enter")
-            assert rows(db_path, "SELECT rating, quiz FROM reviews ORDER BY id DESC LIMIT 1") == [
-                (3, "cloze")
-            ]
+            assert rows(
+                db_path,
+                "SELECT rating, quiz FROM reviews WHERE quiz != 'seen' ORDER BY id DESC LIMIT 1",
+            ) == [(3, "cloze")]
             prompt = app.screen.session.prompt
             assert prompt.kind == "cloze" and prompt.options
             await pilot.press("enter")  # nothing typed: choose instead
@@ -184,6 +207,7 @@ def test_cloze_typed_hanzi_and_cloze_by_choosing(db_path: Path) -> None:
 def test_giving_up_shows_the_answer_without_a_suggestion(db_path: Path) -> None:
     store = open_store(db_path)
     fill(store)
+    seen(store, db_path)
 
     async def scenario() -> None:
         app = study_app(store, kinds=("pinyin", "recall"))
@@ -193,9 +217,26 @@ def test_giving_up_shows_the_answer_without_a_suggestion(db_path: Path) -> None:
             assert app.screen.query_one(CardFace).revealed
             assert _suggested(app) == []
             await pilot.press("enter")  # no suggestion to accept
-            assert rows(db_path, "SELECT count(*) FROM reviews") == [(0,)]
+            assert rows(db_path, "SELECT count(*) FROM reviews WHERE quiz != 'seen'") == [(0,)]
             await pilot.press("4")
-            assert rows(db_path, "SELECT rating, quiz FROM reviews") == [(4, "pinyin")]
+            assert rows(db_path, "SELECT rating, quiz FROM reviews WHERE quiz != 'seen'") == [
+                (4, "pinyin")
+            ]
 
     asyncio.run(scenario())
     store.close()
+
+
+def test_a_new_card_is_shown_self_graded_before_it_is_ever_quizzed(db_path: Path) -> None:
+    store = open_store(db_path)
+    fill(store)
+
+    async def scenario() -> None:
+        app = study_app(store, kinds=("pinyin", "choice", "cloze"))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            prompt = app.screen.session.prompt
+            assert prompt.self_graded
+            assert prompt.kind in ("recognition", "recall")
+
+    asyncio.run(scenario())

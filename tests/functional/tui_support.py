@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import sqlite3
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +64,17 @@ def fill(store: Store, name: str = "demo", entries: list[Entry] | None = None) -
     deck = store.ensure_deck(name, f"{name}.txt", now=NOW)
     store.upsert_entries(deck, entries if entries is not None else ENTRIES, now=NOW)
     return deck
+
+
+def seen(store: Store, path: Path) -> None:
+    """Grade every card Good once, a day before NOW, so each is past its first sighting.
+
+    New cards are always shown self-graded; the auto-graded quiz kinds start from the second
+    review, which is what these cards are due for at NOW.
+    """
+    ids = [r[0] for r in rows(path, "SELECT id FROM cards ORDER BY id")]
+    for card_id in ids:
+        store.record_review(card_id, 3, NOW - timedelta(days=1), 1000, quiz="seen")
 
 
 def rows(path: Path, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:

@@ -3,8 +3,10 @@
 Choice and cloze options are drawn from the whole deck, so the deck's entries are loaded once
 per session, and only after the first card is on screen (``warm``): a 50,000-note deck must not
 delay the first card. Until then only kinds that need no other entries are chosen.
-The random draw is seeded by card and repetition count, so a card shows the same quiz (and the
-same options) if it comes back after an undo, and tests are deterministic.
+New cards are always shown self-graded (recognition or recall, by template); the other quiz
+kinds start once a card has been seen. The random draw is seeded by card and repetition count,
+so a card shows the same quiz (and the same options) if it comes back after an undo, and tests
+are deterministic.
 """
 
 from __future__ import annotations
@@ -56,6 +58,10 @@ class PromptMaker:
         entry = entry_of(card)
         deck = self._entries or []
         rng = random.Random(f"{card.card_id}:{card.srs.reps}")
-        kind = choose_kind(card.template, entry, deck, rng, self.kinds)
         fallback: QuizKind = "recall" if card.template == "recall" else "recognition"
+        if card.srs.phase == "new":
+            # A first sighting is shown, not tested: nobody can type the pinyin of a word
+            # they have never seen. Quizzes start from the second review on.
+            return make_prompt(fallback, entry, deck, rng, fallback=fallback)
+        kind = choose_kind(card.template, entry, deck, rng, self.kinds)
         return make_prompt(kind, entry, deck, rng, fallback=fallback)
