@@ -139,3 +139,47 @@ def m003_review_totals_index(db: Database) -> None:
 
 def apply_migrations(db: Database) -> None:
     MIGRATIONS.apply(db)
+
+
+_JUDGEMENTS = [
+    """
+    CREATE TABLE judgements (
+        id INTEGER PRIMARY KEY,
+        deck_id INTEGER REFERENCES decks(id) ON DELETE SET NULL,
+        hanzi TEXT NOT NULL,
+        english TEXT NOT NULL,
+        english_key TEXT NOT NULL,
+        verdict TEXT NOT NULL CHECK (verdict IN ('accepted', 'rejected')),
+        at TEXT NOT NULL,
+        UNIQUE (hanzi, english_key)
+    )
+    """,
+    """
+    CREATE TABLE pending_low (
+        deck_id INTEGER NOT NULL REFERENCES decks(id) ON DELETE CASCADE,
+        hanzi TEXT NOT NULL,
+        english_key TEXT NOT NULL,
+        traditional TEXT NOT NULL DEFAULT '',
+        pinyin TEXT NOT NULL DEFAULT '',
+        english TEXT NOT NULL DEFAULT '',
+        senses TEXT NOT NULL DEFAULT '[]',
+        kind TEXT NOT NULL DEFAULT 'word',
+        confidence REAL NOT NULL DEFAULT 0,
+        examples TEXT NOT NULL DEFAULT '[]',
+        position INTEGER NOT NULL DEFAULT 0,
+        hsk_level INTEGER,
+        frequency REAL NOT NULL DEFAULT 0,
+        mined_at TEXT NOT NULL,
+        PRIMARY KEY (deck_id, hanzi)
+    )
+    """,
+]
+
+
+@MIGRATIONS()
+def m005_judgements(db: Database) -> None:
+    """The learner's accept/reject verdicts on mined pairs (kept when a deck is deleted: they
+    are knowledge about the pair, not the deck), and each deck's low-confidence pairs from its
+    last mining run, waiting for ``tutor review`` (see tutor.store.judgements)."""
+    for statement in _JUDGEMENTS:
+        db.execute(statement)
