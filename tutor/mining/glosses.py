@@ -15,7 +15,7 @@ from functools import cache
 from tutor.lang.cedict import sense_kind
 from tutor.mining import resources as res
 
-__all__ = ["Gloss", "first_sense", "glosses", "is_function_word", "is_verbal"]
+__all__ = ["Gloss", "first_sense", "glosses", "is_function_word", "is_verbal", "noun_lemmas"]
 
 _PARENS = re.compile(r"\([^()]*\)|\[[^\]]*\]|\S*\|\S*|[\u3400-\u9fff]+")
 _SPLIT = re.compile(r"\s*[;,]\s*")
@@ -31,9 +31,10 @@ class Gloss:
     lemmas: tuple[str, ...]
     text: str
     proper: bool = False
+    verb: bool = False
 
 
-def _alternatives(sense: str) -> list[tuple[str, bool]]:
+def _alternatives(sense: str) -> list[tuple[str, bool, bool]]:
     """Split a sense into its English alternatives; abbreviations yield what they stand for."""
     kind = sense_kind(sense)
     if kind in ("classifier", "variant", "see", "used_in", "surname"):
@@ -52,12 +53,32 @@ def _alternatives(sense: str) -> list[tuple[str, bool]]:
     for alt in _SPLIT.split(bare):
         alt = " ".join(alt.split())
         low = alt.lower()
+        verb = low.startswith("to ")
         for lead in _LEADING:
             if low.startswith(lead):
                 alt, low = alt[len(lead) :], low[len(lead) :]
         if alt:
-            out.append((alt, proper or alt[:1].isupper()))
+            out.append((alt, proper or alt[:1].isupper(), verb))
+            out.extend((part, False, verb) for part in _coordinated(alt))
+    out.extend((name, True, False) for name in _spelled_out(sense))
     return out
+
+
+_AND = re.compile(r"^([a-z]+) (?:and|or) ([a-z]+)$")
+_NAMES_IN_PARENS = re.compile(r"\(([A-Z][^()]*)\)")
+
+
+def _coordinated(alt: str) -> tuple[str, ...]:
+    """Each verb or adjective of "rectify and improve": a translator often renders only one."""
+    m = _AND.match(alt)
+    return (m.group(1), m.group(2)) if m else ()
+
+
+def _spelled_out(sense: str) -> list[str]:
+    """What a capitalised parenthesis spells out ("Jing-Jin-Ji (Beijing, Tianjin and Hebei)")."""
+    return [
+        " ".join(m.group(1).replace(",", " ").split()) for m in _NAMES_IN_PARENS.finditer(sense)
+    ]
 
 
 @cache
@@ -66,11 +87,11 @@ def glosses(word: str) -> tuple[Gloss, ...]:
     seen: dict[tuple[str, ...], Gloss] = {}
     for entry in res.entries(word):
         for sense in entry.senses:
-            for alt, proper in _alternatives(sense):
+            for alt, proper, verb in _alternatives(sense):
                 words = [w.lower() for w in _WORD.findall(alt)]
                 lemmas = tuple(res.lemma(w) for w in words if w not in res.EN_STOPWORDS)
                 if lemmas and lemmas not in seen:
-                    seen[lemmas] = Gloss(lemmas, alt, proper)
+                    seen[lemmas] = Gloss(lemmas, alt, proper, verb)
     return tuple(seen.values())
 
 
@@ -90,7 +111,8 @@ def first_sense(word: str) -> str:
 _FUNCTION = frozenset(
     """
     的 地 得 了 着 过 吗 呢 吧 啊 呀 嘛 之 其 所 者 也 亦 矣 乎 焉 哉
-    我 你 您 他 她 它 我们 你们 他们 她们 它们 咱们 自己 大家 人家 本 该 此 这 那 这些 那些 这个 那个
+    我 你 您 他 她 它 我们 你们 他们 她们 它们 咱们 自己 大家 人家
+    本 该 此 这 那 这些 那些 这个 那个
     这样 那样 这么 那么 这里 那里 哪 哪里 哪儿 什么 谁 怎么 怎样 为什么 多少 几
     和 与 及 以及 并 并且 而 而且 或 或者 或是 还是 但 但是 可是 然而 因为 所以 因此 如果 虽然
     即 即使 就是 只是 不但 不仅 而是 以便 以免 由于 于是 从而 进而 以至
@@ -126,6 +148,12 @@ _GRAMMAR = re.compile(
 
 def _grammatical(meanings: tuple[str, ...]) -> bool:
     return all(_GRAMMAR.match(m) for m in meanings)
+
+
+@cache
+def noun_lemmas(word: str) -> frozenset[str]:
+    """One-word senses of ``word`` that are not verbs ("service" of 服务, beside "to serve")."""
+    return frozenset(g.lemmas[0] for g in glosses(word) if len(g.lemmas) == 1 and not g.verb)
 
 
 @cache

@@ -163,14 +163,44 @@ def _name_links(word: str, tokens: Sequence[Token]) -> dict[int, float]:
 
 def _number_links(word: str, tokens: Sequence[Token], spans) -> dict[int, float]:
     value = numbers.zh_value(word)
+    unit = ""
     if value is None:
-        return {}
+        count = numbers.zh_count(word)
+        if count is None:
+            return {}
+        value, unit = count
     out: dict[int, float] = {}
+    with_unit: dict[int, float] = {}
     for a, b, v in spans:
         if numbers.same_value(value, v):
-            for j in range(a, b):
+            here = dict.fromkeys(range(a, b), NUMBER)
+            if unit and not word.startswith("第"):
+                extra = _unit_links(unit, tokens, a, b)
+                here.update(extra)
+                if NUMBER in extra.values():
+                    with_unit.update(here)
+            out.update(here)
+    return with_unit or out  # "二期": the "2" written beside "Phase", not any other "second"
+
+
+def _unit_links(unit: str, tokens: Sequence[Token], a: int, b: int) -> dict[int, float]:
+    """The unit's English right beside its number: "three-year", "Phase II", "Three Schools"."""
+    lemmas = {g.lemmas[0] for g in _usable_glosses(unit) if len(g.lemmas) == 1}
+    out: dict[int, float] = {}
+    for j in (b, b + 1, a - 1, a - 2):
+        if 0 <= j < len(tokens) and tokens[j].is_content:
+            if any(_match(lem, tokens[j]) >= 0.7 for lem in lemmas):
                 out[j] = NUMBER
+                return out
+    if b < len(tokens) and tokens[b].is_content and not _is_classifier(unit):
+        out[b] = PARTIAL  # "一院" -> "one hospital": the noun after the number renders the unit
     return out
+
+
+@cache
+def _is_classifier(char: str) -> bool:
+    """届, 批, 个: measure words, whose English (if any) is not the noun after the number."""
+    return any("classifier" in s for e in res.entries(char) for s in e.senses)
 
 
 def _clusters(cands: dict[int, float]) -> list[list[int]]:

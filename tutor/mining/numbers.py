@@ -13,7 +13,7 @@ import re
 
 from tutor.mining.resources import Token
 
-__all__ = ["en_number_spans", "split_numbers", "zh_value"]
+__all__ = ["en_number_spans", "split_numbers", "zh_count", "zh_value"]
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 _DIGITS.update({"七": 7, "八": 8, "九": 9})
@@ -76,6 +76,33 @@ def zh_value(token: str) -> float | None:
     return None
 
 
+def zh_count(token: str) -> tuple[float, str] | None:
+    """A number with the one-character unit or measure word after it: "三年" -> (3, "年").
+
+    "二期" (phase two), "第十六届" (sixteenth session), "三校" (three schools): the number is
+    linked by value and the unit by its dictionary sense beside it ("three-year", "Phase II").
+    """
+    if len(token) < 2 or not ("\u3400" <= token[-1] <= "\u9fff") or token[-1] in _BIG:
+        return None
+    value = zh_value(token[:-1])
+    return None if value is None else (value, token[-1])
+
+
+_ROMAN = re.compile(r"(?=[IVX]{2,}$)X{0,3}(?:IX|IV|V?I{0,3})")
+_ROMAN_VALUE = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman(text: str) -> float | None:
+    """Upper-case Roman numerals of two letters or more ("Phase II"); a lone "I" is a pronoun."""
+    if not _ROMAN.fullmatch(text):
+        return None
+    total = 0
+    for a, b in zip(text, text[1:] + " ", strict=True):
+        v = _ROMAN_VALUE[a]
+        total += -v if b != " " and _ROMAN_VALUE[b] > v else v
+    return float(total)
+
+
 def split_numbers(text: str, words: list[str]) -> list[str]:
     """Re-cut segmented words so each digit number (with 万/亿) is one token of its own.
 
@@ -110,6 +137,9 @@ def _en_token_value(tok: Token) -> tuple[float, bool] | None:
     m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", low)
     if m:
         return float(m.group(1)), True
+    roman = _roman(tok.text)
+    if roman is not None:
+        return roman, False
     return None
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from tutor.mining import numbers
 from tutor.mining import resources as res
-from tutor.mining.glosses import is_function_word, is_verbal
+from tutor.mining.glosses import is_function_word, is_verbal, noun_lemmas
 from tutor.mining.links import FILL, Links, _name_links
 from tutor.mining.resources import Token
 
@@ -46,15 +46,26 @@ def _inflected(tok: Token) -> bool:
     return tok.low != tok.lemma and tok.low.endswith(("ed", "ing"))
 
 
-def _render(en_text: str, en: Sequence[Token], a: int, b: int, *, verb: bool, name: bool) -> str:
+def _render(
+    en_text: str,
+    en: Sequence[Token],
+    a: int,
+    b: int,
+    *,
+    verb: bool,
+    name: bool,
+    nouns: frozenset[str] = frozenset(),
+) -> str:
     """The English of tokens a..b as written, lower-cased unless it is a name.
 
     A lone verb form becomes its lemma ("demolished" -> "demolish"); nouns keep their number
-    as the translator wrote it ("backstreets and alleys").
+    as the translator wrote it ("backstreets and alleys"), also when the Chinese word is a verb
+    with a noun sense the English uses (服务 "to serve; service" written "services").
     """
     toks = en[a : b + 1]
     if len(toks) == 1 and verb and toks[0].lemma != toks[0].low:
-        return toks[0].lemma
+        if not (toks[0].lemma in nouns and not _inflected(toks[0])):
+            return toks[0].lemma
     text = en_text[toks[0].start : toks[-1].end]
     if name:
         return text
@@ -159,7 +170,9 @@ def _span(zh, en, en_text, links, by_zh, by_en, i1: int, i2: int) -> Candidate |
     if single:
         name = name and _proper(hanzi, en[a : b + 1])
         verb = is_verbal(hanzi) or res.pos(hanzi) == "v"
-        english = _render(en_text, en, a, b, verb=verb and not name, name=name)
+        english = _render(
+            en_text, en, a, b, verb=verb and not name, name=name, nouns=noun_lemmas(hanzi)
+        )
         kind = "name" if name else "word"
         if b > a and not name and _is_phrase_word(hanzi):
             kind = "term"
