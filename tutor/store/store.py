@@ -21,7 +21,17 @@ from tutor.srs.queue import Queue, QueueCounts
 from tutor.srs.scheduler import Scheduler
 from tutor.srs.settings import DeckSettings
 from tutor.srs.state import Rating, utc
-from tutor.store import actions, cards, deck_settings, decks, notes, reviews, revlog, stats
+from tutor.store import (
+    actions,
+    cards,
+    deck_settings,
+    decks,
+    judgements,
+    notes,
+    reviews,
+    revlog,
+    stats,
+)
 from tutor.store.db import connect
 from tutor.store.records import CardView, DeckSummary, ReviewResult, UpsertResult
 from tutor.store.revlog import ImportResult
@@ -121,6 +131,34 @@ class Store:
     def known_hanzi(self, exclude_deck: str | None = None) -> set[str]:
         """Hanzi in any deck but ``exclude_deck`` (so mining a new text can skip them)."""
         return notes.known_hanzi(self.db, exclude_deck)
+
+    # learner judgements on mined pairs ----------------------------------------------------
+    def judge(
+        self,
+        deck_id: int | None,
+        hanzi: str,
+        english: str,
+        verdict: str,
+        now: datetime | None = None,
+    ) -> None:
+        """Record the learner's verdict (``accepted`` or ``rejected``) on a mined pair; the
+        latest verdict wins, and the pair leaves the pending list (``ValueError`` if bad)."""
+        judgements.judge(self.db, deck_id, hanzi, english, verdict, _now(now))
+
+    def judgements(self) -> tuple[dict[str, list[str]], set[tuple[str, str]]]:
+        """``(lexicon, rejected)``: accepted English per hanzi, and the rejected pairs."""
+        return judgements.judgements(self.db)
+
+    def pending_low(self, deck_id: int) -> list[Entry]:
+        """Low-confidence entries of the deck's last mining run still waiting for a verdict."""
+        return judgements.pending_low(self.db, deck_id)
+
+    def set_pending_low(
+        self, deck_id: int, entries: Iterable[Entry], now: datetime | None = None
+    ) -> int:
+        """Replace the deck's pending low-confidence entries (judged pairs and hanzi already in
+        the deck are left out); returns how many are pending."""
+        return judgements.replace_pending(self.db, deck_id, entries, _now(now))
 
     # cards and the queue -------------------------------------------------------------------
     def card(self, card_id: int) -> CardView:
