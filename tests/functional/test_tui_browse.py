@@ -9,7 +9,6 @@ import pytest
 from textual.widgets import DataTable, Input
 
 from tests.functional.tui_support import SIZE, fill, open_store, rows, study_app, text_of
-from tutor.store import Store
 from tutor.tui.screens.browse import BrowseScreen
 from tutor.tui.screens.card import CardScreen
 from tutor.tui.search import Query, parse_query
@@ -61,7 +60,6 @@ def test_card_screen_suspends_marks_known_flags_and_edits_english(db_path: Path)
     store.close()
 
 
-@pytest.mark.skipif(not hasattr(Store, "search"), reason="needs Store.search (store API)")
 def test_browse_finds_cards_by_hanzi_pinyin_and_english(db_path: Path) -> None:
     store = open_store(db_path)
     fill(store)

@@ -8,7 +8,9 @@ at the first eligible row, so picking the next card costs the same in a deck of 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from tutor.errors import TutorError
 from tutor.model import Example
@@ -18,22 +20,33 @@ from tutor.store.db import iso, parse_time
 from tutor.store.records import CardView
 from tutor.store.sql import Database
 
-__all__ = ["DeckQueueSource", "card_state", "card_view", "write_state"]
+__all__ = [
+    "VIEW_COLUMNS",
+    "DeckQueueSource",
+    "card_state",
+    "card_view",
+    "view_from_row",
+    "write_state",
+]
 
-_VIEW_SQL = """
-SELECT c.id, c.note_id, c.deck_id, c.template, n.hanzi, n.traditional, n.pinyin, n.english,
-       n.senses, n.kind, n.examples, n.hsk_level, n.frequency, n.tags,
-       c.state, c.step, c.stability, c.difficulty, c.due, c.last_review, c.reps, c.lapses,
-       c.suspended, c.buried_until, c.flag, c.known
-FROM cards c JOIN notes n ON n.id = c.note_id
-WHERE c.id = ?
+VIEW_COLUMNS = """
+c.id, c.note_id, c.deck_id, c.template, n.hanzi, n.traditional, n.pinyin, n.english,
+n.senses, n.kind, n.examples, n.hsk_level, n.frequency, n.tags,
+c.state, c.step, c.stability, c.difficulty, c.due, c.last_review, c.reps, c.lapses,
+c.suspended, c.buried_until, c.flag, c.known
 """
+_VIEW_SQL = f"SELECT {VIEW_COLUMNS} FROM cards c JOIN notes n ON n.id = c.note_id WHERE c.id = ?"
 
 
 def card_view(db: Database, card_id: int) -> CardView:
     row = db.conn.execute(_VIEW_SQL, [card_id]).fetchone()
     if row is None:
         raise TutorError(f"no card with id {card_id}")
+    return view_from_row(row)
+
+
+def view_from_row(row: Sequence[Any]) -> CardView:
+    """A ``CardView`` from a row of ``VIEW_COLUMNS`` (cards ``c`` joined with notes ``n``)."""
     (cid, note_id, deck_id, template, hanzi, trad, pinyin, english, senses, kind, examples,
      level, frequency, tags, state, step, stability, difficulty, due, last_review, reps, lapses,
      suspended, buried_until, flag, known) = row  # fmt: skip

@@ -141,6 +141,30 @@ def apply_migrations(db: Database) -> None:
     MIGRATIONS.apply(db)
 
 
+@MIGRATIONS()
+def m004_search(db: Database) -> None:
+    """Browse search: toneless and tone-marked compact pinyin on notes (filled here for existing
+    notes, then written with each note), and indexes for the browse filters."""
+    from tutor.store.search import pinyin_key, pinyin_marks
+
+    db.execute("ALTER TABLE notes ADD COLUMN pinyin_key TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE notes ADD COLUMN pinyin_marks TEXT NOT NULL DEFAULT ''")
+    rows = db.execute("SELECT id, pinyin FROM notes WHERE pinyin != ''").fetchall()
+    db.conn.executemany(
+        "UPDATE notes SET pinyin_key = ?, pinyin_marks = ? WHERE id = ?",
+        [(pinyin_key(p), pinyin_marks(p), i) for i, p in rows],
+    )
+    db.execute("CREATE INDEX notes_level ON notes(hsk_level)")
+    db.execute("CREATE INDEX cards_flag ON cards(flag)")
+    db.execute("CREATE INDEX cards_suspended ON cards(deck_id) WHERE suspended = 1")
+    db.execute("CREATE INDEX cards_known ON cards(deck_id) WHERE known = 1")
+    # the text search scans this instead of whole note rows (examples and senses are long)
+    db.execute(
+        "CREATE INDEX notes_search ON notes(deck_id, pinyin_key, pinyin_marks, hanzi, "
+        "traditional, english, hsk_level, position)"
+    )
+
+
 _JUDGEMENTS = [
     """
     CREATE TABLE judgements (

@@ -15,6 +15,7 @@ from typing import Any
 from tutor.model import Entry, Example
 from tutor.store.db import iso
 from tutor.store.records import UpsertResult
+from tutor.store.search import pinyin_key, pinyin_marks
 from tutor.store.sql import Database
 
 __all__ = ["TEMPLATES", "entries", "entry_from_row", "known_hanzi", "note_fields", "upsert_entries"]
@@ -34,9 +35,18 @@ _FIELDS = (
     "frequency",
 )
 
+_STORED = (*_FIELDS, "pinyin_key", "pinyin_marks")
+
+
+def _with_search_forms(values: tuple[Any, ...]) -> tuple[Any, ...]:
+    """``values`` (in ``_FIELDS`` order) followed by the pinyin's two search forms."""
+    pinyin = values[_FIELDS.index("pinyin")]
+    return (*values, pinyin_key(pinyin), pinyin_marks(pinyin))
+
 
 def note_fields(entry: Entry) -> tuple[Any, ...]:
     """The stored value of each of ``_FIELDS`` for ``entry``, in that order."""
+    # pinyin_key and pinyin_marks (the search forms) are derived: see _with_search_forms
     return (
         entry.traditional,
         entry.pinyin,
@@ -77,17 +87,17 @@ def upsert_entries(
                 if values == old:
                     unchanged += 1
                     continue
-                assignments = ", ".join(f"{name} = ?" for name in _FIELDS)
+                assignments = ", ".join(f"{name} = ?" for name in _STORED)
                 db.conn.execute(
                     f"UPDATE notes SET {assignments}, updated = ? WHERE id = ?",
-                    [*values, stamp, note_id],
+                    [*_with_search_forms(values), stamp, note_id],
                 )
                 updated += 1
                 continue
             cursor = db.conn.execute(
-                f"INSERT INTO notes (deck_id, hanzi, {columns}, created, updated) "
-                f"VALUES (?, ?, {', '.join('?' for _ in _FIELDS)}, ?, ?)",
-                [deck_id, entry.hanzi, *values, stamp, stamp],
+                f"INSERT INTO notes (deck_id, hanzi, {', '.join(_STORED)}, created, updated) "
+                f"VALUES (?, ?, {', '.join('?' for _ in _STORED)}, ?, ?)",
+                [deck_id, entry.hanzi, *_with_search_forms(values), stamp, stamp],
             )
             note_id = int(cursor.lastrowid or 0)
             db.conn.executemany(

@@ -30,6 +30,7 @@ from tutor.store import (
     notes,
     reviews,
     revlog,
+    search,
     stats,
 )
 from tutor.store.db import connect
@@ -169,6 +170,23 @@ class Store:
         source = cards.DeckQueueSource(self.db, deck_id, utc(now))
         card_id = Queue(self.settings(deck_id)).next_card(source, now)
         return None if card_id is None else self.card(card_id)
+
+    def search(
+        self,
+        text: str,
+        *,
+        deck_id: int | None = None,
+        state: str | None = None,
+        level: int | None = None,
+        flag: int | None = None,
+        limit: int = 500,
+    ) -> list[CardView]:
+        """Cards matching ``text`` (hanzi, toneless or toned pinyin, English; blank: all), best
+        first, narrowed to a deck, a state (new, learning, review, relearning, suspended,
+        known), an HSK level and a flag (see ``tutor.store.search``)."""
+        return search.search(
+            self.db, text, deck_id=deck_id, state=state, level=level, flag=flag, limit=limit
+        )
 
     def queue_counts(self, deck_id: int, now: datetime) -> QueueCounts:
         source = cards.DeckQueueSource(self.db, deck_id, utc(now))
