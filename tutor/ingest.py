@@ -7,6 +7,7 @@ even create it).
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
 import tempfile
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tutor.corpus import Unpaired, read_pairs
+from tutor.curate import Selection, apply_judgements, select
 from tutor.errors import ExportError, InputError
 from tutor.mining import mine
 from tutor.model import Entry, SegmentPair
@@ -41,6 +43,9 @@ class MineReport:
     unchanged: int = 0
     skipped_known: int = 0
     dry_run: bool = False
+    rejected: int = 0
+    accepted: int = 0
+    filtered: int = 0
 
     def summary(self) -> str:
         action = "would add" if self.dry_run else "added"
@@ -52,8 +57,12 @@ class MineReport:
             parts.append(f"updated {self.updated}")
         if self.skipped_known:
             parts.append(f"{self.skipped_known} already known")
+        if self.filtered:
+            parts.append(f"{self.filtered} left out by --max-level/--limit")
+        if self.rejected:
+            parts.append(f"{self.rejected} rejected before")
         if self.low:
-            parts.append(f"{len(self.low)} low-confidence kept out (see --review-low)")
+            parts.append(f"{len(self.low)} low-confidence kept out (see `tutor review`)")
         return ", ".join(parts)
 
 
@@ -77,8 +86,13 @@ def mine_source(
     dry_run: bool = False,
     progress: Progress | None = None,
     warn: Callable[[str], None] | None = None,
+    selection: Selection | None = None,
 ) -> MineReport:
-    """Mine ``source`` into ``deck`` (default: the source's stem) in the database at ``db_path``."""
+    """Mine ``source`` into ``deck`` (default: the source's stem) in the database at ``db_path``.
+
+    ``selection`` holds the learner's filters and new-card order (``tutor.curate``); the
+    learner's earlier verdicts on pairs always apply.
+    """
     unpaired: list[Unpaired] = []
     pairs = _read_all(source, en_path, fmt, unpaired)
     if warn is not None:
@@ -88,7 +102,9 @@ def mine_source(
         _check_writable(jsonl)
     deck_name = deck or source.stem
     if dry_run and not db_path.exists():
-        return _mine_into(None, deck_name, source, pairs, unpaired, jsonl, progress)
+        return _mine_into(
+            None, deck_name, source, pairs, unpaired, jsonl, progress, selection=selection
+        )
     with Store.open(db_path) as store:
         return _mine_into(
             None if dry_run else store,
@@ -99,6 +115,7 @@ def mine_source(
             jsonl,
             progress,
             known_from=store,
+            selection=selection,
         )
 
 
@@ -111,33 +128,61 @@ def _mine_into(
     jsonl: Path | None,
     progress: Progress | None,
     known_from: Store | None = None,
+    selection: Selection | None = None,
 ) -> MineReport:
     known: set[str] = set()
+    lexicon: dict[str, list[str]] = {}
+    rejected: set[tuple[str, str]] = set()
     if known_from is not None:
         known = known_from.known_hanzi(exclude_deck=deck_name)
-    result = mine(pairs, progress=progress, known=known)
+        lexicon, rejected = known_from.judgements()
+    result = mine(pairs, progress=progress, known=known, **_judgement_kwargs(lexicon, rejected))
+    curated = select(
+        apply_judgements(result.entries, result.low, lexicon, rejected), selection or Selection()
+    )
     report = MineReport(
         deck=deck_name,
         source=source,
         pairs=len(pairs),
-        entries=result.entries,
-        low=result.low,
+        entries=curated.entries,
+        low=curated.low,
         unpaired=unpaired,
         skipped_known=result.skipped_known,
         dry_run=store is None,
-        added=len(result.entries) if store is None else 0,
+        added=len(curated.entries) if store is None else 0,
+        rejected=curated.rejected,
+        accepted=curated.accepted,
+        filtered=curated.filtered,
     )
     if store is not None:
         deck_id = store.ensure_deck(deck_name, str(source))
-        upserted = store.upsert_entries(deck_id, result.entries)
+        upserted = store.upsert_entries(deck_id, curated.entries)
         report.added, report.updated, report.unchanged = (
             upserted.added,
             upserted.updated,
             upserted.unchanged,
         )
+        store.set_pending_low(deck_id, curated.low)
+        report.low = store.pending_low(deck_id)
+        if selection is not None and selection.order is not None:
+            store.update_settings(deck_id, new_order=selection.order)
     if jsonl is not None:
-        write_jsonl(jsonl, result.entries)
+        write_jsonl(jsonl, curated.entries)
     return report
+
+
+def _judgement_kwargs(
+    lexicon: dict[str, list[str]], rejected: set[tuple[str, str]]
+) -> dict[str, object]:
+    """The learner's verdicts as ``mine()`` arguments, for the miner's priors (when this
+    version of ``mine`` takes them; ``apply_judgements`` enforces them either way)."""
+    params = inspect.signature(mine).parameters
+    kwargs: dict[str, object] = {}
+    if "lexicon" in params:
+        kwargs["lexicon"] = lexicon
+    if "rejected" in params:
+        kwargs["rejected"] = rejected
+    return kwargs
 
 
 def _check_writable(path: Path) -> None:
