@@ -7,7 +7,6 @@ Every command funnels errors through one exit path: a ``TutorError`` is printed 
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -23,6 +22,8 @@ from tutor.errors import TutorError
 __all__ = ["cli", "main"]
 
 FORMATS = ("paragraphs", "tsv", "lines", "tmx", "srt")
+#: New-card orders (tutor.srs.settings.NewOrder), spelled out so `--help` needs no import.
+ORDERS = ("source", "frequency", "level")
 
 
 class TutorGroup(click.Group):
@@ -101,7 +102,31 @@ def study(ctx: click.Context, deck: str | None) -> None:
 @click.option(
     "--jsonl", type=click.Path(dir_okay=False, path_type=Path), help="Also write entries."
 )
-@click.option("--review-low", is_flag=True, help="List low-confidence pairs kept out of the deck.")
+@click.option(
+    "--review-low",
+    is_flag=True,
+    help="List the low-confidence pairs kept out of the deck (judge them with `tutor review`).",
+)
+@click.option(
+    "--max-level",
+    type=click.IntRange(1, 9),
+    help="Only words up to this HSK level (7-9 is one band); unlevelled entries count as beyond.",
+)
+@click.option(
+    "--keep-unlevelled",
+    is_flag=True,
+    help="With --max-level, keep entries that have no HSK level (names, terms, measures).",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    help="Keep only the N most common entries (by word frequency) after --max-level.",
+)
+@click.option(
+    "--order",
+    type=click.Choice(ORDERS),
+    help="Order in which the deck's new cards are introduced (saved as the deck's setting).",
+)
 @click.option("--dry-run", is_flag=True, help="Mine and report, but write nothing to the database.")
 @click.pass_context
 def mine(
@@ -112,6 +137,10 @@ def mine(
     fmt: str | None,
     jsonl: Path | None,
     review_low: bool,
+    max_level: int | None,
+    keep_unlevelled: bool,
+    limit: int | None,
+    order: str | None,
     dry_run: bool,
 ) -> None:
     """Mine words, terms and names from SOURCE into a deck.
@@ -119,9 +148,20 @@ def mine(
     SOURCE is a Chinese paragraph/English paragraph text, a TSV (zh<TAB>en), a TMX file, or a
     Chinese file with --en for its line-aligned (or SRT) English. Re-mining a source adds what is
     new and never loses review history or duplicates a note.
+
+    Words already in another deck (or marked known) are not added again. Pairs below the
+    confidence threshold wait for `tutor review`; pairs you rejected never come back, and pairs
+    you accepted go straight into the deck.
     """
+    from tutor.curate import Selection
     from tutor.ingest import mine_source
 
+    selection = Selection(
+        max_level=max_level,
+        keep_unlevelled=keep_unlevelled,
+        limit=limit,
+        order=order,  # type: ignore[arg-type]  # click.Choice(ORDERS)
+    )
     report = mine_source(
         _db_path(ctx),
         source,
@@ -132,6 +172,7 @@ def mine(
         dry_run=dry_run,
         progress=_progress_printer(),
         warn=lambda msg: click.echo(f"tutor: note: {msg}", err=True),
+        selection=selection,
     )
     click.echo(report.summary())
     if review_low:
@@ -204,24 +245,6 @@ def decks(ctx: click.Context) -> None:
         click.echo("no decks yet: run `tutor mine SOURCE` or `tutor` to start with the bundled one")
     for d in rows:
         click.echo(f"{d.name}\t{d.total} notes\tnew {d.new}\tlearning {d.learning}\tdue {d.due}")
-
-
-@cli.command()
-@click.option("--deck", default=None, help="Only this deck.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-@click.pass_context
-def stats(ctx: click.Context, deck: str | None, as_json: bool) -> None:
-    """Show review statistics."""
-    from tutor.workspace import open_existing
-
-    with open_existing(_db_path(ctx)) as store:
-        deck_id = store.deck_id(deck) if deck else None
-        data = store.stats(deck_id)
-    if as_json:
-        click.echo(json.dumps(data, indent=2, default=str))
-        return
-    for key, value in data.items():
-        click.echo(f"{key}: {value}")
 
 
 register(cli)
