@@ -15,7 +15,15 @@ from functools import cache
 from tutor.lang.cedict import sense_kind
 from tutor.mining import resources as res
 
-__all__ = ["Gloss", "first_sense", "glosses", "is_function_word", "is_verbal", "noun_lemmas"]
+__all__ = [
+    "Gloss",
+    "first_sense",
+    "glosses",
+    "is_function_word",
+    "is_verbal",
+    "noun_lemmas",
+    "rendering_gloss",
+]
 
 _PARENS = re.compile(r"\([^()]*\)|\[[^\]]*\]|\S*\|\S*|[\u3400-\u9fff]+")
 _SPLIT = re.compile(r"\s*[;,]\s*")
@@ -93,6 +101,15 @@ def glosses(word: str) -> tuple[Gloss, ...]:
                 if lemmas and lemmas not in seen:
                     seen[lemmas] = Gloss(lemmas, alt, proper, verb)
     return tuple(seen.values())
+
+
+def rendering_gloss(english: str) -> Gloss | None:
+    """A learner-approved rendering ("backstreets and alleys") as a pattern to find in text."""
+    words = [w.lower() for w in _WORD.findall(english)]
+    lemmas = tuple(res.lemma(w) for w in words if w not in res.EN_STOPWORDS)
+    if not lemmas:
+        return None
+    return Gloss(lemmas, english, english[:1].isupper())
 
 
 @cache

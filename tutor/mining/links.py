@@ -17,6 +17,7 @@ from functools import cache
 from tutor.mining import numbers
 from tutor.mining import resources as res
 from tutor.mining.glosses import Gloss, glosses, is_function_word
+from tutor.mining.lexicon import Lexicon
 from tutor.mining.resources import Token
 
 __all__ = ["Links", "fill", "link", "merge"]
@@ -24,6 +25,7 @@ __all__ = ["Links", "fill", "link", "merge"]
 Links = dict[tuple[int, int], float]
 
 NUMBER, NAME, DICT, SUBWORD, PARTIAL, FILL = 1.0, 1.0, 1.0, 0.8, 0.5, 0.4
+APPROVED = 1.0
 
 
 def _is_han(word: str) -> bool:
@@ -102,10 +104,16 @@ def _may_occur(gloss: Gloss, text: str) -> bool:
 def _dict_links(
     word: str, tokens: Sequence[Token], weight: float, text: str | None = None
 ) -> dict[int, float]:
+    return _gloss_links(_usable_glosses(word), tokens, weight, text)
+
+
+def _gloss_links(
+    gl: Iterable[Gloss], tokens: Sequence[Token], weight: float, text: str | None = None
+) -> dict[int, float]:
     found: dict[int, float] = {}
     best_len = 0
     text = _lemma_text(tokens) if text is None else text
-    for gloss in _usable_glosses(word):
+    for gloss in gl:
         if not _may_occur(gloss, text):
             continue
         for pos, score in _gloss_hits(gloss, tokens):
@@ -213,8 +221,12 @@ def _clusters(cands: dict[int, float]) -> list[list[int]]:
     return runs
 
 
-def link(zh: Sequence[str], en: Sequence[Token]) -> Links:
-    """Knowledge-based links between Chinese words ``zh`` and English tokens ``en``."""
+def link(zh: Sequence[str], en: Sequence[Token], lexicon: Lexicon | None = None) -> Links:
+    """Knowledge-based links between Chinese words ``zh`` and English tokens ``en``.
+
+    ``lexicon`` holds the learner's approved pairs: found in the English, they replace what the
+    dictionary suggests for that word, or for a run of words that together make the entry.
+    """
     spans = numbers.en_number_spans(list(en))
     text = _lemma_text(en)
     cand: list[dict[int, float]] = []
@@ -234,7 +246,21 @@ def link(zh: Sequence[str], en: Sequence[Token]) -> Links:
                         for j, s in _name_links(piece, en).items():
                             found.setdefault(j, s * SUBWORD)
         cand.append(found)
+    if lexicon:
+        _approved(zh, en, lexicon, cand, text)
     return _resolve(cand, len(en))
+
+
+def _approved(
+    zh: Sequence[str], en: Sequence[Token], lexicon: Lexicon, cand: list[dict[int, float]], text
+) -> None:
+    """Link words (or runs of words) the learner accepted before to their accepted English."""
+    for i, k, hanzi in lexicon.spans(zh):
+        found = _gloss_links(lexicon.glosses(hanzi), en, APPROVED, text)
+        found = {j: s for j, s in found.items() if s >= APPROVED * 0.7}
+        if found:
+            for n in range(i, i + k):
+                cand[n] = dict(found)
 
 
 def _resolve(cand: list[dict[int, float]], m: int) -> Links:

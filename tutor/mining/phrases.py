@@ -9,7 +9,7 @@ illegal structures" is a sentence fragment; "illegal structures" is a term).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 from tutor.mining import numbers
@@ -116,9 +116,17 @@ def _is_name(en: Sequence[Token], a: int, b: int) -> bool:
 
 
 def candidates(
-    zh: Sequence[str], en: Sequence[Token], en_text: str, links: Links
+    zh: Sequence[str],
+    en: Sequence[Token],
+    en_text: str,
+    links: Links,
+    approved: Container[str] = (),
 ) -> list[Candidate]:
-    """Every word and phrase candidate of one clause pair, in Chinese order."""
+    """Every word and phrase candidate of one clause pair, in Chinese order.
+
+    ``approved`` hanzi (accepted by the learner before) skip the filters for learnable units:
+    the learner already said they are worth a card.
+    """
     by_zh: dict[int, list[int]] = {}
     by_en: dict[int, list[int]] = {}
     for i, j in links:
@@ -128,9 +136,31 @@ def candidates(
     for i1 in range(len(zh)):
         for i2 in range(i1, min(len(zh), i1 + MAX_ZH)):
             cand = _span(zh, en, en_text, links, by_zh, by_en, i1, i2)
+            if cand is None and approved and "".join(zh[i1 : i2 + 1]) in approved:
+                cand = _approved(zh, en, en_text, links, by_zh, by_en, i1, i2)
             if cand is not None:
                 out.append(cand)
     return out
+
+
+def _approved(zh, en, en_text, links, by_zh, by_en, i1: int, i2: int) -> Candidate | None:
+    """A learner-approved unit: any consistent span, rendered as written."""
+    js = [j for i in range(i1, i2 + 1) for j in by_zh.get(i, ())]
+    if not js or any(i not in by_zh for i in range(i1, i2 + 1)):
+        return None
+    a, b = min(js), max(js)
+    if any(not i1 <= i <= i2 for j in range(a, b + 1) for i in by_en.get(j, ())):
+        return None
+    a, b = _trim(en, a, b, numbers_too=True)
+    if a > b:
+        return None
+    hanzi = "".join(zh[i1 : i2 + 1])
+    strengths = [links[(i, j)] for (i, j) in links if i1 <= i <= i2]
+    name = _is_name(en, a, b)
+    english = _render(en_text, en, a, b, verb=False, name=name)
+    kind = "name" if name else ("word" if i1 == i2 else "term")
+    strength = sum(strengths) / len(strengths)
+    return Candidate(hanzi, english, _key(en, a, b), strength, kind, i2 - i1 + 1)
 
 
 def _span(zh, en, en_text, links, by_zh, by_en, i1: int, i2: int) -> Candidate | None:

@@ -15,12 +15,14 @@ from dataclasses import dataclass, field
 
 from tutor.mining import resources as res
 from tutor.mining.glosses import first_sense
+from tutor.mining.lexicon import Lexicon
 from tutor.mining.phrases import Candidate
 from tutor.model import Entry, EntryKind, Example
 
 __all__ = ["FALLBACK_CONFIDENCE", "Tally", "build_entry"]
 
 FALLBACK_CONFIDENCE = 0.3
+APPROVED_CONFIDENCE = 0.95
 MAX_RENDERINGS = 3
 MAX_SENSES = 6
 
@@ -71,21 +73,32 @@ def _traditional(hanzi: str) -> str:
     return res.cedict().traditional(hanzi)
 
 
-def build_entry(t: Tally) -> Entry | None:
-    """The entry for one unit, or None when there is nothing honest to say about it."""
-    ranked = sorted(
-        t.renderings.items(), key=lambda kv: (-kv[1].strength, -kv[1].count, min(kv[1].texts))
-    )
+def build_entry(t: Tally, lexicon: Lexicon | None = None) -> Entry | None:
+    """The entry for one unit, or None when there is nothing honest to say about it.
+
+    Renderings the learner rejected for this unit (``lexicon``) are never chosen; the next one
+    is, or the dictionary's first sense, or nothing.
+    """
+    items = list(t.renderings.items())
+    if lexicon is not None:
+        items = [(k, r) for k, r in items if _allowed(t.hanzi, r, lexicon)]
+    ranked = sorted(items, key=lambda kv: (-kv[1].strength, -kv[1].count, min(kv[1].texts)))
     kind: EntryKind = _kind(t)
     if ranked:
         best = ranked[0][1]
         mean = best.strength / best.count
         share = best.count / max(t.seen, 1)
         confidence = mean * (0.5 + 0.5 * share)
+        if lexicon is not None and any(
+            frozenset(g.lemmas) == ranked[0][0] for g in lexicon.glosses(t.hanzi)
+        ):
+            confidence = max(confidence, APPROVED_CONFIDENCE)  # the learner accepted it before
         english = "; ".join(r.texts.most_common(1)[0][0] for _, r in ranked[:MAX_RENDERINGS])
     else:
         english = first_sense(t.hanzi)
         if not english or kind != "word":
+            return None
+        if lexicon is not None and lexicon.rejects(t.hanzi, english):
             return None
         confidence = FALLBACK_CONFIDENCE
     example = (t.example,) if t.example is not None else ()
@@ -102,6 +115,13 @@ def build_entry(t: Tally) -> Entry | None:
         hsk_level=res.hsk_level(t.hanzi),
         frequency=res.frequency(t.hanzi),
     )
+
+
+def _allowed(hanzi: str, r: _Rendering, lexicon: Lexicon) -> bool:
+    """Drop rejected texts of a rendering; keep the rendering if any text is left."""
+    for text in [x for x in r.texts if lexicon.rejects(hanzi, x)]:
+        del r.texts[text]
+    return bool(r.texts)
 
 
 def _kind(t: Tally) -> EntryKind:
