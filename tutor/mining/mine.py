@@ -13,11 +13,12 @@ outlive a chunk.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
 from tutor.mining import resources as res
+from tutor.mining.lexicon import Lexicon
 from tutor.mining.links import fill, link, merge
 from tutor.mining.numbers import split_numbers
 from tutor.mining.phrases import candidates
@@ -92,13 +93,18 @@ def mine(
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     aligner: Aligner | None | bool = True,
     total: int | None = None,
+    lexicon: Mapping[str, Sequence[str]] | None = None,
+    rejected: Collection[tuple[str, str]] = (),
 ) -> MineResult:
     """Mine words, terms, names and measures from aligned ``pairs``.
 
     ``known`` hanzi are not returned (the learner has them already). ``aligner`` is the word
     aligner to use: True for the default statistical one (if installed), None/False for links
     from knowledge only. ``progress(done, total)`` is called after each chunk of pairs.
+    ``lexicon`` maps hanzi to English renderings the learner accepted in earlier runs (linked
+    before dictionary senses); ``rejected`` (hanzi, english) pairs are never output.
     """
+    lex = Lexicon(lexicon, rejected)
     if aligner is True:
         aligner = default_aligner()
     if total is None and isinstance(pairs, Sequence):
@@ -113,12 +119,12 @@ def mine(
         if aligner:
             stat = aligner([(u.words, [t.text for t in u.tokens]) for u in units])
         for n, u in enumerate(units):
-            links = link(u.words, u.tokens)
+            links = link(u.words, u.tokens, lex)
             if stat is not None:
                 links = merge(links, stat[n], STATISTICAL_STRENGTH)
             links = fill(u.words, u.tokens, links)
             example = Example(u.zh, u.en)
-            for cand in candidates(u.words, u.tokens, u.en, links):
+            for cand in candidates(u.words, u.tokens, u.en, links, lex):
                 t = tallies.get(cand.hanzi)
                 if t is None:
                     t = tallies[cand.hanzi] = Tally(cand.hanzi, order)
@@ -133,7 +139,7 @@ def mine(
         if t.hanzi in known_set:
             result.skipped_known += 1
             continue
-        entry = build_entry(t)
+        entry = build_entry(t, lex)
         if entry is None:
             continue
         (result.entries if entry.confidence >= min_confidence else result.low).append(entry)
