@@ -1,0 +1,194 @@
+"""`tutor review`: the learner judges the low-confidence pairs mining kept out of the deck.
+
+Each mining run keeps its entries below the confidence threshold as the deck's pending pairs
+(``Store.pending_low``). Here the learner accepts a pair (it becomes a note at confidence 1),
+rejects it (it never comes back in any later run), or skips it (it stays pending). Both
+verdicts are stored and feed later mining runs. Every verdict is written as it is given, so
+quitting half-way loses nothing.
+
+Interactive by default (one pair at a time, ``click.prompt``); ``--accept``/``--reject`` judge
+pairs by their hanzi without prompting, and ``--list`` only prints what is pending.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import click
+
+from tutor.commands.context import db_path
+from tutor.errors import DeckNotFound, InputError
+from tutor.model import Entry
+from tutor.store import Store
+
+__all__ = ["COMMANDS", "review"]
+
+_CHOICES = {"a": "accept", "r": "reject", "s": "skip", "e": "edit the English, then accept"}
+
+
+@dataclass
+class _Tally:
+    accepted: int = 0
+    rejected: int = 0
+    skipped: int = 0
+
+    def line(self, pending: int) -> str:
+        return (
+            f"accepted {self.accepted}, rejected {self.rejected}, skipped {self.skipped}; "
+            f"{pending} still to review"
+        )
+
+
+def _decks_to_review(store: Store, name: str | None) -> list[tuple[str, int]]:
+    """The named deck, or every deck with pending pairs."""
+    if name is not None:
+        return [(name, store.deck_id(name))]
+    out = []
+    for deck in store.deck_names():
+        deck_id = store.deck_id(deck)
+        if store.pending_low(deck_id):
+            out.append((deck, deck_id))
+    return out
+
+
+def _describe(entry: Entry, n: int, total: int) -> str:
+    level = f"HSK {entry.hsk_level}" if entry.hsk_level is not None else "no HSK level"
+    lines = [
+        f"[{n}/{total}] {entry.hanzi}  {entry.pinyin}  ({entry.kind}, {level})",
+        f"  English: {entry.english}    confidence {entry.confidence:.2f}",
+    ]
+    if entry.senses:
+        lines.append(f"  dictionary: {'; '.join(entry.senses[:3])}")
+    if entry.examples:
+        lines.append(f"  e.g. {entry.examples[0].zh}")
+        lines.append(f"       {entry.examples[0].en}")
+    return "\n".join(lines)
+
+
+def _accept(store: Store, deck_id: int, entry: Entry, english: str | None = None) -> None:
+    chosen = replace(entry, confidence=1.0, english=english or entry.english)
+    store.upsert_entries(deck_id, [chosen])
+    store.judge(deck_id, chosen.hanzi, chosen.english, "accepted")
+
+
+def _reject(store: Store, deck_id: int, entry: Entry) -> None:
+    store.judge(deck_id, entry.hanzi, entry.english, "rejected")
+
+
+def _interactive(store: Store, deck: str, deck_id: int, tally: _Tally) -> bool:
+    """Walk the deck's pending pairs; False when the learner quits."""
+    pending = store.pending_low(deck_id)
+    click.echo(f"{deck}: {len(pending)} low-confidence pairs to review")
+    keys = "/".join([*_CHOICES, "q"])
+    for n, entry in enumerate(pending, 1):
+        click.echo(_describe(entry, n, len(pending)))
+        try:
+            answer = click.prompt(
+                f"  accept, reject, skip, edit or quit ({keys})",
+                type=click.Choice([*_CHOICES, "q"], case_sensitive=False),
+                default="s",
+                show_choices=False,
+            ).lower()
+            english = None
+            if answer == "e":
+                english = " ".join(click.prompt("  English", default=entry.english).split())
+        except click.Abort:  # end of input or ctrl-d: what was judged is already saved
+            click.echo()
+            return False
+        if answer == "q":
+            return False
+        if answer in ("a", "e"):
+            _accept(store, deck_id, entry, english)
+            tally.accepted += 1
+        elif answer == "r":
+            _reject(store, deck_id, entry)
+            tally.rejected += 1
+        else:
+            tally.skipped += 1
+    return True
+
+
+def _by_hanzi(
+    store: Store, deck: str, deck_id: int, accept: tuple[str, ...], reject: tuple[str, ...]
+) -> _Tally:
+    """Judge pairs named on the command line; every name is checked before anything is written."""
+    both = set(accept) & set(reject)
+    if both:
+        raise InputError(f"both accepted and rejected: {', '.join(sorted(both))}")
+    pending = {e.hanzi: e for e in store.pending_low(deck_id)}
+    missing = [h for h in (*accept, *reject) if h not in pending]
+    if missing:
+        raise InputError(
+            f"not pending review in deck {deck!r}: {', '.join(dict.fromkeys(missing))} "
+            "(see `tutor review --list`)",
+            path=store.path,
+        )
+    tally = _Tally()
+    for hanzi in dict.fromkeys(accept):
+        _accept(store, deck_id, pending[hanzi])
+        tally.accepted += 1
+    for hanzi in dict.fromkeys(reject):
+        _reject(store, deck_id, pending[hanzi])
+        tally.rejected += 1
+    return tally
+
+
+@click.command()
+@click.option("--deck", default=None, help="Deck to review (default: every deck with pairs).")
+@click.option(
+    "--accept", multiple=True, metavar="HANZI", help="Accept this pending pair (repeatable)."
+)
+@click.option(
+    "--reject", multiple=True, metavar="HANZI", help="Reject this pending pair (repeatable)."
+)
+@click.option("--list", "list_only", is_flag=True, help="Only list the pending pairs.")
+@click.pass_context
+def review(
+    ctx: click.Context,
+    deck: str | None,
+    accept: tuple[str, ...],
+    reject: tuple[str, ...],
+    list_only: bool,
+) -> None:
+    """Accept or reject the low-confidence pairs that mining kept out of a deck.
+
+    Shows each pending pair (hanzi, pinyin, English, confidence, an example) and asks: accept
+    (it becomes a card), reject (it never comes back when you mine again), skip, edit the
+    English and accept, or quit. --accept and --reject judge pairs by their hanzi without
+    asking.
+    """
+    from tutor.workspace import open_existing
+
+    with open_existing(db_path(ctx)) as store:
+        targets = _decks_to_review(store, deck)
+        if list_only:
+            for name, deck_id in targets:
+                for entry in store.pending_low(deck_id):
+                    click.echo(
+                        f"{name}\t{entry.hanzi}\t{entry.pinyin}\t{entry.english}\t"
+                        f"{entry.confidence:.2f}"
+                    )
+            return
+        if accept or reject:
+            if len(targets) != 1:
+                names = ", ".join(n for n, _ in targets) or "none"
+                raise DeckNotFound(
+                    f"choose the deck with --deck (decks with pairs to review: {names})",
+                    path=store.path,
+                )
+            name, deck_id = targets[0]
+            tally = _by_hanzi(store, name, deck_id, accept, reject)
+            click.echo(f"{name}: {tally.line(len(store.pending_low(deck_id)))}")
+            return
+        if not targets:
+            click.echo("nothing to review: no low-confidence pairs are pending")
+            return
+        for name, deck_id in targets:
+            tally = _Tally()
+            going_on = _interactive(store, name, deck_id, tally)
+            click.echo(f"{name}: {tally.line(len(store.pending_low(deck_id)))}")
+            if not going_on:
+                break
+
+
+COMMANDS = (review,)
