@@ -21,10 +21,15 @@ MIN_REVIEWS = 400
 
 @dataclass(frozen=True, slots=True)
 class FitResult:
+    """The parameters to use from now on and how well they and the previous ones predict the
+    history; ``adopted`` is False when the fit did not improve on the previous parameters
+    (which ``parameters`` then repeats)."""
+
     parameters: tuple[float, ...]
     review_count: int
     log_loss_before: float
     log_loss_after: float
+    adopted: bool = True
 
 
 def _loss(events: Sequence[ReviewEvent], parameters: Sequence[float] | None) -> float:
@@ -66,5 +71,7 @@ def fit_parameters(
     before = _loss(events, current)
     after = _loss(events, fitted)
     if not after < before:  # no improvement: keep what we had
-        fitted, after = tuple(current or fsrs.Scheduler().parameters), before
-    return FitResult(fitted, len(events), before, after)
+        return FitResult(
+            tuple(current or fsrs.Scheduler().parameters), len(events), before, before, False
+        )
+    return FitResult(fitted, len(events), before, after, True)

@@ -1,0 +1,37 @@
+"""`tutor import-revlog`: bring an existing review history (fsrs-optimizer CSV) into a deck.
+
+A bad line stops the import with ``file:line: message`` (exit 2) and nothing is written: the
+whole file goes in one transaction.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from tutor.commands.context import db_path
+
+__all__ = ["COMMANDS", "import_revlog"]
+
+
+@click.command("import-revlog")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--deck", default=None, help="Deck to import into (default: the file's stem).")
+@click.pass_context
+def import_revlog(ctx: click.Context, file: Path, deck: str | None) -> None:
+    """Import FILE.csv (card_id, review_rating, review_time, review_duration)."""
+    from tutor.errors import InputError
+    from tutor.store import Store
+
+    if not file.is_file():  # before opening (and perhaps creating) the database
+        raise InputError("cannot read: no such file", path=file)
+    with Store.open(db_path(ctx)) as store:
+        result = store.import_revlog(file, deck)
+    name = deck or file.stem
+    click.echo(f"imported {result.reviews} reviews of {result.cards} cards into deck {name}")
+    if result.skipped:
+        click.echo(f"skipped {result.skipped} reviews of cards imported before")
+
+
+COMMANDS = (import_revlog,)
