@@ -13,9 +13,13 @@ from dataclasses import asdict, dataclass, fields, replace
 from datetime import timedelta
 from typing import Literal, get_args
 
-__all__ = ["NewOrder", "DeckSettings", "format_steps", "parse_steps"]
+__all__ = ["QUIZ_KIND_NAMES", "NewOrder", "DeckSettings", "format_steps", "parse_steps"]
 
 NewOrder = Literal["source", "frequency", "level"]
+
+#: The quiz kinds a deck can enable: the names of ``tutor.quiz.QuizKind`` (a unit test keeps
+#: the two in step; importing tutor.quiz here would pull the language resources into srs).
+QUIZ_KIND_NAMES: tuple[str, ...] = ("recognition", "recall", "pinyin", "choice", "cloze")
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -66,6 +70,7 @@ class DeckSettings:
     rollover_hour: int = 4
     day_offset_minutes: int = 0
     learn_ahead_minutes: int = 20
+    quiz_kinds: tuple[str, ...] = QUIZ_KIND_NAMES
 
     def __post_init__(self) -> None:
         if not 0 < self.desired_retention < 1:
@@ -80,6 +85,11 @@ class DeckSettings:
             raise ValueError(f"new_order must be one of {', '.join(get_args(NewOrder))}")
         if not 0 <= self.rollover_hour < 24:
             raise ValueError("rollover_hour must be between 0 and 23")
+        unknown = [k for k in self.quiz_kinds if k not in QUIZ_KIND_NAMES]
+        if unknown or not self.quiz_kinds or len(set(self.quiz_kinds)) != len(self.quiz_kinds):
+            raise ValueError(
+                f"quiz_kinds must be one or more of {', '.join(QUIZ_KIND_NAMES)}, each once"
+            )
 
     def to_strings(self) -> dict[str, str]:
         """Every setting as text, the shape stored in the ``settings`` table."""
@@ -87,6 +97,8 @@ class DeckSettings:
         for key, value in asdict(self).items():
             if key in ("learning_steps", "relearning_steps"):
                 out[key] = format_steps(value)
+            elif key == "quiz_kinds":
+                out[key] = " ".join(value)
             else:
                 out[key] = str(value)
         return out
@@ -106,6 +118,8 @@ class DeckSettings:
                     changes[key] = float(text)
                 elif key == "new_order":
                     changes[key] = text.strip()
+                elif key == "quiz_kinds":
+                    changes[key] = tuple(text.replace(",", " ").split())
                 else:
                     changes[key] = int(text)
             except ValueError as err:
