@@ -22,6 +22,7 @@ __all__ = [
     "is_function_word",
     "is_verbal",
     "noun_lemmas",
+    "particle_verbs",
     "rendering_gloss",
 ]
 
@@ -171,6 +172,17 @@ def _grammatical(meanings: tuple[str, ...]) -> bool:
 def noun_lemmas(word: str) -> frozenset[str]:
     """One-word senses of ``word`` that are not verbs ("service" of 服务, beside "to serve")."""
     return frozenset(g.lemmas[0] for g in glosses(word) if len(g.lemmas) == 1 and not g.verb)
+
+
+@cache
+def particle_verbs(word: str) -> frozenset[str]:
+    """Phrasal-verb senses as written ("give up" of 放弃): their particle is a stopword."""
+    out = set()
+    for g in glosses(word):
+        parts = g.text.lower().split()
+        if g.verb and len(parts) == 2:
+            out.add(f"{res.lemma(parts[0])} {parts[1]}")
+    return frozenset(out)
 
 
 @cache

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from tutor.mining import numbers
 from tutor.mining import resources as res
-from tutor.mining.glosses import is_function_word, is_verbal, noun_lemmas
+from tutor.mining.glosses import is_function_word, is_verbal, noun_lemmas, particle_verbs
 from tutor.mining.links import FILL, Links, _name_links
 from tutor.mining.resources import Token
 
@@ -55,6 +55,7 @@ def _render(
     verb: bool,
     name: bool,
     nouns: frozenset[str] = frozenset(),
+    verb_phrases: frozenset[str] = frozenset(),
 ) -> str:
     """The English of tokens a..b as written, lower-cased unless it is a name.
 
@@ -63,9 +64,13 @@ def _render(
     with a noun sense the English uses (服务 "to serve; service" written "services").
     """
     toks = en[a : b + 1]
-    if len(toks) == 1 and verb and toks[0].lemma != toks[0].low:
-        if not (toks[0].lemma in nouns and not _inflected(toks[0])):
-            return toks[0].lemma
+    if len(toks) == 1 and verb:
+        particle = en[b + 1].low if b + 1 < len(en) and en[b + 1].low in _PARTICLES else ""
+        lem = toks[0].lemma
+        if particle and f"{lem} {particle}" in verb_phrases:
+            return f"{lem} {particle}"  # "giving up" -> "give up", not "give"
+        if lem != toks[0].low and not (lem in nouns and not _inflected(toks[0])):
+            return lem
     text = en_text[toks[0].start : toks[-1].end]
     if name:
         return text
@@ -74,6 +79,9 @@ def _render(
     for w, t in zip(words, _word_tokens(toks, words), strict=False):
         out.append(w if (t and _acronym(w)) else w.lower())
     return " ".join(out)
+
+
+_PARTICLES = frozenset("up out off down away over back on in".split())
 
 
 def _word_tokens(toks: Sequence[Token], words: list[str]) -> list[Token | None]:
@@ -201,7 +209,14 @@ def _span(zh, en, en_text, links, by_zh, by_en, i1: int, i2: int) -> Candidate |
         name = name and _proper(hanzi, en[a : b + 1])
         verb = is_verbal(hanzi) or res.pos(hanzi) == "v"
         english = _render(
-            en_text, en, a, b, verb=verb and not name, name=name, nouns=noun_lemmas(hanzi)
+            en_text,
+            en,
+            a,
+            b,
+            verb=verb and not name,
+            name=name,
+            nouns=noun_lemmas(hanzi),
+            verb_phrases=particle_verbs(hanzi),
         )
         kind = "name" if name else "word"
         if b > a and not name and _is_phrase_word(hanzi):
@@ -269,6 +284,8 @@ def _termlike(words: Sequence[str], en: Sequence[Token], a: int, b: int, name: b
     head = res.pos(words[0])
     if head in _NOT_MODIFIER and not _ordinal(words[0]):
         return False  # a verb and its object, or a time or adverb before a noun: not a unit
+    if head == "nr" or any(res.pos(w) in ("v", "d", "p") for w in words[1:-1]):
+        return False  # a person and what they do, or a verb inside: a clause, not a term
     if not head and is_verbal(words[0]) and _inflected(en[a]):
         return False
     if _inflected(en[b]) or en[b].low in res.EN_STOPWORDS:

@@ -1,0 +1,59 @@
+"""Behaviour of single mining rules on hand-made pairs (knowledge links only)."""
+
+from __future__ import annotations
+
+from tutor.mining import mine
+from tutor.mining.glosses import glosses, particle_verbs
+from tutor.mining.numbers import en_number_spans, zh_count
+from tutor.mining.resources import en_tokens
+from tutor.model import Entry, SegmentPair
+
+
+def _mine(*texts: tuple[str, str]) -> dict[str, Entry]:
+    pairs = [SegmentPair(zh, en, "t.txt", n + 1, n) for n, (zh, en) in enumerate(texts)]
+    result = mine(pairs, aligner=None)
+    return {e.hanzi: e for e in [*result.entries, *result.low]}
+
+
+def test_coordinated_sense_yields_each_word() -> None:
+    lemmas = {g.lemmas for g in glosses("整改")}
+    assert ("rectify",) in lemmas and ("rectify", "improve") in lemmas
+
+
+def test_number_with_its_unit() -> None:
+    assert zh_count("三年") == (3.0, "年")
+    assert zh_count("二期") == (2.0, "期")
+    assert zh_count("北京") is None and zh_count("1万") is None
+
+
+def test_roman_numerals_are_numbers_but_not_the_pronoun() -> None:
+    spans = en_number_spans(en_tokens("Phase II and I think Phase IV"))
+    assert [v for _, _, v in spans] == [2.0, 4.0]
+
+
+def test_phase_two_links_to_the_roman_numeral_not_another_second() -> None:
+    got = _mine(("二期建成,第二批机关搬迁。", "Phase II was completed and the second group moved."))
+    assert got["二期"].english.lower() == "phase ii"
+
+
+def test_year_count_forms_a_term() -> None:
+    got = _mine(("实施新一轮三年行动计划。", "We launched a new three-year action plan."))
+    assert got["三年行动计划"].english == "three-year action plan"
+
+
+def test_verb_with_a_noun_sense_keeps_the_noun_as_written() -> None:
+    got = _mine(("提供优质服务。", "We provided quality services."))
+    assert got["服务"].english == "services"
+    got = _mine(("他们拆除了护栏。", "They removed the guardrails."))
+    assert got["拆除"].english == "remove"  # a verb form still becomes its lemma
+
+
+def test_phrasal_verb_keeps_its_particle() -> None:
+    assert "give up" in particle_verbs("放弃")
+    got = _mine(("这些人没有放弃。", "These people never gave up."))
+    assert got["放弃"].english == "give up"
+
+
+def test_a_person_and_their_action_is_not_a_term() -> None:
+    got = _mine(("汤姆拧干毛巾挂起来。", "Tom wrung out the towel and hung it up."))
+    assert not any(h.startswith("汤姆") and len(h) > 2 for h in got)
