@@ -56,6 +56,24 @@ class Tally:
         if self.example is None or _size(example) < _size(self.example):
             self.example = example
 
+    def merge(self, other: Tally) -> None:
+        """Fold in ``other``, the tally of the same unit over later text (a later chunk).
+
+        The result is what ``add`` would have built seeing both texts in order: counts add,
+        renderings and kinds keep first-seen order, the earlier example wins a tie.
+        """
+        self.seen += other.seen
+        self.kinds.update(other.kinds)
+        for key, theirs in other.renderings.items():
+            r = self.renderings.setdefault(key, _Rendering())
+            r.count += theirs.count
+            r.strength += theirs.strength
+            r.texts.update(theirs.texts)
+        if other.example is not None and (
+            self.example is None or _size(other.example) < _size(self.example)
+        ):
+            self.example = other.example
+
 
 def _size(ex: Example) -> int:
     return len(ex.zh) + len(ex.en) // 3
