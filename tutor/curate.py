@@ -74,7 +74,8 @@ def apply_judgements(
     lexicon: Mapping[str, Sequence[str]],
     rejected: Iterable[tuple[str, str]],
 ) -> Curated:
-    """Drop rejected pairs; move low entries the learner accepted into the deck at confidence 1.
+    """Drop rejected pairs; accepted pairs go into the deck at confidence 1, even when this run
+    scored them low.
 
     Pairs compare by hanzi and English folded for case and spaces.
     """
@@ -82,8 +83,11 @@ def apply_judgements(
     yes = {(h, _key(e)) for h, ens in lexicon.items() for e in ens}
     out = Curated(entries=[], low=[])
     for entry in entries:
-        if (entry.hanzi, _key(entry.english)) in no:
+        pair = (entry.hanzi, _key(entry.english))
+        if pair in no:
             out.rejected += 1
+        elif pair in yes and entry.confidence != 1.0:
+            out.entries.append(replace(entry, confidence=1.0))
         else:
             out.entries.append(entry)
     for entry in low:

@@ -7,7 +7,6 @@ even create it).
 
 from __future__ import annotations
 
-import inspect
 import json
 import os
 import tempfile
@@ -136,7 +135,8 @@ def _mine_into(
     if known_from is not None:
         known = known_from.known_hanzi(exclude_deck=deck_name)
         lexicon, rejected = known_from.judgements()
-    result = mine(pairs, progress=progress, known=known, **_judgement_kwargs(lexicon, rejected))
+    # mine() uses the verdicts as evidence; apply_judgements guarantees them whatever it scores
+    result = mine(pairs, progress=progress, known=known, lexicon=lexicon, rejected=rejected)
     curated = select(
         apply_judgements(result.entries, result.low, lexicon, rejected), selection or Selection()
     )
@@ -169,20 +169,6 @@ def _mine_into(
     if jsonl is not None:
         write_jsonl(jsonl, curated.entries)
     return report
-
-
-def _judgement_kwargs(
-    lexicon: dict[str, list[str]], rejected: set[tuple[str, str]]
-) -> dict[str, object]:
-    """The learner's verdicts as ``mine()`` arguments, for the miner's priors (when this
-    version of ``mine`` takes them; ``apply_judgements`` enforces them either way)."""
-    params = inspect.signature(mine).parameters
-    kwargs: dict[str, object] = {}
-    if "lexicon" in params:
-        kwargs["lexicon"] = lexicon
-    if "rejected" in params:
-        kwargs["rejected"] = rejected
-    return kwargs
 
 
 def _check_writable(path: Path) -> None:
