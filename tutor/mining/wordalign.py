@@ -1,0 +1,122 @@
+"""Word alignment of tokenised Chinese-English sentence pairs.
+
+``align`` gives Pharaoh-style links ``(zh index, en index)``; ``align_scored`` gives each link
+with its probability, which mining turns into an entry's confidence. Two directional HMM
+aligners (wordalign_hmm) are trained on the input, optionally joined by a bundled background
+corpus so a dozen sentences are not aligned from nothing, and primed with CC-CEDICT (priors).
+Their link posteriors are averaged, so a link both directions believe in wins, and links from
+exact evidence (numbers, names, punctuation, dictionary; wordalign_anchors) are added.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from tutor.errors import InputError
+from tutor.mining.priors import PriorWeights, lexical_priors
+from tutor.mining.wordalign_anchors import anchors
+from tutor.mining.wordalign_hmm import HmmConfig, posteriors
+from tutor.mining.wordalign_text import en_keys, zh_keys
+from tutor.mining.wordalign_vocab import Vocab
+
+__all__ = ["AlignConfig", "align", "align_file_lines", "align_scored", "link_posteriors"]
+
+Pair = tuple[Sequence[str], Sequence[str]]
+
+
+@dataclass(frozen=True)
+class AlignConfig:
+    """Choices that shape the alignment; the defaults are what ``tutor align`` uses."""
+
+    threshold: float = 0.5
+    priors: PriorWeights = PriorWeights()
+    hmm: HmmConfig = HmmConfig()
+    anchors: bool = True
+    background_limit: int = 300
+    background_below: int = 2000  # larger inputs carry their own statistics
+
+
+def _cedict():  # type: ignore[no-untyped-def]
+    from tutor.lang.cedict import load_cedict
+
+    return load_cedict()
+
+
+def link_posteriors(
+    pairs: Sequence[Pair], *, background: bool = True, config: AlignConfig = AlignConfig()
+) -> list[np.ndarray]:
+    """For each pair a (len zh, len en) matrix of link probabilities (directions averaged)."""
+    zh = [zh_keys(z) for z, _ in pairs]
+    en = [en_keys(e) for _, e in pairs]
+    zh_all, en_all = zh, en
+    if background and len(pairs) < config.background_below:
+        from tutor.mining.wordalign_background import relevant_pairs
+
+        extra = relevant_pairs({w for s in zh for w in s}, limit=config.background_limit)
+        zh_all = zh + [zh_keys(z) for z, _ in extra]
+        en_all = en + [en_keys(e) for _, e in extra]
+    zv, ev = Vocab(), Vocab()
+    zid = [zv.encode(s) for s in zh_all]
+    eid = [ev.encode(s) for s in en_all]
+    lex = lexical_priors(_cedict(), zv.words(), set(ev.words()), config.priors)
+    zh_en = {(zv.ids[z], ev.ids[e]): a for (z, e), a in lex.items()}
+    en_zh = {(e, z): a for (z, e), a in zh_en.items()}
+    fwd = posteriors(zid, eid, len(ev), zh_en, config.hmm)  # (I zh, J en): en word picks zh
+    rev = posteriors(eid, zid, len(zv), en_zh, config.hmm)  # (I en, J zh)
+    out = []
+    for (z, e), f, r in zip(pairs, fwd, rev, strict=False):
+        post = (f + r.T) / 2
+        if config.anchors:
+            for (i, j), strength in anchors(z, e).items():
+                post[i, j] = max(post[i, j], strength)
+        out.append(post)
+    return out
+
+
+def align_scored(
+    pairs: Sequence[Pair],
+    *,
+    background: bool = True,
+    seed: int = 0,
+    config: AlignConfig = AlignConfig(),
+) -> list[dict[tuple[int, int], float]]:
+    """Links with their probability in [0, 1], for each pair. ``seed`` is accepted for API
+    stability; training is EM, deterministic for a given input."""
+    del seed
+    out: list[dict[tuple[int, int], float]] = []
+    for post in link_posteriors(pairs, background=background, config=config):
+        idx = np.argwhere(post >= config.threshold)
+        out.append({(int(i), int(j)): float(post[i, j]) for i, j in idx})
+    return out
+
+
+def align(
+    pairs: Sequence[Pair], *, background: bool = True, seed: int = 0
+) -> list[frozenset[tuple[int, int]]]:
+    """Links ``(zh index, en index)`` for each tokenised pair; same input, same links."""
+    return [frozenset(s) for s in align_scored(pairs, background=background, seed=seed)]
+
+
+def _parse(line: str, path: str | Path, lineno: int) -> Pair:
+    parts = line.rstrip("\n").split("|||")
+    if len(parts) != 2:
+        raise InputError("expected `zh tokens ||| en tokens`", path=path, line=lineno)
+    zh, en = parts[0].split(), parts[1].split()
+    if not zh or not en:
+        raise InputError("one side of `|||` is empty", path=path, line=lineno)
+    return zh, en
+
+
+def align_file_lines(lines: Iterable[str], *, path: str | Path = "<input>") -> Iterator[str]:
+    """Pharaoh lines ``i-j ...`` for input lines ``zh ||| en``; blank lines give blank lines."""
+    pairs = []
+    for lineno, line in enumerate(lines, 1):
+        pairs.append(_parse(line, path, lineno) if line.strip() else ((), ()))
+    real = [p for p in pairs if p[0]]
+    links = iter(align(real))
+    for p in pairs:
+        yield " ".join(f"{i}-{j}" for i, j in sorted(next(links))) if p[0] else ""

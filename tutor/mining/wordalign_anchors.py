@@ -1,0 +1,159 @@
+"""Links that need no statistics: punctuation, numbers, dates and names spelled in pinyin.
+
+These are exact evidence, true on a single sentence pair, so they are what lets a dozen
+sentences align well. Each anchor comes with a strength in [0, 1] that the aligner merges
+with its link posteriors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from tutor.mining.numbers import zh_value
+from tutor.mining.wordalign_text import is_punct
+
+__all__ = ["anchors", "en_values", "name_keys", "punct_key"]
+
+_PUNCT_MAP = {
+    "，": ",", "、": ",", "。": ".", "．": ".", "；": ";", "：": ":", "？": "?", "！": "!",
+    "（": "(", "）": ")", "“": '"', "”": '"', "‘": "'", "’": "'", "《": '"', "》": '"',
+    "「": '"', "」": '"', "『": '"', "』": '"', "—": "-", "——": "-", "…": "...", "……": "...",
+    "-lrb-": "(", "-rrb-": ")", "``": '"', "''": '"', "--": "-", "·": "-",
+}  # fmt: skip
+_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+_EN_SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_EN_WORDS = {
+    w: float(n)
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
+_EN_NUM = re.compile(r"^(\d+(?:,\d{3})*(?:\.\d+)?)(?:st|nd|rd|th|%)?$")
+_ZH_DATE = re.compile(r"^(.+?)([年月日号])$")
+_ZH_PERCENT = re.compile(r"^百分之(.+)$")
+
+
+def punct_key(token: str) -> str | None:
+    """A language-neutral key for a punctuation token ("，" and "," -> ",")."""
+    low = token.lower()
+    if low in _PUNCT_MAP:
+        return _PUNCT_MAP[low]
+    return low if is_punct(low) else None
+
+
+def _zh_number(token: str) -> tuple[float, str] | None:
+    """(value, unit) of a Chinese number token: "2315万" -> (23150000, ""), "5月" -> (5, "月")."""
+    t = token.rstrip("%％")
+    unit = ""
+    m = _ZH_DATE.match(t)
+    if m:
+        t, unit = m.group(1), m.group(2)
+    m = _ZH_PERCENT.match(t)
+    if m:
+        t = m.group(1)
+    value = zh_value(t)
+    return None if value is None else (value, unit)
+
+
+def en_values(tokens: Sequence[str]) -> list[tuple[int, int, float]]:
+    """(start, end, value) of English numbers, a following scale word included."""
+    spans: list[tuple[int, int, float]] = []
+    j = 0
+    while j < len(tokens):
+        low = tokens[j].lower()
+        m = _EN_NUM.match(low)
+        value = float(m.group(1).replace(",", "")) if m else _EN_WORDS.get(low)
+        if value is None:
+            j += 1
+            continue
+        end = j + 1
+        while end < len(tokens) and tokens[end].lower() in _EN_SCALE:
+            value *= _EN_SCALE[tokens[end].lower()]
+            end += 1
+        spans.append((j, end, value))
+        j = end
+    return spans
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1.0)
+
+
+@lru_cache(maxsize=50_000)
+def name_keys(token: str) -> frozenset[str]:
+    """Lower-case spellings an English text may give a Chinese name (spaces and ' removed)."""
+    if not token or not all("\u4e00" <= ch <= "\u9fff" for ch in token.replace("·", "")):
+        return frozenset()
+    from tutor.lang.pinyin import name_forms
+
+    keys = set()
+    for part in token.split("·") if "·" in token else [token]:
+        for form in name_forms(part):
+            keys.add(re.sub(r"[\s'’-]", "", form.lower()))
+    return frozenset(keys)
+
+
+def _position_cost(i: int, n_zh: int, j: int, n_en: int) -> float:
+    return abs((i + 0.5) / n_zh - (j + 0.5) / n_en)
+
+
+def anchors(zh: Sequence[str], en: Sequence[str]) -> dict[tuple[int, int], float]:
+    """Exact-evidence links ``(zh index, en index) -> strength`` for one pair."""
+    out: dict[tuple[int, int], float] = {}
+    n_zh, n_en = len(zh), len(en)
+    # punctuation: one-to-one, nearest relative position first
+    cands = []
+    for i, z in enumerate(zh):
+        zk = punct_key(z)
+        if zk is None:
+            continue
+        for j, e in enumerate(en):
+            if punct_key(e) == zk:
+                cands.append((_position_cost(i, n_zh, j, n_en), i, j))
+    used_i: set[int] = set()
+    used_j: set[int] = set()
+    for cost, i, j in sorted(cands):
+        if i not in used_i and j not in used_j and cost < 0.25:
+            out[(i, j)] = 0.9
+            used_i.add(i)
+            used_j.add(j)
+    # numbers and dates: each number to its nearest equal-valued partner
+    num: list[tuple[float, int, list[int]]] = []
+    spans = en_values(en)
+    for i, z in enumerate(zh):
+        got = _zh_number(z)
+        if got is None:
+            continue
+        value, unit = got
+        if unit == "月" and 1 <= value <= 12 and value == int(value):
+            month = _MONTHS[int(value) - 1]
+            for j, e in enumerate(en):
+                if e.lower().rstrip(".") in (month, month[:3]):
+                    num.append((_position_cost(i, n_zh, j, n_en), i, [j]))
+        for start, end, v in spans:
+            if _close(v, value):
+                num.append((_position_cost(i, n_zh, start, n_en), i, list(range(start, end))))
+    used_i, used_j = set(), set()
+    for _cost, i, js in sorted(num):
+        if i not in used_i and js[0] not in used_j:
+            out.update({(i, j): 0.95 for j in js})
+            used_i.add(i)
+            used_j.add(js[0])
+    # names written in pinyin
+    for i, z in enumerate(zh):
+        keys = name_keys(z)
+        if not keys:
+            continue
+        for j in range(n_en):
+            joined = ""
+            for k in range(j, min(j + 3, n_en)):
+                joined += re.sub(r"['’-]", "", en[k].lower())
+                if joined in keys:
+                    for m in range(j, k + 1):
+                        out[(i, m)] = 0.9
+                    break
+    return out
