@@ -8,19 +8,24 @@ text and turned into entries in ``rank``. Clauses come from the corpus layer's c
 alignment, so each entry's example is the shortest clause pair it was seen in.
 
 Work is done in chunks so a large corpus streams: only the tallies (one per distinct unit)
-outlive a chunk.
+outlive a chunk. Each chunk is tallied on its own and the chunk tallies are merged in input
+order, so the chunks can be mined in worker processes (``parallel``) and the result is the
+same, to the last digit, as mining them one after another in this process.
 """
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
+from functools import cache
+from itertools import chain, islice
 
 from tutor.mining import resources as res
 from tutor.mining.lexicon import Lexicon
 from tutor.mining.links import fill, link, merge
 from tutor.mining.numbers import split_numbers
+from tutor.mining.parallel import default_workers, ordered_map
 from tutor.mining.phrases import candidates
 from tutor.mining.rank import Tally, build_entry
 from tutor.model import Entry, Example, SegmentPair
@@ -56,6 +61,38 @@ class _Unit:
     tokens: list[res.Token]
 
 
+class _Segments:
+    """Chinese segmentation shared by clause alignment and mining within one chunk.
+
+    Clause alignment segments a multi-sentence pair's sentences to score them; mining then
+    segments the clauses it returns, usually the same sentences. Remembering a chunk's cuts
+    (and forgetting them after the chunk) segments each text once.
+    """
+
+    def __init__(self) -> None:
+        self.memo: dict[str, list[str]] = {}
+
+    def __call__(self, text: str) -> list[str]:
+        got = self.memo.get(text)
+        if got is None:
+            got = self.memo[text] = res.segment(text)
+        return got
+
+
+_SEGMENTS = _Segments()
+
+
+@cache
+def _overlap():  # type: ignore[no-untyped-def]
+    """The corpus layer's dictionary overlap scorer, segmenting through ``_SEGMENTS``."""
+    try:
+        from tutor.corpus.overlap import DictionaryOverlap
+        from tutor.lang.english import content_lemmas
+    except ImportError:  # pragma: no cover - the corpus layer provides it
+        return None
+    return DictionaryOverlap(res.cedict().senses, _SEGMENTS, content_lemmas)
+
+
 def _clauses(pair: SegmentPair) -> list[tuple[str, str]]:
     try:
         from tutor.corpus.clauses import align_clauses
@@ -63,7 +100,7 @@ def _clauses(pair: SegmentPair) -> list[tuple[str, str]]:
         return [(pair.zh, pair.en)]
     got = [
         (c[0], c[1]) if isinstance(c, tuple) else (c.zh, c.en)
-        for c in align_clauses(pair.zh, pair.en)
+        for c in align_clauses(pair.zh, pair.en, _overlap())
     ]
     return got or [(pair.zh, pair.en)]
 
@@ -72,8 +109,77 @@ def _units(pair: SegmentPair) -> Iterator[_Unit]:
     for zh, en in _clauses(pair):
         zh, en = zh.strip(), en.strip()
         if zh and en:
-            words = [res.simplified(w) for w in split_numbers(zh, res.segment(zh))]
+            words = [res.simplified(w) for w in split_numbers(zh, list(_SEGMENTS(zh)))]
             yield _Unit(zh, en, words, res.en_tokens(en))
+
+
+def _chunk_tallies(
+    chunk: Sequence[SegmentPair], lex: Lexicon, aligner: Aligner | None
+) -> tuple[int, list[Tally]]:
+    """The tallies of one chunk, in first-seen order (positions local to the chunk)."""
+    try:
+        units = [u for p in chunk for u in _units(p)]
+    finally:
+        _SEGMENTS.memo.clear()
+    stat: list[frozenset[tuple[int, int]]] | None = None
+    if aligner:
+        stat = aligner([(u.words, [t.text for t in u.tokens]) for u in units])
+    tallies: dict[str, Tally] = {}
+    for n, u in enumerate(units):
+        links = link(u.words, u.tokens, lex)
+        if stat is not None:
+            links = merge(links, stat[n], STATISTICAL_STRENGTH)
+        links = fill(u.words, u.tokens, links)
+        example = Example(u.zh, u.en)
+        for cand in candidates(u.words, u.tokens, u.en, links, lex):
+            t = tallies.get(cand.hanzi)
+            if t is None:
+                t = tallies[cand.hanzi] = Tally(cand.hanzi, len(tallies))
+            t.add(cand, example)
+    return len(chunk), list(tallies.values())
+
+
+_worker_state: tuple[Lexicon, Aligner | None] | None = None
+
+
+def _worker_init(lex: Lexicon, aligner: Aligner | None) -> None:
+    global _worker_state
+    _worker_state = (lex, aligner)
+
+
+def _worker_chunk(chunk: Sequence[SegmentPair]) -> tuple[int, list[Tally]]:
+    assert _worker_state is not None
+    return _chunk_tallies(chunk, *_worker_state)
+
+
+def _picklable(obj: object) -> bool:
+    try:
+        pickle.dumps(obj)
+    except Exception:  # noqa: BLE001 - any failure means "mine in this process"
+        return False
+    return True
+
+
+def _chunk_results(
+    pairs: Iterable[SegmentPair], lex: Lexicon, aligner: Aligner | None, workers: int | None
+) -> Iterator[tuple[int, list[Tally]]]:
+    """Per-chunk tallies in input order: in this process, or in worker processes when
+    there is more than one chunk and the work can be sent to them."""
+    it = iter(pairs)
+    chunks = iter(lambda: list(islice(it, CHUNK)), [])
+    head = list(islice(chunks, 2))
+    n = default_workers() if workers is None else workers
+    if len(head) < 2 or n <= 1 or not _picklable((lex, aligner)):
+        for chunk in chain(head, chunks):
+            yield _chunk_tallies(chunk, lex, aligner)
+        return
+    yield from ordered_map(
+        _worker_chunk,
+        chain(head, chunks),
+        workers=n,
+        initializer=_worker_init,
+        initargs=(lex, aligner),
+    )
 
 
 def default_aligner() -> Aligner | None:
@@ -95,6 +201,7 @@ def mine(
     total: int | None = None,
     lexicon: Mapping[str, Sequence[str]] | None = None,
     rejected: Collection[tuple[str, str]] = (),
+    workers: int | None = None,
 ) -> MineResult:
     """Mine words, terms, names and measures from aligned ``pairs``.
 
@@ -103,6 +210,9 @@ def mine(
     from knowledge only. ``progress(done, total)`` is called after each chunk of pairs.
     ``lexicon`` maps hanzi to English renderings the learner accepted in earlier runs (linked
     before dictionary senses); ``rejected`` (hanzi, english) pairs are never output.
+    ``workers`` processes mine chunks side by side (default ``parallel.default_workers()``;
+    1 mines in this process); the result does not depend on it. ``pairs`` may be a stream:
+    only a few chunks of it are held at a time.
     """
     lex = Lexicon(lexicon, rejected)
     if aligner is True:
@@ -111,26 +221,15 @@ def mine(
         total = len(pairs)
     tallies: dict[str, Tally] = {}
     done = 0
-    order = 0
-    it = iter(pairs)
-    while chunk := list(islice(it, CHUNK)):
-        units = [u for p in chunk for u in _units(p)]
-        stat: list[frozenset[tuple[int, int]]] | None = None
-        if aligner:
-            stat = aligner([(u.words, [t.text for t in u.tokens]) for u in units])
-        for n, u in enumerate(units):
-            links = link(u.words, u.tokens, lex)
-            if stat is not None:
-                links = merge(links, stat[n], STATISTICAL_STRENGTH)
-            links = fill(u.words, u.tokens, links)
-            example = Example(u.zh, u.en)
-            for cand in candidates(u.words, u.tokens, u.en, links, lex):
-                t = tallies.get(cand.hanzi)
-                if t is None:
-                    t = tallies[cand.hanzi] = Tally(cand.hanzi, order)
-                    order += 1
-                t.add(cand, example)
-        done += len(chunk)
+    for size, part in _chunk_results(pairs, lex, aligner or None, workers):
+        for t in part:
+            mine_t = tallies.get(t.hanzi)
+            if mine_t is None:
+                t.position = len(tallies)
+                tallies[t.hanzi] = t
+            else:
+                mine_t.merge(t)
+        done += size
         if progress is not None:
             progress(done, total)
     result = MineResult(pairs=done)
