@@ -2,7 +2,8 @@
 
 The order is what keeps bad input harmless: the whole source is read and validated before the
 database is opened, so a file that cannot be read changes nothing in ``progress.db`` (and does not
-even create it).
+even create it). Validation streams and keeps only a count; mining then streams the source again,
+so a corpus of any size is never held in memory whole.
 """
 
 from __future__ import annotations
@@ -10,11 +11,11 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tutor.corpus import Unpaired, read_pairs
+from tutor.corpus import Unpaired, read_pairs, validate
 from tutor.curate import Selection, apply_judgements, select
 from tutor.errors import ExportError, InputError
 from tutor.mining import mine
@@ -65,13 +66,34 @@ class MineReport:
         return ", ".join(parts)
 
 
+@dataclass(frozen=True)
+class _Source:
+    """A source already read once and found good: iterating reads it again, streaming.
+
+    A large corpus is never held in memory whole: ``validate`` reads it first (raising its
+    first bad line before anything is written) and counts its pairs, and mining streams it a
+    second time.
+    """
+
+    path: Path
+    en_path: Path | None
+    fmt: str | None
+    count: int
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[SegmentPair]:
+        return read_pairs(self.path, en_path=self.en_path, fmt=self.fmt)
+
+
 def _read_all(
     source: Path, en_path: Path | None, fmt: str | None, unpaired: list[Unpaired]
-) -> list[SegmentPair]:
-    pairs = list(read_pairs(source, en_path=en_path, fmt=fmt, report=unpaired.append))
-    if not pairs:
+) -> _Source:
+    count = validate(source, en_path, fmt, report=unpaired.append)
+    if not count:
         raise InputError("no Chinese-English sentence pairs found", path=source)
-    return pairs
+    return _Source(source, en_path, fmt, count)
 
 
 def mine_source(
@@ -122,7 +144,7 @@ def _mine_into(
     store: Store | None,
     deck_name: str,
     source: Path,
-    pairs: list[SegmentPair],
+    pairs: _Source,
     unpaired: list[Unpaired],
     jsonl: Path | None,
     progress: Progress | None,
@@ -136,7 +158,14 @@ def _mine_into(
         known = known_from.known_hanzi(exclude_deck=deck_name)
         lexicon, rejected = known_from.judgements()
     # mine() uses the verdicts as evidence; apply_judgements guarantees them whatever it scores
-    result = mine(pairs, progress=progress, known=known, lexicon=lexicon, rejected=rejected)
+    result = mine(
+        pairs,
+        progress=progress,
+        total=len(pairs),
+        known=known,
+        lexicon=lexicon,
+        rejected=rejected,
+    )
     curated = select(
         apply_judgements(result.entries, result.low, lexicon, rejected), selection or Selection()
     )
