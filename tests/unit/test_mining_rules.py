@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tutor.mining import mine
 from tutor.mining.glosses import glosses, particle_verbs
+from tutor.mining.links import PARTIAL, link
 from tutor.mining.numbers import en_number_spans, zh_count
 from tutor.mining.resources import en_tokens
 from tutor.model import Entry, SegmentPair
@@ -57,3 +58,11 @@ def test_phrasal_verb_keeps_its_particle() -> None:
 def test_a_person_and_their_action_is_not_a_term() -> None:
     got = _mine(("汤姆拧干毛巾挂起来。", "Tom wrung out the towel and hung it up."))
     assert not any(h.startswith("汤姆") and len(h) > 2 for h in got)
+
+
+def test_strong_subword_link_beats_a_partial_whole_word_gloss() -> None:
+    # 市中心 "city center" is only half present; its dictionary word 中心 "center" is whole.
+    toks = en_tokens("They moved to the center of the old town.")
+    links = link(["他们", "搬到", "市中心"], toks)
+    center = next(j for j, t in enumerate(toks) if t.low == "center")
+    assert links[(2, center)] > PARTIAL

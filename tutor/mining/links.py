@@ -242,7 +242,7 @@ def link(zh: Sequence[str], en: Sequence[Token], lexicon: Lexicon | None = None)
                     for piece in _subwords(word):
                         weight = SUBWORD if len(piece) >= 2 else SUBWORD * 0.75
                         for j, s in _dict_links(piece, en, weight, text).items():
-                            found.setdefault(j, s)
+                            found[j] = max(found.get(j, 0.0), s)
                         for j, s in _name_links(piece, en).items():
                             found.setdefault(j, s * SUBWORD)
         cand.append(found)
