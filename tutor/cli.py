@@ -183,14 +183,27 @@ def mine(
 
 
 def _progress_printer() -> Callable[[int, int | None], None]:
-    """A progress callback printing to stderr only when it is a terminal."""
+    """A progress bar on stderr (pairs done, pairs/s, time left), only when it is a terminal."""
     stream = sys.stderr
     if not stream.isatty():
         return lambda done, total: None
+    import time
+
+    started = time.monotonic()
 
     def show(done: int, total: int | None) -> None:
-        of = f"/{total}" if total else ""
-        stream.write(f"\rmining {done}{of} pairs")
+        elapsed = max(time.monotonic() - started, 1e-6)
+        rate = done / elapsed
+        if total:
+            filled = int(24 * min(done, total) / total)
+            left = (total - done) / rate if rate > 0 else 0.0
+            line = (
+                f"\rmining [{'#' * filled}{'.' * (24 - filled)}] {done}/{total} pairs"
+                f"  {rate:,.0f}/s  ETA {int(left) // 60}:{int(left) % 60:02d} "
+            )
+        else:
+            line = f"\rmining {done} pairs  {rate:,.0f}/s "
+        stream.write(line)
         if total and done >= total:
             stream.write("\n")
         stream.flush()
