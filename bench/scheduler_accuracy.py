@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
+import json
 import math
 import sys
 import time
@@ -42,6 +44,27 @@ def read_events(path: Path) -> list[ReviewEvent]:
     return sorted(events, key=lambda e: e.reviewed_at)
 
 
+def fitted_for(train: list[ReviewEvent], cache: Path | None) -> tuple[tuple[float, ...], str]:
+    """Parameters fitted on ``train`` (cached by the training data's hash, so trying another
+    evaluation does not refit), and a note on the fit for the fold line."""
+    key = hashlib.sha256(
+        "".join(f"{e.card_id},{e.rating},{e.reviewed_at.isoformat()};" for e in train).encode()
+    ).hexdigest()[:16]
+    path = cache / f"fit-{key}.json" if cache else None
+    if path is not None and path.exists():
+        return tuple(json.loads(path.read_text())), "cached fit"
+    started = time.perf_counter()
+    fit = fit_parameters(train, min_reviews=0)
+    note = (
+        f"fit {time.perf_counter() - started:.0f}s, train log loss "
+        f"{fit.log_loss_before:.4f} -> {fit.log_loss_after:.4f}"
+    )
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(list(fit.parameters)))
+    return fit.parameters, note
+
+
 def metrics(preds: list[Prediction], ps: list[float]) -> tuple[float, float, float]:
     ys = [p.y for p in preds]
     return log_loss(ps, ys), rmse_bins(preds, ps), auc(ps, ys)
@@ -51,6 +74,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("csv", nargs="?", type=Path, default=DEFAULT_CSV)
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument(
+        "--cache", type=Path, default=Path("/tmp/tutor-scheduler-fits"),
+        help="Directory caching fitted parameters per training set ('' to refit every time).",
+    )  # fmt: skip
     args = parser.parse_args()
     events = read_events(args.csv)
     size = math.ceil(len(events) / args.folds)
@@ -67,18 +94,17 @@ def main() -> int:
         train_preds = predict(train)
         average = sum(p.y for p in train_preds) / len(train_preds)
         default = predict(seen, score_from=test_start)
-        started = time.perf_counter()
-        fit = fit_parameters(train, min_reviews=0)
-        fitted = predict(seen, fit.parameters, score_from=test_start)
-        seconds = time.perf_counter() - started
+        parameters, note = fitted_for(train, args.cache if str(args.cache) else None)
+        fitted = predict(seen, parameters, score_from=test_start)
         assert [p.card_id for p in fitted] == [p.card_id for p in default]
         tested += default
         pooled["constant"] += [average] * len(default)
         pooled["FSRS-6 default"] += [p.p for p in default]
         pooled["FSRS-6 fitted"] += [p.p for p in fitted]
-        print(f"fold {k}: train {len(train)} reviews, test {len(default)} predictions, "
-              f"fit {seconds:.0f}s, train log loss {fit.log_loss_before:.4f} -> "
-              f"{fit.log_loss_after:.4f}")  # fmt: skip
+        ys = [p.y for p in default]
+        print(f"fold {k}: train {len(train)} reviews, test {len(default)} predictions, {note}; "
+              f"test log loss default {log_loss([p.p for p in default], ys):.4f}, "
+              f"fitted {log_loss([p.p for p in fitted], ys):.4f}")  # fmt: skip
 
     print()
     print(f"{'predictor':<16} {'log loss':>9} {'RMSE(bins)':>11} {'AUC':>7}")
