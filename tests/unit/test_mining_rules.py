@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from tutor.mining import mine
-from tutor.mining.glosses import glosses, particle_verbs
-from tutor.mining.links import PARTIAL, link
+from tutor.mining.glosses import Gloss, glosses, particle_verbs
+from tutor.mining.links import PARTIAL, _gloss_hits, link
 from tutor.mining.numbers import en_number_spans, zh_count
+from tutor.mining.phrases import candidates
 from tutor.mining.resources import en_tokens
 from tutor.model import Entry, SegmentPair
 
@@ -66,3 +67,23 @@ def test_strong_subword_link_beats_a_partial_whole_word_gloss() -> None:
     links = link(["他们", "搬到", "市中心"], toks)
     center = next(j for j, t in enumerate(toks) if t.low == "center")
     assert links[(2, center)] > PARTIAL
+
+
+def test_inner_words_of_a_long_gloss_link_side_by_side() -> None:
+    gloss = Gloss(("deputy", "city", "council"), "deputy to the city council")
+    toks = en_tokens("The City Council met on Monday.")
+    hits = _gloss_hits(gloss, toks)
+    spans = {tuple(toks[j].low for j in pos) for pos, _ in hits}
+    assert ("city", "council") in spans
+    assert all(s > PARTIAL for pos, s in hits if len(pos) == 2)
+
+
+def test_long_unknown_compound_is_not_discounted_but_a_short_one_is() -> None:
+    en = "We won the Blue Sky campaign and love me."
+    toks = en_tokens(en)
+    long_ = {(1, 3): 0.8, (1, 4): 0.8, (1, 5): 0.8}
+    got = {c.hanzi: c for c in candidates(["打赢", "蓝天保卫战"], toks, en, long_)}
+    assert got["蓝天保卫战"].english == "blue sky campaign"
+    assert abs(got["蓝天保卫战"].strength - 0.8) < 1e-9
+    short = candidates(["爱我"], toks, en, {(0, 7): 0.8})
+    assert short[0].strength < 0.8

@@ -76,6 +76,8 @@ def _gloss_hits(gloss: Gloss, tokens: Sequence[Token]) -> list[tuple[list[int], 
             hits.append((pos, 0.9 * (score / n) ** 0.5))
         elif n >= 2:
             hits.append((pos, PARTIAL * score / n))
+    if n >= 3 and not any(len(pos) == n for pos, _ in hits):
+        hits.extend(_inner_hits(gloss, tokens))
     # an English compound written in reverse ("emissions reduction" for "to reduce emissions")
     if n == 2:
         for a in range(len(tokens) - 1):
@@ -84,6 +86,31 @@ def _gloss_hits(gloss: Gloss, tokens: Sequence[Token]) -> list[tuple[list[int], 
                 s = min(_match(gloss.lemmas[1], x), _match(gloss.lemmas[0], y))
                 if s:
                     hits.append(([a, a + 1], 0.9 * s))
+    return hits
+
+
+def _inner_hits(gloss: Gloss, tokens: Sequence[Token]) -> list[tuple[list[int], float]]:
+    """Two or more inner words of a long gloss written side by side.
+
+    "deputy to the people's congress" (人民代表) when the English names only the "People's
+    Congress": the run says which tokens the word touches, scored as most of a longer gloss.
+    """
+    hits = []
+    n = len(gloss.lemmas)
+    for k0 in range(1, n - 1):
+        for start, tok in enumerate(tokens):
+            if not tok.is_content or _match(gloss.lemmas[k0], tok) < 1.0:
+                continue
+            pos, k, j = [start], k0 + 1, start + 1
+            while k < n and j < len(tokens) and j <= pos[-1] + 2:
+                if tokens[j].is_content:
+                    if _match(gloss.lemmas[k], tokens[j]) < 1.0:
+                        break
+                    pos.append(j)
+                    k += 1
+                j += 1
+            if len(pos) >= 2:
+                hits.append((pos, 0.9 * (len(pos) / n) ** 0.5))
     return hits
 
 

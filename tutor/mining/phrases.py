@@ -221,8 +221,8 @@ def _span(zh, en, en_text, links, by_zh, by_en, i1: int, i2: int) -> Candidate |
         kind = "name" if name else "word"
         if b > a and not name and _is_phrase_word(hanzi):
             kind = "term"
-        if not name and not res.entries(hanzi):
-            strength *= UNKNOWN_WORD  # jieba's own compounds (爱我, 本书) often are not units
+        if not name and not res.entries(hanzi) and len(hanzi) < 4:
+            strength *= UNKNOWN_WORD  # jieba's short compounds (爱我, 本书) often are not units
         return Candidate(hanzi, english, _key(en, a, b), strength, kind, 1)
     if first_number:
         if len(words) != 2 or numbers.zh_value(words[0]) is None:
