@@ -75,7 +75,6 @@ def cli(ctx: click.Context, db: Path | None) -> None:
 @click.pass_context
 def study(ctx: click.Context, deck: str | None) -> None:
     """Open the study screen (the default command)."""
-    from tutor.ingest import bootstrap_bundled
     from tutor.store import Store
     from tutor.tui.app import make_app
 
@@ -85,6 +84,9 @@ def study(ctx: click.Context, deck: str | None) -> None:
 
         def bootstrap(progress: Callable[[int, int | None], None]) -> str:
             # Runs in a worker thread: SQLite connections belong to the thread that made them.
+            # Mining is imported only here: it would add a quarter second to every launch.
+            from tutor.ingest import bootstrap_bundled
+
             with Store.open(store.path) as own:
                 return bootstrap_bundled(own, progress=progress)
 
