@@ -50,6 +50,16 @@ class PromptMaker:
         if self._entries is None:
             self._entries = self.store.entries(self.deck_id)
 
+    def load_apart(self) -> list[Entry]:
+        """The deck's entries read over a connection of its own, so a worker thread can load
+        a big deck while the first card is already on screen; hand them to ``adopt``."""
+        with Store.open(self.store.path, defaults=self.store.defaults) as own:
+            return own.entries(self.deck_id)
+
+    def adopt(self, entries: list[Entry]) -> None:
+        if self._entries is None:
+            self._entries = entries
+
     @property
     def warmed(self) -> bool:
         return self._entries is not None

@@ -53,6 +53,8 @@ class HomeScreen(Screen[None]):
         self.refresh_decks()
 
     def refresh_decks(self) -> None:
+        if self.app.screen is not self:
+            return  # covered at launch by the study screen: counted when it comes back
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()

@@ -78,7 +78,12 @@ class StudyScreen(Screen[None]):
             self.session.prompts.warm()  # choice options from the first card on
         self.session.advance()
         self._redraw()
-        self.call_after_refresh(self.session.prompts.warm)  # big decks: after the first card
+        if not self.session.prompts.warmed:  # big decks: in a thread, once the card is drawn
+            self.call_after_refresh(self.run_worker, self._load_entries, thread=True)
+
+    def _load_entries(self) -> None:
+        # one reference assignment, atomic: no need to hop back to the UI thread
+        self.session.prompts.adopt(self.session.prompts.load_apart())
 
     # -- actions -----------------------------------------------------------------------------
 
@@ -159,10 +164,8 @@ class StudyScreen(Screen[None]):
         self.set_focus(None)
 
     def _redraw(self) -> None:
-        counts = self.session.counts()
-        self.query_one(SessionStatus).set_progress(
-            counts.reviewed, counts.new, counts.learning, counts.due
-        )
+        # The counts scan the deck: they follow once the card is on screen, not before it.
+        self.call_after_refresh(self._show_progress)
         card = self.session.current
         face = self.query_one(CardFace)
         done = self.query_one("#done", Static)
@@ -186,6 +189,12 @@ class StudyScreen(Screen[None]):
             self.query_one("#answer-input", Input).focus()
         else:
             self.set_focus(None)
+
+    def _show_progress(self) -> None:
+        counts = self.session.counts()
+        self.query_one(SessionStatus).set_progress(
+            counts.reviewed, counts.new, counts.learning, counts.due
+        )
 
     def _done_text(self) -> Text:
         when = self.session.next_due()
