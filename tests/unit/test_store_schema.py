@@ -36,7 +36,9 @@ def test_blank_database_is_migrated_to_the_full_schema(db_path: Path) -> None:
         for table, columns in EXPECTED_COLUMNS.items():
             assert table in tables
             assert columns <= set(store.db.columns(table)), table
-        assert MIGRATIONS.applied(store.db) == [m.name for m in MIGRATIONS.migrations]
+        applied = [m.name for m in MIGRATIONS.applied(store.db)]
+        assert applied == [m.name for m in MIGRATIONS._migrations]
+        assert applied[0] == "m001_initial"
         indexes = set().union(*(store.db.index_names(t) for t in ("cards", "reviews", "notes")))
         assert {"cards_deck_state_due", "reviews_deck_time", "notes_deck_position"} <= indexes
 
@@ -46,7 +48,7 @@ def test_reopening_applies_nothing_twice(db_path: Path) -> None:
     with Store.open(db_path) as store:
         assert MIGRATIONS.pending(store.db) == []
         rows = store.db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0]
-        assert rows == len(MIGRATIONS.migrations)
+        assert rows == len(MIGRATIONS._migrations)
 
 
 def test_wal_and_foreign_keys_are_on(db_path: Path) -> None:
