@@ -129,6 +129,12 @@ def study(ctx: click.Context, deck: str | None) -> None:
     type=click.Choice(ORDERS),
     help="Order in which the deck's new cards are introduced (saved as the deck's setting).",
 )
+@click.option(
+    "--statistical-aligner",
+    "statistical",
+    is_flag=True,
+    help="Also use the statistical word aligner's links (much slower; experimental).",
+)
 @click.option("--dry-run", is_flag=True, help="Mine and report, but write nothing to the database.")
 @click.pass_context
 def mine(
@@ -143,6 +149,7 @@ def mine(
     keep_unlevelled: bool,
     limit: int | None,
     order: str | None,
+    statistical: bool,
     dry_run: bool,
 ) -> None:
     """Mine words, terms and names from SOURCE into a deck.
@@ -175,6 +182,7 @@ def mine(
         progress=_progress_printer(),
         warn=lambda msg: click.echo(f"tutor: note: {msg}", err=True),
         selection=selection,
+        statistical=statistical,
     )
     click.echo(report.summary())
     if review_low:

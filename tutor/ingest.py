@@ -108,8 +108,11 @@ def mine_source(
     progress: Progress | None = None,
     warn: Callable[[str], None] | None = None,
     selection: Selection | None = None,
+    statistical: bool = False,
 ) -> MineReport:
     """Mine ``source`` into ``deck`` (default: the source's stem) in the database at ``db_path``.
+
+    ``statistical`` adds the statistical word aligner's links to the knowledge links.
 
     ``selection`` holds the learner's filters and new-card order (``tutor.curate``); the
     learner's earlier verdicts on pairs always apply.
@@ -124,7 +127,15 @@ def mine_source(
     deck_name = deck or source.stem
     if dry_run and not db_path.exists():
         return _mine_into(
-            None, deck_name, source, pairs, unpaired, jsonl, progress, selection=selection
+            None,
+            deck_name,
+            source,
+            pairs,
+            unpaired,
+            jsonl,
+            progress,
+            selection=selection,
+            statistical=statistical,
         )
     with Store.open(db_path) as store:
         return _mine_into(
@@ -137,6 +148,7 @@ def mine_source(
             progress,
             known_from=store,
             selection=selection,
+            statistical=statistical,
         )
 
 
@@ -150,6 +162,7 @@ def _mine_into(
     progress: Progress | None,
     known_from: Store | None = None,
     selection: Selection | None = None,
+    statistical: bool = False,
 ) -> MineReport:
     known: set[str] = set()
     lexicon: dict[str, list[str]] = {}
@@ -165,6 +178,7 @@ def _mine_into(
         known=known,
         lexicon=lexicon,
         rejected=rejected,
+        aligner=True if statistical else None,
     )
     curated = select(
         apply_judgements(result.entries, result.low, lexicon, rejected), selection or Selection()

@@ -162,6 +162,8 @@ def name_forms(hanzi: str, cedict: Cedict | None = None) -> list[str]:
     ("Yin-yong"), forms without the apostrophe ("Xian") and with plain "u" for ü ("Lu").
     """
     forms: list[str] = []
+    if not hanzi:
+        return forms
 
     def add(form: str) -> None:
         if form and form not in forms:
