@@ -31,6 +31,7 @@ class SessionCounts:
     new: int
     learning: int
     due: int
+    total: int = 0  # cards in the deck
 
     @property
     def remaining(self) -> int:
@@ -109,7 +110,9 @@ class StudySession:
 
     def counts(self) -> SessionCounts:
         summary = self.store.deck_summary(self.deck_id, self.clock())
-        return SessionCounts(self.reviewed, summary.new, summary.learning, summary.due)
+        return SessionCounts(
+            self.reviewed, summary.new, summary.learning, summary.due, summary.total
+        )
 
     def next_due(self) -> datetime | None:
         """When the next card of this deck becomes due (for the "all done" message).

@@ -9,6 +9,7 @@ not yet saved.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from rich.text import Text
@@ -20,7 +21,7 @@ from textual.widgets import Footer, Input, Static
 
 from tutor.quiz import Outcome, check_answer
 from tutor.tui.format import format_until
-from tutor.tui.session import StudySession
+from tutor.tui.session import SessionCounts, StudySession
 from tutor.tui.widgets.answer import LETTERS, AnswerBox
 from tutor.tui.widgets.card import CardFace
 from tutor.tui.widgets.grades import GradeBar
@@ -31,6 +32,9 @@ __all__ = ["StudyScreen"]
 # Decks up to this many cards load their entries (for choice options) before the first card;
 # larger ones load them just after it is drawn, so launch time does not grow with the deck.
 EAGER_DECK_SIZE = 5000
+# The progress counts scan the deck (tens of ms at 100,000 cards), so they are drawn this long
+# after the next card, whose frame would otherwise wait for them.
+PROGRESS_DELAY = 0.05
 
 
 class StudyScreen(Screen[None]):
@@ -63,6 +67,7 @@ class StudyScreen(Screen[None]):
         self.session = session
         self.outcome: Outcome | None = None
         self.hinted = False
+        self.counts = SessionCounts(0, 0, 0, 0)
 
     def compose(self) -> ComposeResult:
         yield SessionStatus(id="status")
@@ -74,10 +79,12 @@ class StudyScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(SessionStatus).set_where(self.session.deck, self.session.store.path)
-        if self.session.deck_size() <= EAGER_DECK_SIZE:
+        self.counts = self.session.counts()  # one deck scan: its size and the progress line
+        if self.counts.total <= EAGER_DECK_SIZE:
             self.session.prompts.warm()  # choice options from the first card on
         self.session.advance()
-        self._redraw()
+        self._redraw(count=False)
+        self._draw_progress()
         if not self.session.prompts.warmed:  # big decks: in a thread, once the card is drawn
             self.call_after_refresh(self.run_worker, self._load_entries, thread=True)
 
@@ -163,9 +170,11 @@ class StudyScreen(Screen[None]):
         self.query_one(GradeBar).remove_class("dim")
         self.set_focus(None)
 
-    def _redraw(self) -> None:
-        # The counts scan the deck: they follow once the card is on screen, not before it.
-        self.call_after_refresh(self._show_progress)
+    def _redraw(self, *, count: bool = True) -> None:
+        if count:  # the session's own count now, the deck's counts once the card is drawn
+            self.counts = replace(self.counts, reviewed=self.session.reviewed)
+            self._draw_progress()
+            self.set_timer(PROGRESS_DELAY, self._recount)
         card = self.session.current
         face = self.query_one(CardFace)
         done = self.query_one("#done", Static)
@@ -190,8 +199,12 @@ class StudyScreen(Screen[None]):
         else:
             self.set_focus(None)
 
-    def _show_progress(self) -> None:
-        counts = self.session.counts()
+    def _recount(self) -> None:
+        self.counts = self.session.counts()
+        self._draw_progress()
+
+    def _draw_progress(self) -> None:
+        counts = self.counts
         self.query_one(SessionStatus).set_progress(
             counts.reviewed, counts.new, counts.learning, counts.due
         )
