@@ -87,3 +87,14 @@ def test_long_unknown_compound_is_not_discounted_but_a_short_one_is() -> None:
     assert abs(got["蓝天保卫战"].strength - 0.8) < 1e-9
     short = candidates(["爱我"], toks, en, {(0, 7): 0.8})
     assert short[0].strength < 0.8
+
+
+def test_a_heading_in_capitals_gives_lower_case_renderings_but_acronyms_survive() -> None:
+    from tutor.mining.phrases import _in_capitals_run
+
+    heading = "REPORT ON THE WORK OF THE GOVERNMENT Delivered at the session"
+    start = heading.index("GOVERNMENT")
+    assert _in_capitals_run(heading, start, start + len("GOVERNMENT"))
+    prose = "the Beijing Municipal Administrative Center (BMC) was built"
+    start = prose.index("BMC")
+    assert not _in_capitals_run(prose, start, start + 3)

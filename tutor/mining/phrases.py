@@ -9,6 +9,7 @@ illegal structures" is a sentence fragment; "illegal structures" is a term).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
@@ -71,14 +72,25 @@ def _render(
             return f"{lem} {particle}"  # "giving up" -> "give up", not "give"
         if lem != toks[0].low and not (lem in nouns and not _inflected(toks[0])):
             return lem
-    text = en_text[toks[0].start : toks[-1].end]
+    start, end = toks[0].start, toks[-1].end
+    text = en_text[start:end]
+    shouted = _in_capitals_run(en_text, start, end)
     if name:
-        return text
+        return text.title() if shouted else text
     words = text.split(" ")
     out = []
     for w, t in zip(words, _word_tokens(toks, words), strict=False):
-        out.append(w if (t and _acronym(w)) else w.lower())
+        out.append(w if (t and not shouted and _acronym(w)) else w.lower())
     return " ".join(out)
+
+
+_CAPITALS_RUN = re.compile(r"\b[A-Z][A-Z'’-]*(?:\s+[A-Z][A-Z'’-]*){2,}\b")
+
+
+def _in_capitals_run(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lies in a run of three or more all-capital words: a heading
+    set in capitals ("REPORT ON THE WORK OF THE GOVERNMENT"), where no word is an acronym."""
+    return any(m.start() <= start and end <= m.end() for m in _CAPITALS_RUN.finditer(text))
 
 
 _PARTICLES = frozenset("up out off down away over back on in".split())
