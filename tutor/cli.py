@@ -267,7 +267,7 @@ def decks(ctx: click.Context) -> None:
     if not rows:
         click.echo("no decks yet: run `tutor mine SOURCE` or `tutor` to start with the bundled one")
     for d in rows:
-        click.echo(f"{d.name}\t{d.total} notes\tnew {d.new}\tlearning {d.learning}\tdue {d.due}")
+        click.echo(f"{d.name}\t{d.total} cards\tnew {d.new}\tlearning {d.learning}\tdue {d.due}")
 
 
 register(cli)
