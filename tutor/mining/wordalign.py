@@ -19,7 +19,7 @@ import numpy as np
 from tutor.errors import InputError
 from tutor.mining.priors import PriorWeights, lexical_priors
 from tutor.mining.wordalign_anchors import anchors
-from tutor.mining.wordalign_hmm import HmmConfig, posteriors
+from tutor.mining.wordalign_hmm import HmmConfig, joint_posteriors, posteriors
 from tutor.mining.wordalign_text import en_keys, zh_keys
 from tutor.mining.wordalign_vocab import Vocab
 
@@ -36,8 +36,9 @@ class AlignConfig:
     priors: PriorWeights = PriorWeights()
     hmm: HmmConfig = HmmConfig()
     anchors: bool = True
+    agreement: bool = True
     background_limit: int = 300
-    background_below: int = 2000  # larger inputs carry their own statistics
+    background_below: int = 200  # larger inputs carry their own statistics
 
 
 def _cedict():  # type: ignore[no-untyped-def]
@@ -65,8 +66,11 @@ def link_posteriors(
     lex = lexical_priors(_cedict(), zv.words(), set(ev.words()), config.priors)
     zh_en = {(zv.ids[z], ev.ids[e]): a for (z, e), a in lex.items()}
     en_zh = {(e, z): a for (z, e), a in zh_en.items()}
-    fwd = posteriors(zid, eid, len(ev), zh_en, config.hmm)  # (I zh, J en): en word picks zh
-    rev = posteriors(eid, zid, len(zv), en_zh, config.hmm)  # (I en, J zh)
+    if config.agreement:
+        fwd, rev = joint_posteriors(zid, eid, len(zv), len(ev), zh_en, config.hmm)
+    else:
+        fwd = posteriors(zid, eid, len(ev), zh_en, config.hmm)  # (I zh, J en): en picks zh
+        rev = posteriors(eid, zid, len(zv), en_zh, config.hmm)  # (I en, J zh)
     out = []
     for (z, e), f, r in zip(pairs, fwd, rev, strict=False):
         post = (f + r.T) / 2

@@ -29,9 +29,16 @@ _EN_SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "t
 _EN_WORDS = {
     w: float(n)
     for n, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve".split()
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+        " fifteen sixteen seventeen eighteen nineteen".split()
     )
 }
+_EN_WORDS.update(
+    {
+        w: float(10 * n)
+        for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)
+    }
+)
 _EN_NUM = re.compile(r"^(\d+(?:,\d{3})*(?:\.\d+)?)(?:st|nd|rd|th|%)?$")
 _ZH_DATE = re.compile(r"^(.+?)([年月日号])$")
 _ZH_PERCENT = re.compile(r"^百分之(.+)$")
@@ -86,12 +93,13 @@ def _close(a: float, b: float) -> bool:
 @lru_cache(maxsize=50_000)
 def name_keys(token: str) -> frozenset[str]:
     """Lower-case spellings an English text may give a Chinese name (spaces and ' removed)."""
-    if not token or not all("\u4e00" <= ch <= "\u9fff" for ch in token.replace("·", "")):
+    parts = [p for p in token.split("·") if p]
+    if not parts or not all("\u4e00" <= ch <= "\u9fff" for p in parts for ch in p):
         return frozenset()
     from tutor.lang.pinyin import name_forms
 
     keys = set()
-    for part in token.split("·") if "·" in token else [token]:
+    for part in parts:
         for form in name_forms(part):
             keys.add(re.sub(r"[\s'’-]", "", form.lower()))
     return frozenset(keys)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["HmmConfig", "posteriors"]
+__all__ = ["HmmConfig", "joint_posteriors", "posteriors"]
 
 _BATCH = 256
 
@@ -217,3 +217,58 @@ def posteriors(
         grid = post[lo:hi].reshape(cells.src_len[s], cells.trg_len[s])
         out.append(grid[1:])
     return out
+
+
+def _agree(post_f: np.ndarray, cf: _Cells, post_r: np.ndarray, cr: _Cells) -> None:
+    """Replace each direction's word-link posteriors by their product, in place.
+
+    Alignment by agreement (Liang, Taskar and Klein, 2006): training both directions on the
+    links they agree on removes most of the errors either makes alone. NULL posteriors stay.
+    """
+    for s in range(len(cf.src_len)):
+        flo, fhi = cf.offsets[s], cf.offsets[s + 1]
+        rlo, rhi = cr.offsets[s], cr.offsets[s + 1]
+        f = post_f[flo:fhi].reshape(cf.src_len[s], cf.trg_len[s])
+        r = post_r[rlo:rhi].reshape(cr.src_len[s], cr.trg_len[s])
+        q = f[1:] * r[1:].T
+        f[1:] = q
+        r[1:] = q.T
+
+
+def joint_posteriors(
+    zh: Sequence[np.ndarray],
+    en: Sequence[np.ndarray],
+    n_zh: int,
+    n_en: int,
+    priors: dict[tuple[int, int], float],
+    cfg: HmmConfig = HmmConfig(),
+) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """Both directions trained by agreement: (zh->en posteriors (I, J), en->zh (J, I)).
+
+    ``priors`` maps (zh id, en id) to a pseudo-count and serves both directions.
+    """
+    cf, cr = _Cells(zh, en, n_en), _Cells(en, zh, n_zh)
+    if len(cf.pair_idx) == 0:
+        empty = [np.zeros((len(z), len(e))) for z, e in zip(zh, en, strict=True)]
+        return empty, [m.T for m in empty]
+    prior_f = _prior_counts(cf, priors, cfg.smoothing)
+    prior_r = _prior_counts(cr, {(e, z): a for (z, e), a in priors.items()}, cfg.smoothing)
+    tf, tr = _ibm1(cf, prior_f, cfg), _ibm1(cr, prior_r, cfg)
+    jumps_f = jumps_r = np.exp(-0.5 * np.abs(np.arange(-cfg.max_jump, cfg.max_jump + 1) - 1))
+    for it in range(cfg.hmm_iterations + 1):
+        post_f, jc_f = _hmm_pass(cf, tf, jumps_f, cfg)
+        post_r, jc_r = _hmm_pass(cr, tr, jumps_r, cfg)
+        if it == cfg.hmm_iterations:
+            break
+        _agree(post_f, cf, post_r, cr)
+        tf = _normalise(np.bincount(cf.pair_idx, post_f, len(cf.pairs)) + prior_f, cf, cfg.unseen)
+        tr = _normalise(np.bincount(cr.pair_idx, post_r, len(cr.pairs)) + prior_r, cr, cfg.unseen)
+        jumps_f = (jc_f + 0.5) / (jc_f.sum() + 0.5 * len(jumps_f))
+        jumps_r = (jc_r + 0.5) / (jc_r.sum() + 0.5 * len(jumps_r))
+    fwd, rev = [], []
+    for s in range(len(zh)):
+        lo, hi = cf.offsets[s], cf.offsets[s + 1]
+        fwd.append(post_f[lo:hi].reshape(cf.src_len[s], cf.trg_len[s])[1:])
+        lo, hi = cr.offsets[s], cr.offsets[s + 1]
+        rev.append(post_r[lo:hi].reshape(cr.src_len[s], cr.trg_len[s])[1:])
+    return fwd, rev
