@@ -1,4 +1,4 @@
-"""Bad input: one line naming the file (and line), exit status 2, no traceback, database unchanged."""
+"""Bad input: one line naming the file (and line), exit 2, no traceback, database unchanged."""
 
 from __future__ import annotations
 

@@ -1,0 +1,37 @@
+"""The headless core: domain packages never import Textual (only tutor.tui does)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+DOMAIN = (
+    "tutor.corpus",
+    "tutor.lang",
+    "tutor.mining",
+    "tutor.store",
+    "tutor.srs",
+    "tutor.quiz",
+    "tutor.export",
+    "tutor.ingest",
+    "tutor.curate",
+    "tutor.workspace",
+)
+
+
+def _modules_after_importing(*names: str) -> set[str]:
+    code = "import sys\n" + "".join(f"import {n}\n" for n in names)
+    code += "print('\\n'.join(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    return set(out.stdout.split())
+
+
+def test_domain_packages_leave_textual_out() -> None:
+    loaded = _modules_after_importing(*DOMAIN)
+    assert "tutor.mining.mine" in loaded or "tutor.mining" in loaded  # the import really ran
+    assert not {m for m in loaded if m == "textual" or m.startswith("textual.")}
+
+
+def test_only_the_tui_imports_textual() -> None:
+    loaded = _modules_after_importing("tutor.tui.app")
+    assert "textual" in loaded
