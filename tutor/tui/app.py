@@ -63,15 +63,19 @@ class TutorApp(App[None]):
         self.open_start()
 
     def open_start(self) -> None:
-        """Show the home screen, and on top of it the study screen for the chosen (or only)
-        deck, so ``h`` from studying always leads back to the deck list."""
+        """Show the study screen for the chosen (or only) deck, else the home screen.
+
+        The deck list is built when first asked for (``h``, see ``action_home``), not under
+        the study screen at launch, where it would only delay the first card.
+        """
         deck = self.deck
         if deck is None:
             decks = self.store.decks(self.clock())
             if len(decks) == 1:
                 deck = decks[0].name
-        self.push_screen(HomeScreen())
-        if deck is not None:
+        if deck is None:
+            self.push_screen(HomeScreen())
+        else:
             self.study(deck)
 
     def study(self, deck: str) -> None:
@@ -96,8 +100,10 @@ class TutorApp(App[None]):
 
     def action_home(self) -> None:
         """Back to the deck list from wherever the learner is."""
-        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
             self.pop_screen()
+        if not isinstance(self.screen, HomeScreen):  # launched straight into a deck
+            self.switch_screen(HomeScreen())
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
