@@ -1,0 +1,237 @@
+"""Study-session speed on a big progress.db: launch to first card, and grade to next card.
+
+Launch: ``tutor --db BIG study --deck big`` and a minimal Textual app (one Static) each run as
+fresh processes in a 100x30 pseudo-terminal, alternately, several times. The clock stops when
+the terminal output contains the first card's front as the study screen draws it (the spaced
+hanzi, or the English of a recall card), or the minimal app's text. Bar: median tutor launch
+<= 1.5 x median minimal-app launch.
+
+Grade: the real app driven by Pilot on a copy of the database; each round reveals the card
+(``escape``, untimed), then times a grade key until a frame containing the next card's front
+has been composed (the hook is ``App._display``, which every frame goes through, headless or
+not). Bar: median over 200 grades <= 50 ms.
+
+    python bench/make_big_db.py        # once: /tmp/tutor-bench/progress.db (~1 minute)
+    python bench/tui_speed.py [--runs 7] [--grades 200] [--db PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import codecs
+import fcntl
+import os
+import pty
+import select
+import shutil
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import termios
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from make_big_db import DECK, DEFAULT_PATH, ensure_big_db  # noqa: E402
+
+COLUMNS, ROWS = 100, 30
+MINIMAL_TEXT = "minimal app painted"
+MINIMAL_APP = f"""
+from textual.app import App
+from textual.widgets import Static
+
+class Minimal(App):
+    def compose(self):
+        yield Static({MINIMAL_TEXT!r})
+
+Minimal().run()
+"""
+TUTOR_APP = "import sys; from tutor.cli import main; sys.argv[0] = 'tutor'; main()"
+
+
+def front_text(card: Any, prompt: Any) -> str:
+    """What the study screen shows big for ``card``: spaced hanzi, or English for recall."""
+    from tutor.tui.widgets.card import spaced
+
+    kind = prompt.kind if prompt is not None else card.template
+    if kind == "recall":
+        return str(card.english)[:24]  # short enough never to wrap
+    if kind == "cloze" and prompt is not None and prompt.translation:
+        return str(prompt.translation)[:24]
+    return spaced(card.hanzi)
+
+
+def first_front(db: Path) -> str:
+    """The front of the card ``tutor study`` will open on now (computed the app's way)."""
+    from datetime import UTC, datetime
+
+    from tutor.store import Store
+    from tutor.tui.prompts import PromptMaker
+
+    with Store.open(db) as store:
+        deck_id = store.deck_id(DECK)
+        card = store.next_card(deck_id, datetime.now(UTC))
+        if card is None:
+            raise SystemExit(f"{db}: nothing due in deck {DECK!r}; rebuild it with --force")
+        return front_text(card, PromptMaker(store, deck_id).prompt(card))
+
+
+def time_to_text(argv: list[str], marker: str, timeout: float = 30.0) -> float:
+    """Seconds from spawning ``argv`` in a fresh pseudo-terminal until ``marker`` is drawn."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
+    env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
+    for name in list(env):
+        if name.startswith("TEXTUAL"):
+            del env[name]
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+    seen = ""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True
+    )
+    os.close(slave)
+    try:
+        while True:
+            left = timeout - (time.perf_counter() - start)
+            if left <= 0:
+                raise SystemExit(f"no {marker!r} after {timeout} s; output ends: {seen[-400:]!r}")
+            ready, _, _ = select.select([master], [], [], left)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # the child exited
+                raise SystemExit(f"{argv[-1][:40]!r} exited; output: {seen[-400:]!r}") from None
+            seen = (seen + decoder.decode(chunk))[-20000:]
+            if marker in seen:
+                return time.perf_counter() - start
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        proc.wait()
+        os.close(master)
+
+
+def launch_times(db: Path, runs: int) -> tuple[list[float], list[float], str]:
+    """Alternating launches (after one untimed warm-up of each) of the minimal app and tutor."""
+    marker = first_front(db)
+    minimal_argv = [sys.executable, "-c", MINIMAL_APP]
+    tutor_argv = [sys.executable, "-c", TUTOR_APP, "--db", str(db), "study", "--deck", DECK]
+    time_to_text(minimal_argv, MINIMAL_TEXT)
+    time_to_text(tutor_argv, marker)
+    minimal, tutor = [], []
+    for _ in range(runs):
+        minimal.append(time_to_text(minimal_argv, MINIMAL_TEXT))
+        tutor.append(time_to_text(tutor_argv, marker))
+    return minimal, tutor, marker
+
+
+async def _grade_loop(db: Path, grades: int) -> list[float]:
+    from tutor.store import Store
+    from tutor.tui.app import make_app
+    from tutor.tui.screens.study import StudyScreen
+
+    frames: list[tuple[float, str]] = []
+    with Store.open(db) as store:
+        app = make_app(store, DECK)
+        display = app._display
+
+        def spy(screen: Any, renderable: Any) -> None:
+            display(screen, renderable)
+            if renderable is not None and hasattr(renderable, "render_segments"):
+                frames.append((time.perf_counter(), renderable.render_segments(app.console)))
+
+        app._display = spy  # type: ignore[method-assign]
+        latencies: list[float] = []
+        ratings = "3334313234"  # mostly Good, some Again (those come back as learning cards)
+        async with app.run_test(size=(COLUMNS, ROWS)) as pilot:
+            screen = app.screen
+            assert isinstance(screen, StudyScreen), screen
+            session = screen.session
+            for _ in range(500):  # big decks load their entries just after the first card
+                if session.prompts.warmed:
+                    break
+                await pilot.pause(0.01)
+            for number in range(grades):
+                if session.current is None:
+                    raise SystemExit(f"the deck ran out of cards after {number} grades")
+                await pilot.press("escape")  # reveal without answering (any quiz kind)
+                await pilot.pause()
+                assert screen.revealed
+                before = session.current.card_id
+                frames.clear()
+                pressed = time.perf_counter()
+                await pilot.press(ratings[number % len(ratings)])
+                painted = None
+                for _ in range(500):
+                    card = session.current
+                    if card is not None and card.card_id != before:
+                        want = front_text(card, session.prompt)
+                        painted = next((t for t, text in frames if want in text), None)
+                        if painted is not None:
+                            break
+                    await pilot.pause(0.005)
+                if painted is None:
+                    raise SystemExit(
+                        f"the next card was never drawn: {len(frames)} frames, "
+                        f"want {want!r}, last {frames[-1][1][-300:] if frames else ''!r}"
+                    )
+                latencies.append(painted - pressed)
+    return latencies
+
+
+def grade_times(db: Path, grades: int) -> list[float]:
+    """Grade latencies on a throwaway copy of ``db`` (the big database stays as built)."""
+    copy = db.with_name("grading.db")
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{copy}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(db, copy)
+    try:
+        return asyncio.run(_grade_loop(copy, grades))
+    finally:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{copy}{suffix}").unlink(missing_ok=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--db", type=Path, default=DEFAULT_PATH)
+    parser.add_argument("--cards", type=int, default=100_000)
+    parser.add_argument("--reviews", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=7, help="launches of each app")
+    parser.add_argument("--grades", type=int, default=200)
+    args = parser.parse_args()
+    db = ensure_big_db(args.db, args.cards, args.reviews)
+
+    minimal, tutor, marker = launch_times(db, args.runs)
+    m_min, m_tut = statistics.median(minimal), statistics.median(tutor)
+    ratio = m_tut / m_min
+    print(f"database: {db} ({args.cards:,} cards, {args.reviews:,} reviews)")
+    print(f"first card front: {marker!r}")
+    print(f"minimal Textual app, launch to first paint:  median {m_min * 1000:7.0f} ms  "
+          f"(runs: {', '.join(f'{t * 1000:.0f}' for t in minimal)})")  # fmt: skip
+    print(f"tutor study, launch to first card shown:     median {m_tut * 1000:7.0f} ms  "
+          f"(runs: {', '.join(f'{t * 1000:.0f}' for t in tutor)})")  # fmt: skip
+    verdict = "ok" if ratio <= 1.5 else "MISSED"
+    print(f"ratio tutor / minimal: {ratio:.2f}  (bar <= 1.50: {verdict})")
+
+    if args.grades:
+        latencies = grade_times(db, args.grades)
+        med = statistics.median(latencies) * 1000
+        p90 = statistics.quantiles(latencies, n=10)[-1] * 1000
+        verdict = "ok" if med <= 50 else "MISSED"
+        worst = max(latencies) * 1000
+        print(f"grade to next card shown, {len(latencies)} grades: median {med:.1f} ms, "
+              f"p90 {p90:.1f} ms, max {worst:.1f} ms  (bar <= 50 ms: {verdict})")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
