@@ -40,7 +40,8 @@ class Database(sqlite_utils.Database):
     """A sqlite-utils database over an autocommit connection, plus two schema look-ups."""
 
     def __init__(self, path: Path | str) -> None:
-        super().__init__(sqlite3.connect(str(path), isolation_level=None))
+        # no sqlite-utils plugins: loading them scans every installed package's entry points
+        super().__init__(sqlite3.connect(str(path), isolation_level=None), execute_plugins=False)
 
     def columns(self, table: str) -> dict[str, str]:
         """Column name -> declared type."""
