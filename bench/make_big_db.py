@@ -32,25 +32,13 @@ from tutor.lang import load_cedict
 from tutor.model import Entry, Example
 from tutor.store import Store
 from tutor.store.db import iso
-from tutor.store.notes import note_fields
+from tutor.store.notes import NOTE_FIELDS, note_fields
 
 __all__ = ["DECK", "DEFAULT_PATH", "build", "ensure_big_db"]
 
 DECK = "big"
 DEFAULT_PATH = Path("/tmp/tutor-bench/progress.db")
 QUIZZES = ("recognition", "recall", "pinyin", "choice", "cloze")
-_FIELDS = (
-    "traditional",
-    "pinyin",
-    "english",
-    "senses",
-    "kind",
-    "confidence",
-    "examples",
-    "position",
-    "hsk_level",
-    "frequency",
-)
 
 
 def _entries(count: int, rng: random.Random) -> list[Entry]:
@@ -222,7 +210,7 @@ def build(path: Path, cards: int, reviews: int, seed: int = 1) -> None:
             "id": i + 1,
             "deck_id": deck_id,
             "hanzi": e.hanzi,
-            **dict(zip(_FIELDS, note_fields(e), strict=True)),
+            **dict(zip(NOTE_FIELDS, note_fields(e), strict=True)),
             "created": stamp,
             "updated": stamp,
         }

@@ -18,7 +18,7 @@ from typing import Literal
 
 from tutor.model import Entry
 from tutor.store.db import iso
-from tutor.store.notes import entry_from_row, note_fields
+from tutor.store.notes import NOTE_FIELDS, entry_from_row, note_fields
 from tutor.store.sql import Database
 
 __all__ = [
@@ -33,19 +33,6 @@ __all__ = [
 
 Verdict = Literal["accepted", "rejected"]
 VERDICTS: tuple[Verdict, ...] = ("accepted", "rejected")
-
-_PENDING_FIELDS = (
-    "traditional",
-    "pinyin",
-    "english",
-    "senses",
-    "kind",
-    "confidence",
-    "examples",
-    "position",
-    "hsk_level",
-    "frequency",
-)
 
 
 def english_key(english: str) -> str:
@@ -100,8 +87,8 @@ def replace_pending(db: Database, deck_id: int, entries: Iterable[Entry], now: d
         h for (h,) in db.conn.execute("SELECT hanzi FROM notes WHERE deck_id = ?", [deck_id])
     }
     stamp = iso(now)
-    columns = ", ".join(_PENDING_FIELDS)
-    marks = ", ".join("?" for _ in _PENDING_FIELDS)
+    columns = ", ".join(NOTE_FIELDS)
+    marks = ", ".join("?" for _ in NOTE_FIELDS)
     kept = 0
     with db.atomic():
         db.conn.execute("DELETE FROM pending_low WHERE deck_id = ?", [deck_id])
@@ -120,7 +107,7 @@ def replace_pending(db: Database, deck_id: int, entries: Iterable[Entry], now: d
 def pending_low(db: Database, deck_id: int) -> list[Entry]:
     """The deck's pending low-confidence entries, most confident first (then source order)."""
     cursor = db.conn.execute(
-        f"SELECT hanzi, {', '.join(_PENDING_FIELDS)} FROM pending_low WHERE deck_id = ? "
+        f"SELECT hanzi, {', '.join(NOTE_FIELDS)} FROM pending_low WHERE deck_id = ? "
         "ORDER BY confidence DESC, position, hanzi",
         [deck_id],
     )

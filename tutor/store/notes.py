@@ -18,11 +18,20 @@ from tutor.store.records import UpsertResult
 from tutor.store.search import pinyin_key, pinyin_marks
 from tutor.store.sql import Database
 
-__all__ = ["TEMPLATES", "entries", "entry_from_row", "known_hanzi", "note_fields", "upsert_entries"]
+__all__ = [
+    "NOTE_FIELDS",
+    "TEMPLATES",
+    "entries",
+    "entry_from_row",
+    "known_hanzi",
+    "note_fields",
+    "upsert_entries",
+]
 
 TEMPLATES = ("recognition", "recall")
 
-_FIELDS = (
+#: The note columns ``note_fields`` encodes, in its order (hanzi and ids aside).
+NOTE_FIELDS = (
     "traditional",
     "pinyin",
     "english",
@@ -35,17 +44,17 @@ _FIELDS = (
     "frequency",
 )
 
-_STORED = (*_FIELDS, "pinyin_key", "pinyin_marks")
+_STORED = (*NOTE_FIELDS, "pinyin_key", "pinyin_marks")
 
 
 def _with_search_forms(values: tuple[Any, ...]) -> tuple[Any, ...]:
-    """``values`` (in ``_FIELDS`` order) followed by the pinyin's two search forms."""
-    pinyin = values[_FIELDS.index("pinyin")]
+    """``values`` (in ``NOTE_FIELDS`` order) followed by the pinyin's two search forms."""
+    pinyin = values[NOTE_FIELDS.index("pinyin")]
     return (*values, pinyin_key(pinyin), pinyin_marks(pinyin))
 
 
 def note_fields(entry: Entry) -> tuple[Any, ...]:
-    """The stored value of each of ``_FIELDS`` for ``entry``, in that order."""
+    """The stored value of each of ``NOTE_FIELDS`` for ``entry``, in that order."""
     # pinyin_key and pinyin_marks (the search forms) are derived: see _with_search_forms
     return (
         entry.traditional,
@@ -67,7 +76,7 @@ def upsert_entries(
     """Insert new notes (with their two new cards) and update changed ones, in one transaction."""
     stamp = iso(now)
     existing: dict[str, tuple[int, tuple[Any, ...], bool]] = {}
-    columns = ", ".join(_FIELDS)
+    columns = ", ".join(NOTE_FIELDS)
     for row in db.conn.execute(
         f"SELECT id, hanzi, english_edited, {columns} FROM notes WHERE deck_id = ?", [deck_id]
     ):
