@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from tutor.lang.script import HAN_CLASS
+
 __all__ = [
     "FOOTNOTE_BODY",
     "clean_en",
@@ -21,7 +23,7 @@ __all__ = [
     "strip_footnote_markers",
 ]
 
-_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN = HAN_CLASS
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000\ufeff]+")
 # Two or more single hanzi separated by spaces, with no hanzi glued on either end.
 _SPACED_HANZI = re.compile(rf"(?<![{_HAN}])[{_HAN}](?: [{_HAN}])+(?![{_HAN}])")

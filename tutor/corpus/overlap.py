@@ -14,11 +14,12 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 
+from tutor.lang.script import has_chinese
+
 __all__ = ["DictionaryOverlap", "default_overlap"]
 
 Unit = frozenset[str]
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _NOTES = re.compile(r"\([^()]*\)|\[[^\]]*\]|[^\s\[\]]+\|")
 # Grammatical words whose senses ("of", "and", "at") meet almost any English sentence.
@@ -70,7 +71,7 @@ class DictionaryOverlap:
         if units is None:
             out: list[Unit] = []
             for word in self._segment(text):
-                if _HAN.search(word) and word not in _FUNCTION_WORDS:
+                if has_chinese(word) and word not in _FUNCTION_WORDS:
                     unit = self._word(word)
                     if unit:
                         out.append(unit)

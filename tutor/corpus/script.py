@@ -7,11 +7,12 @@ it has Latin words and at most a few hanzi.
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
+from tutor.lang.script import han_count, latin_count
+from tutor.lang.script import has_chinese as has_han
+
 __all__ = [
-    "HAN",
     "Side",
     "classify",
     "han_count",
@@ -21,25 +22,10 @@ __all__ = [
     "latin_count",
 ]
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
-
 Side = Literal["zh", "en"]
 
 # One hanzi carries about as much as four Latin letters; below that share a line is English.
 _HAN_WEIGHT = 4
-
-
-def han_count(text: str) -> int:
-    return len(HAN.findall(text))
-
-
-def latin_count(text: str) -> int:
-    return len(_LATIN.findall(text))
-
-
-def has_han(text: str) -> bool:
-    return HAN.search(text) is not None
 
 
 def is_chinese(text: str) -> bool:

@@ -10,11 +10,14 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "HAN_CLASS",
     "chinese_ratio",
     "has_chinese",
+    "han_count",
     "has_latin",
     "is_cjk_punct",
     "is_hanzi",
+    "latin_count",
     "to_simplified",
     "to_traditional",
 ]
@@ -28,7 +31,9 @@ _HAN_RANGES = (
     (0x20000, 0x323AF),
     (0x3007, 0x3007),
 )
-_HAN_RE = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U000323af\u3007]")
+#: The same ranges as the body of a regex character class, for patterns built on hanzi.
+HAN_CLASS = r"\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U000323af\u3007"
+_HAN_RE = re.compile(f"[{HAN_CLASS}]")
 _LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 
@@ -54,14 +59,22 @@ def has_latin(text: str) -> bool:
     return _LATIN_RE.search(text) is not None
 
 
+def han_count(text: str) -> int:
+    return len(_HAN_RE.findall(text))
+
+
+def latin_count(text: str) -> int:
+    return len(_LATIN_RE.findall(text))
+
+
 def chinese_ratio(text: str) -> float:
     """Share of letters (hanzi + Latin letters) that are hanzi; 0.0 for text with neither.
 
     Digits, spaces and punctuation are ignored, so "2024年" is all Chinese and
     "GDP增长5.2%" is 2/5 Chinese.
     """
-    han = len(_HAN_RE.findall(text))
-    latin = len(_LATIN_RE.findall(text))
+    han = han_count(text)
+    latin = latin_count(text)
     total = han + latin
     return han / total if total else 0.0
 
