@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from functools import cache
 
+from tutor.lang.script import has_chinese
 from tutor.mining import numbers
 from tutor.mining import resources as res
 from tutor.mining.glosses import Gloss, glosses, is_function_word
@@ -26,10 +27,6 @@ Links = dict[tuple[int, int], float]
 
 NUMBER, NAME, DICT, SUBWORD, PARTIAL, FILL = 1.0, 1.0, 1.0, 0.8, 0.5, 0.4
 APPROVED = 1.0
-
-
-def _is_han(word: str) -> bool:
-    return any("\u3400" <= c <= "\u9fff" for c in word)
 
 
 def _match(gloss_lemma: str, tok: Token) -> float:
@@ -259,9 +256,9 @@ def link(zh: Sequence[str], en: Sequence[Token], lexicon: Lexicon | None = None)
     cand: list[dict[int, float]] = []
     for word in zh:
         found: dict[int, float] = {}
-        if _is_han(word) or numbers.zh_value(word) is not None:
+        if has_chinese(word) or numbers.zh_value(word) is not None:
             found = _number_links(word, en, spans)
-            if not found and _is_han(word) and not is_function_word(word):
+            if not found and has_chinese(word) and not is_function_word(word):
                 found = _name_links(word, en)
                 for j, s in _dict_links(word, en, DICT, text).items():
                     found[j] = max(found.get(j, 0.0), s)
@@ -373,7 +370,7 @@ def fill(zh: Sequence[str], en: Sequence[Token], links: Links) -> Links:
             zh_linked.setdefault(i, []).append(j)
             en_linked.add(j)
         for i, word in enumerate(zh):
-            if i in zh_linked or not _is_han(word) or is_function_word(word):
+            if i in zh_linked or not has_chinese(word) or is_function_word(word):
                 continue
             for step in (1, -1):
                 nb = i + step

@@ -13,6 +13,7 @@ import re
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
+from tutor.lang.script import has_chinese
 from tutor.mining import numbers
 from tutor.mining import resources as res
 from tutor.mining.glosses import is_function_word, is_verbal, noun_lemmas, particle_verbs
@@ -37,10 +38,6 @@ class Candidate:
     strength: float
     kind: str
     tokens: int
-
-
-def _is_han(word: str) -> bool:
-    return any("\u3400" <= c <= "\u9fff" for c in word)
 
 
 def _inflected(tok: Token) -> bool:
@@ -192,7 +189,9 @@ def _span(zh, en, en_text, links, by_zh, by_en, i1: int, i2: int) -> Candidate |
         if is_function_word(hanzi):
             return None
     else:
-        if not all(_is_han(w) for w in words[1:]) or not (_is_han(words[0]) or first_number):
+        if not all(has_chinese(w) for w in words[1:]) or not (
+            has_chinese(words[0]) or first_number
+        ):
             return None
         if any(w in "、，。；：" or w[:1].isdigit() for w in words[1:]) or words[0] in "、，。；：":
             return None
@@ -266,7 +265,9 @@ def _proper(hanzi: str, toks: Sequence[Token]) -> bool:
 def _ordinal(word: str) -> bool:
     """A number word that belongs to a term (第四 in 第四使馆区, 三年 in 三年行动计划, 二期)."""
     return (
-        _is_han(word) and len(word) >= 2 and numbers.zh_value(word.rstrip("年期届道轮")) is not None
+        has_chinese(word)
+        and len(word) >= 2
+        and numbers.zh_value(word.rstrip("年期届道轮")) is not None
     )
 
 

@@ -8,10 +8,10 @@ so tone-only slips are reported as such), or by choosing among options.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tutor.lang.script import is_hanzi
 from tutor.model import Entry, Example
 from tutor.quiz.pinyin_answer import PinyinCheck, Verdict, check_pinyin
 
@@ -79,13 +79,9 @@ def has_cloze(entry: Entry) -> bool:
     return find_cloze(entry) is not None
 
 
-def _is_han(ch: str) -> bool:
-    return unicodedata.name(ch, "").startswith(("CJK UNIFIED", "CJK COMPATIBILITY IDEOGRAPH"))
-
-
 def is_hanzi_answer(answer: str) -> bool:
     """Answers containing any Chinese character are read as hanzi, others as pinyin."""
-    return any(_is_han(ch) for ch in answer)
+    return any(is_hanzi(ch) for ch in answer)
 
 
 def _strip(answer: str) -> str:

@@ -19,6 +19,7 @@ import re
 import unicodedata
 from typing import Any
 
+from tutor.lang.script import is_hanzi
 from tutor.store.cards import VIEW_COLUMNS, view_from_row
 from tutor.store.records import CardView
 from tutor.store.sql import Database
@@ -30,10 +31,6 @@ STATES = ("new", "learning", "review", "relearning", "suspended", "known")
 _TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
 _VOWELS = "aeiouü"
 _MARKED = {v: "".join(unicodedata.normalize("NFC", v + m) for m in _TONE_MARKS) for v in _VOWELS}
-
-
-def _is_han(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\U00020000" <= ch
 
 
 def pinyin_key(pinyin: str) -> str:
@@ -83,7 +80,7 @@ def _like(text: str) -> str:
 
 def _text_clause(text: str) -> tuple[str, str, dict[str, Any]]:
     """(WHERE clause, rank expression, parameters) for the free text of a query."""
-    if any(_is_han(ch) for ch in text):
+    if any(is_hanzi(ch) for ch in text):
         han = "".join(text.split())
         return (
             r"(n.hanzi LIKE :han_like ESCAPE '\' OR n.traditional LIKE :han_like ESCAPE '\')",
