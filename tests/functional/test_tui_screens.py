@@ -108,7 +108,7 @@ def test_settings_save_to_the_database_and_bad_values_are_refused(db_path: Path)
             app.screen.query_one("#set-quiz_kinds", Input).value = "pinyin recall"
             await pilot.press("ctrl+s")
             assert store.settings(deck).new_per_day == 7
-            assert app.quiz_kinds == ("recall", "pinyin")
+            assert store.settings(deck).quiz_kinds == ("pinyin", "recall")
             saved = rows(db_path, "SELECT value FROM settings WHERE key = 'learning_steps'")
             assert saved == [("2m 15m 1h",)]
             app.screen.query_one("#set-desired_retention", Input).value = "1.5"

@@ -100,9 +100,9 @@ SELF_GRADED = ("recognition", "recall")
 
 
 def study_app(store: Store, deck: str | None = "demo", kinds: tuple[str, ...] = SELF_GRADED) -> Any:
-    """The real app at a fixed time, drawing only from ``kinds`` of quiz."""
+    """The real app at a fixed time; every deck's settings enable only ``kinds`` of quiz."""
     from tutor.tui.app import make_app
 
-    app = make_app(store, deck, clock=lambda: NOW)
-    app.quiz_kinds = kinds  # type: ignore[assignment]
-    return app
+    for name in store.deck_names():
+        store.update_settings(store.deck_id(name), quiz_kinds=kinds)
+    return make_app(store, deck, clock=lambda: NOW)

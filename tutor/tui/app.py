@@ -13,7 +13,6 @@ from typing import Any
 
 from textual.app import App
 
-from tutor.quiz import QUIZ_KINDS, QuizKind
 from tutor.store import Store
 from tutor.tui.screens.bootstrap import Bootstrapper, BootstrapScreen
 from tutor.tui.screens.help import HelpScreen
@@ -49,8 +48,6 @@ class TutorApp(App[None]):
         self.clock: Callable[[], datetime] = clock or _utc_now
         self.bootstrap = bootstrap
         self.failure: BaseException | None = None
-        # quiz kinds drawn from in study sessions; the settings screen can narrow them
-        self.quiz_kinds: tuple[QuizKind, ...] = QUIZ_KINDS
 
     def on_mount(self) -> None:
         if self.deck is None and self.bootstrap is not None and not self.store.decks():
@@ -80,7 +77,7 @@ class TutorApp(App[None]):
 
     def study(self, deck: str) -> None:
         """Open the study screen on ``deck``."""
-        session = StudySession(self.store, deck, self.clock, self.quiz_kinds)
+        session = StudySession(self.store, deck, self.clock)
         self.push_screen(StudyScreen(session))
 
     def browse(self, deck: str | None = None) -> None:

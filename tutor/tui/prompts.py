@@ -12,7 +12,6 @@ are deterministic.
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
 
 from tutor.model import Entry
 from tutor.quiz import QUIZ_KINDS, Prompt, QuizKind, choose_kind, make_prompt
@@ -42,13 +41,19 @@ def entry_of(card: CardView) -> Entry:
 
 
 class PromptMaker:
-    """Builds the prompt for each card of one deck, from the quiz kinds the learner enabled."""
+    """Builds the prompt for each card of one deck, from the quiz kinds enabled in the deck's
+    settings (read per card, so a change on the settings screen applies to the next card)."""
 
-    def __init__(self, store: Store, deck_id: int, kinds: Sequence[QuizKind] = QUIZ_KINDS):
+    def __init__(self, store: Store, deck_id: int):
         self.store = store
         self.deck_id = deck_id
-        self.kinds: tuple[QuizKind, ...] = tuple(kinds)
         self._entries: list[Entry] | None = None
+
+    @property
+    def kinds(self) -> tuple[QuizKind, ...]:
+        """The deck's enabled quiz kinds, in the order ``tutor.quiz`` lists them."""
+        enabled = self.store.settings(self.deck_id).quiz_kinds
+        return tuple(k for k in QUIZ_KINDS if k in enabled)
 
     def warm(self) -> None:
         """Load the deck's entries (for choice options and distractors) if not yet loaded."""

@@ -9,11 +9,11 @@ fetched, so quitting at any moment loses nothing. Undo is limited to grades made
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from tutor.quiz import QUIZ_KINDS, Prompt, QuizKind
+from tutor.quiz import Prompt
 from tutor.srs import next_day_start
 from tutor.store import CardView, Store
 from tutor.tui.prompts import PromptMaker
@@ -46,13 +46,12 @@ class StudySession:
         store: Store,
         deck: str,
         clock: Callable[[], datetime],
-        kinds: Sequence[QuizKind] = QUIZ_KINDS,
     ) -> None:
         self.store = store
         self.deck = deck
         self.deck_id: int = store.deck_id(deck)
         self.clock = clock
-        self.prompts = PromptMaker(store, self.deck_id, kinds)
+        self.prompts = PromptMaker(store, self.deck_id)
         self.current: CardView | None = None
         self.prompt: Prompt | None = None
         self.reviewed = 0

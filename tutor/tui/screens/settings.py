@@ -31,11 +31,12 @@ FIELDS: dict[str, str] = {
     "new_order": f"New card order ({' | '.join(get_args(NewOrder))})",
     "rollover_hour": "Next day starts at (hour)",
     "learn_ahead_minutes": "Learn ahead (minutes)",
+    "quiz_kinds": f"Quiz kinds ({' '.join(QUIZ_KINDS)})",
 }
 
 
 class SettingsScreen(Screen[None]):
-    """Scheduling settings of one deck, and the quiz kinds used while studying."""
+    """Scheduling settings of one deck and the quiz kinds its study sessions use."""
 
     HELP_TITLE = "Settings"
     BINDINGS = [
@@ -57,24 +58,15 @@ class SettingsScreen(Screen[None]):
                 with Horizontal(classes="setting"):
                     yield Label(label)
                     yield Input(values[key], id=f"set-{key}")
-            with Horizontal(classes="setting"):
-                yield Label(f"Quiz kinds ({' '.join(QUIZ_KINDS)})")
-                kinds = " ".join(self.app.quiz_kinds)  # type: ignore[attr-defined]
-                yield Input(kinds, id="set-quiz_kinds")
         yield Footer()
 
     def action_save(self) -> None:
         store = self.app.store  # type: ignore[attr-defined]
         values = {key: self.query_one(f"#set-{key}", Input).value for key in FIELDS}
-        kinds = self.query_one("#set-quiz_kinds", Input).value.split()
-        unknown = [k for k in kinds if k not in QUIZ_KINDS]
         try:
-            if unknown or not kinds:
-                raise ValueError(f"quiz kinds must be some of {', '.join(QUIZ_KINDS)}")
             settings = DeckSettings.from_strings(values, base=store.settings(self.deck_id))
         except ValueError as err:
             self.notify(str(err), title="Not saved", severity="error")
             return
         store.set_settings(self.deck_id, settings)
-        self.app.quiz_kinds = tuple(k for k in QUIZ_KINDS if k in kinds)  # type: ignore[attr-defined]
         self.notify(f"Settings of {self.deck} saved.")
