@@ -72,6 +72,11 @@ def test_learning_card_shown_ahead_when_nothing_else_is_left(store: Store) -> No
     store.record_review(first.card_id, Rating.Again, NOW, 100)
     ahead = store.next_card(deck, NOW + timedelta(seconds=5))
     assert ahead is not None and ahead.card_id == first.card_id
+    # the card shown ahead counts as left to study, so the progress line never reads 0 over it
+    assert store.decks(NOW + timedelta(seconds=5))[0].learning == 1
+    store.update_settings(deck, learn_ahead_minutes=0)
+    assert store.decks(NOW + timedelta(seconds=5))[0].learning == 0
+    assert store.next_card(deck, NOW + timedelta(seconds=5)) is None
 
 
 def test_reviews_due_come_before_new_and_respect_the_review_limit(store: Store) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from tutor.errors import DeckNotFound
 from tutor.srs.day import day_start
@@ -77,11 +77,14 @@ def deck_summaries(
             f"{active} LIMIT ?)",
             [did, stamp, new_left],
         )
+        # Learning cards due within the learn-ahead window count as left: the study screen
+        # shows them once nothing else is due, so "0 left" must not sit above one of them.
+        ahead = iso(now + timedelta(minutes=settings.learn_ahead_minutes))
         learning = _count(
             db,
             "SELECT count(*) FROM cards WHERE deck_id = ? AND state IN ('learning', 'relearning') "
             f"AND due <= ? {active}",
-            [did, stamp, stamp],
+            [did, ahead, stamp],
         )
         due_left = max(0, settings.reviews_per_day - reviewed)
         due = _count(
