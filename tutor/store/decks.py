@@ -11,7 +11,7 @@ from tutor.store.db import iso
 from tutor.store.records import DeckSummary
 from tutor.store.sql import Database
 
-__all__ = ["deck_id", "deck_summaries", "ensure_deck", "deck_names"]
+__all__ = ["card_count", "deck_id", "deck_names", "deck_summaries", "ensure_deck"]
 
 
 def ensure_deck(db: Database, name: str, source: str, now: datetime) -> int:
@@ -46,14 +46,26 @@ def _count(db: Database, sql: str, params: list[object]) -> int:
     return int(db.conn.execute(sql, params).fetchone()[0])
 
 
+def card_count(db: Database, deck_id: int, limit: int | None = None) -> int:
+    """Cards in the deck, counting no further than ``limit`` when given (a cheap size check)."""
+    if limit is None:
+        return _count(db, "SELECT count(*) FROM cards WHERE deck_id = ?", [deck_id])
+    return _count(
+        db, "SELECT count(*) FROM (SELECT 1 FROM cards WHERE deck_id = ? LIMIT ?)", [deck_id, limit]
+    )
+
+
 def deck_summaries(
     db: Database, now: datetime, settings_for: dict[int, DeckSettings]
 ) -> list[DeckSummary]:
-    """Counts for every deck; each count is one range scan of ``cards_deck_state_due``."""
+    """Counts for the decks in ``settings_for``; each count is one range scan of
+    ``cards_deck_state_due``."""
     out: list[DeckSummary] = []
     stamp = iso(now)
     for did, name, source in db.conn.execute("SELECT id, name, source FROM decks ORDER BY name"):
-        settings = settings_for.get(did) or DeckSettings()
+        if did not in settings_for:
+            continue
+        settings = settings_for[did]
         start = iso(day_start(now, settings))
         active = "AND suspended = 0 AND known = 0 AND (buried_until IS NULL OR buried_until <= ?)"
         introduced = _count(
@@ -93,7 +105,7 @@ def deck_summaries(
             f"AND due <= ? {active} LIMIT ?)",
             [did, stamp, stamp, due_left],
         )
-        total = _count(db, "SELECT count(*) FROM cards WHERE deck_id = ?", [did])
+        total = card_count(db, did)
         out.append(
             DeckSummary(
                 id=did,

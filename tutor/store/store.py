@@ -12,31 +12,25 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from tutor.errors import DeckNotFound
 from tutor.model import Entry
 from tutor.srs.day import next_day_start
-from tutor.srs.optimize import FitResult, fit_parameters
 from tutor.srs.queue import Queue, QueueCounts
 from tutor.srs.scheduler import Scheduler
 from tutor.srs.settings import DeckSettings
 from tutor.srs.state import Rating, utc
-from tutor.store import (
-    actions,
-    cards,
-    deck_settings,
-    decks,
-    judgements,
-    notes,
-    reviews,
-    revlog,
-    search,
-    stats,
-)
+from tutor.store import actions, cards, deck_settings, decks, notes, reviews
 from tutor.store.db import connect
 from tutor.store.records import CardView, DeckSummary, ReviewResult, UpsertResult
-from tutor.store.revlog import ImportResult
 from tutor.store.sql import Database
+
+# Imported where used: studying needs none of these, and ``tutor`` imports the store before
+# the first card can be drawn (each costs a few ms of every launch).
+if TYPE_CHECKING:
+    from tutor.srs.optimize import FitResult
+    from tutor.store.revlog import ImportResult
 
 __all__ = ["Store", "local_offset_minutes"]
 
@@ -103,13 +97,18 @@ class Store:
 
     def deck_summary(self, deck_id: int, now: datetime | None = None) -> DeckSummary:
         """``decks()`` for one deck (the study screen's progress line)."""
-        for summary in self.decks(now):
-            if summary.id == deck_id:
-                return summary
+        for summary in decks.deck_summaries(self.db, _now(now), {deck_id: self.settings(deck_id)}):
+            return summary
         raise DeckNotFound(f"no deck with id {deck_id}")
+
+    def card_count(self, deck_id: int, limit: int | None = None) -> int:
+        """How many cards the deck holds, or ``limit`` if it holds at least that many."""
+        return decks.card_count(self.db, deck_id, limit)
 
     def next_due(self, deck_id: int, after: datetime | None = None) -> datetime | None:
         """When the deck's next scheduled card falls due (for "done for now, back at ...")."""
+        from tutor.store import stats
+
         return stats.next_due(self.db, deck_id, after)
 
     def stats(
@@ -117,6 +116,8 @@ class Store:
     ) -> dict[str, object]:
         """Counts by state, reviews per day, true retention, time studied, a due forecast."""
         settings = self.settings(deck_id) if deck_id is not None else self.defaults
+        from tutor.store import stats
+
         return stats.deck_stats(self.db, deck_id, _now(now), settings, days)
 
     # notes ----------------------------------------------------------------------------------
@@ -144,14 +145,20 @@ class Store:
     ) -> None:
         """Record the learner's verdict (``accepted`` or ``rejected``) on a mined pair; the
         latest verdict wins, and the pair leaves the pending list (``ValueError`` if bad)."""
+        from tutor.store import judgements
+
         judgements.judge(self.db, deck_id, hanzi, english, verdict, _now(now))
 
     def judgements(self) -> tuple[dict[str, list[str]], set[tuple[str, str]]]:
         """``(lexicon, rejected)``: accepted English per hanzi, and the rejected pairs."""
+        from tutor.store import judgements
+
         return judgements.judgements(self.db)
 
     def pending_low(self, deck_id: int) -> list[Entry]:
         """Low-confidence entries of the deck's last mining run still waiting for a verdict."""
+        from tutor.store import judgements
+
         return judgements.pending_low(self.db, deck_id)
 
     def set_pending_low(
@@ -159,6 +166,8 @@ class Store:
     ) -> int:
         """Replace the deck's pending low-confidence entries (judged pairs and hanzi already in
         the deck are left out); returns how many are pending."""
+        from tutor.store import judgements
+
         return judgements.replace_pending(self.db, deck_id, entries, _now(now))
 
     # cards and the queue -------------------------------------------------------------------
@@ -184,6 +193,8 @@ class Store:
         """Cards matching ``text`` (hanzi, toneless or toned pinyin, English; blank: all), best
         first, narrowed to a deck, a state (new, learning, review, relearning, suspended,
         known), an HSK level and a flag (see ``tutor.store.search``)."""
+        from tutor.store import search
+
         return search.search(
             self.db, text, deck_id=deck_id, state=state, level=level, flag=flag, limit=limit
         )
@@ -268,14 +279,20 @@ class Store:
         """
         path = Path(path)
         deck_id = self.ensure_deck(deck or path.stem, str(path), now)
+        from tutor.store import revlog
+
         return revlog.import_revlog(self.db, deck_id, path, self.scheduler(deck_id), _now(now))
 
     def optimize(self, deck_id: int | None = None, now: datetime | None = None) -> FitResult:
         """Fit FSRS parameters to the deck's reviews (all decks when ``None``), store them with
         the log loss before and after, and use them from now on. Needs ``tutor[optimizer]`` and
         at least 400 reviews (``TutorError`` otherwise)."""
+        from tutor.store import revlog
+
         events = revlog.review_events(self.db, deck_id)
         current = deck_settings.fitted_params(self.db, deck_id)
+        from tutor.srs.optimize import fit_parameters
+
         result = fit_parameters(events, current.params if current else None)
         deck_settings.save_fitted(
             self.db, deck_id, result.parameters, _now(now), result.review_count,

@@ -9,16 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 
 from tutor.store import Store
-from tutor.tui.screens.bootstrap import Bootstrapper, BootstrapScreen
-from tutor.tui.screens.help import HelpScreen
-from tutor.tui.screens.home import HomeScreen
 from tutor.tui.screens.study import StudyScreen
 from tutor.tui.session import StudySession
+
+# The other screens are imported when first opened: launch goes straight to the study screen,
+# and every module imported before the first card is drawn delays it.
+if TYPE_CHECKING:
+    from tutor.tui.screens.bootstrap import Bootstrapper
 
 __all__ = ["TutorApp", "make_app"]
 
@@ -50,7 +52,9 @@ class TutorApp(App[None]):
         self.failure: BaseException | None = None
 
     def on_mount(self) -> None:
-        if self.deck is None and self.bootstrap is not None and not self.store.decks():
+        if self.deck is None and self.bootstrap is not None and not self.store.deck_names():
+            from tutor.tui.screens.bootstrap import BootstrapScreen
+
             self.push_screen(BootstrapScreen(self.bootstrap, str(self.store.path)), self._mined)
             return
         self.open_start()
@@ -67,10 +71,12 @@ class TutorApp(App[None]):
         """
         deck = self.deck
         if deck is None:
-            decks = self.store.decks(self.clock())
-            if len(decks) == 1:
-                deck = decks[0].name
+            names = self.store.deck_names()
+            if len(names) == 1:
+                deck = names[0]
         if deck is None:
+            from tutor.tui.screens.home import HomeScreen
+
             self.push_screen(HomeScreen())
         else:
             self.study(deck)
@@ -97,12 +103,16 @@ class TutorApp(App[None]):
 
     def action_home(self) -> None:
         """Back to the deck list from wherever the learner is."""
+        from tutor.tui.screens.home import HomeScreen
+
         while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
             self.pop_screen()
         if not isinstance(self.screen, HomeScreen):  # launched straight into a deck
             self.switch_screen(HomeScreen())
 
     def action_help(self) -> None:
+        from tutor.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

@@ -103,10 +103,6 @@ class StudySession:
         self.reviewed -= 1
         return self._show(restored)
 
-    def deck_size(self) -> int:
-        """How many cards the deck holds."""
-        return self.store.deck_summary(self.deck_id, self.clock()).total
-
     def counts(self) -> SessionCounts:
         summary = self.store.deck_summary(self.deck_id, self.clock())
         return SessionCounts(

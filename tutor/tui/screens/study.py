@@ -79,12 +79,13 @@ class StudyScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(SessionStatus).set_where(self.session.deck, self.session.store.path)
-        self.counts = self.session.counts()  # one deck scan: its size and the progress line
-        if self.counts.total <= EAGER_DECK_SIZE:
+        store = self.session.store
+        if store.card_count(self.session.deck_id, EAGER_DECK_SIZE + 1) <= EAGER_DECK_SIZE:
             self.session.prompts.warm()  # choice options from the first card on
         self.session.advance()
         self._redraw(count=False)
-        self._draw_progress()
+        # the progress counts scan the deck: drawn just after the first card, not before it
+        self.call_after_refresh(self._recount)
         if not self.session.prompts.warmed:  # big decks: in a thread, once the card is drawn
             self.call_after_refresh(self.run_worker, self._load_entries, thread=True)
 
