@@ -1,6 +1,7 @@
 """`tutor optimize`: fit personal FSRS parameters to the learner's own review history.
 
-The fit needs the optimizer extra (torch); without it, or with fewer than 400 reviews, the
+The fit uses fsrs-rs (the optimizer Anki uses, through the fsrs-rs-python wheel, a plain
+dependency). With fewer than 400 reviews, or on a platform where that wheel did not install, the
 store raises a one-line ``TutorError`` and the CLI exits 2.
 """
 

@@ -19,7 +19,16 @@ from datetime import datetime
 
 import fsrs
 
-__all__ = ["Prediction", "ReviewEvent", "auc", "log_loss", "predict", "rmse_bins"]
+__all__ = [
+    "Prediction",
+    "ReviewEvent",
+    "auc",
+    "card_histories",
+    "elapsed_days",
+    "log_loss",
+    "predict",
+    "rmse_bins",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +55,15 @@ class Prediction:
     lapses: int
 
 
-def _histories(events: Iterable[ReviewEvent]) -> dict[int, list[ReviewEvent]]:
+def elapsed_days(earlier: datetime, later: datetime) -> int:
+    """Whole days between two reviews, counted as py-fsrs counts them for retrievability (24-hour
+    periods); 0 means a same-day review. The optimizer's training items use the same count, so
+    the parameters are fitted to what the scheduler will compute."""
+    return (later - earlier).days
+
+
+def card_histories(events: Iterable[ReviewEvent]) -> dict[int, list[ReviewEvent]]:
+    """Each card's reviews, oldest first."""
     by_card: dict[int, list[ReviewEvent]] = defaultdict(list)
     for event in events:
         by_card[event.card_id].append(event)
@@ -71,13 +88,13 @@ def predict(
         enable_fuzzing=False,
     )
     out: list[Prediction] = []
-    for card_id, history in _histories(events).items():
+    for card_id, history in card_histories(events).items():
         card = fsrs.Card(card_id=card_id, due=history[0].reviewed_at)
         lapses = 0
         for index, event in enumerate(history, start=1):
             recalled = 0 if event.rating == 1 else 1
             last = card.last_review
-            elapsed = (event.reviewed_at - last).days if last else 0
+            elapsed = elapsed_days(last, event.reviewed_at) if last else 0
             if last is not None and elapsed > 0:
                 if score_from is None or event.reviewed_at >= score_from:
                     p = scheduler.get_card_retrievability(card, event.reviewed_at)
