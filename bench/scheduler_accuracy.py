@@ -6,7 +6,8 @@ review in it (the history before it shapes each card's state). Three predictors:
 
 - constant: the average recall rate of the earlier folds' scored reviews;
 - FSRS-6 default parameters;
-- FSRS-6 with parameters fitted (py-fsrs optimizer, ``tutor[optimizer]``) on the earlier folds.
+- FSRS-6 with parameters fitted on the earlier folds by ``tutor.srs.optimize.fit_parameters``
+  (fsrs-rs, the optimizer Anki uses, via fsrs-rs-python).
 
 Prints log loss, RMSE(bins) (srs-benchmark's binning) and AUC over all test folds pooled.
 
@@ -23,11 +24,14 @@ import math
 import sys
 import time
 from datetime import datetime
+from importlib.metadata import version
 from pathlib import Path
 
 from tutor.srs.evaluate import Prediction, ReviewEvent, auc, log_loss, predict, rmse_bins
 from tutor.srs.optimize import fit_parameters
 
+# Names how fit_parameters fits: part of the cache key, so change it when the method changes.
+FIT_METHOD = "fsrs-rs items per later-day review, 24h days, defaults start, clamp to py-fsrs"
 DEFAULT_CSV = Path(__file__).resolve().parents[2] / "shared" / "revlogs" / "py-fsrs-review-logs.csv"
 
 
@@ -45,10 +49,14 @@ def read_events(path: Path) -> list[ReviewEvent]:
 
 
 def fitted_for(train: list[ReviewEvent], cache: Path | None) -> tuple[tuple[float, ...], str]:
-    """Parameters fitted on ``train`` (cached by the training data's hash, so trying another
-    evaluation does not refit), and a note on the fit for the fold line."""
+    """Parameters fitted on ``train`` (cached by the fitting method and the training data's hash,
+    so trying another evaluation does not refit, and a new method never reuses an old fit), and a
+    note on the fit for the fold line."""
+    method = f"{FIT_METHOD} {version('fsrs-rs-python')};"
     key = hashlib.sha256(
-        "".join(f"{e.card_id},{e.rating},{e.reviewed_at.isoformat()};" for e in train).encode()
+        (
+            method + "".join(f"{e.card_id},{e.rating},{e.reviewed_at.isoformat()};" for e in train)
+        ).encode()
     ).hexdigest()[:16]
     path = cache / f"fit-{key}.json" if cache else None
     if path is not None and path.exists():
@@ -56,7 +64,7 @@ def fitted_for(train: list[ReviewEvent], cache: Path | None) -> tuple[tuple[floa
     started = time.perf_counter()
     fit = fit_parameters(train, min_reviews=0)
     note = (
-        f"fit {time.perf_counter() - started:.0f}s, train log loss "
+        f"fit {time.perf_counter() - started:.1f}s, train log loss "
         f"{fit.log_loss_before:.4f} -> {fit.log_loss_after:.4f}"
     )
     if path is not None:
@@ -75,7 +83,7 @@ def main() -> int:
     parser.add_argument("csv", nargs="?", type=Path, default=DEFAULT_CSV)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument(
-        "--cache", type=Path, default=Path("/tmp/tutor-scheduler-fits"),
+        "--cache", default="/tmp/tutor-scheduler-fits",
         help="Directory caching fitted parameters per training set ('' to refit every time).",
     )  # fmt: skip
     args = parser.parse_args()
@@ -94,7 +102,7 @@ def main() -> int:
         train_preds = predict(train)
         average = sum(p.y for p in train_preds) / len(train_preds)
         default = predict(seen, score_from=test_start)
-        parameters, note = fitted_for(train, args.cache if str(args.cache) else None)
+        parameters, note = fitted_for(train, Path(args.cache) if args.cache else None)
         fitted = predict(seen, parameters, score_from=test_start)
         assert [p.card_id for p in fitted] == [p.card_id for p in default]
         tested += default
