@@ -106,3 +106,27 @@ def test_symmetrisation() -> None:
     rev = {(0, 0), (1, 1), (2, 2)}
     assert intersection(fwd, rev) == {(0, 0), (1, 1)}
     assert grow_diag_final_and(fwd, rev) == {(0, 0), (1, 1), (2, 1), (2, 2)}
+
+
+def test_grow_adds_one_directions_multiword_links_next_to_agreed_ones() -> None:
+    import numpy as np
+
+    from tutor.mining.symmetrize import grow_posteriors
+
+    fwd = np.zeros((3, 5))
+    rev = np.zeros((3, 5))
+    fwd[0, :3] = [0.9, 0.8, 0.7]  # en 0, 1, 2 each pick zh 0 ("Xinhua News Agency")
+    rev[0, 0] = 0.9  # zh 0 can pick one English word only
+    fwd[1, 4] = rev[1, 4] = 0.9
+    rev[2, 0] = 0.6  # one direction alone, next to no agreed link
+    got = grow_posteriors((fwd + rev) / 2, fwd, rev, 0.5, 0.5)
+    assert got == {(0, 0), (0, 1), (0, 2), (1, 4)}
+    assert grow_posteriors((fwd + rev) / 2, fwd, rev, 0.5, 1.0) == {(0, 0), (1, 4)}
+
+
+def test_crossing_tells_corresponding_splits() -> None:
+    from tutor.mining.wordalign_anchors import crossing
+
+    straight = [(0, 0), (1, 1), (3, 3), (4, 4)]
+    assert crossing(straight, 2, 2) == 0.0
+    assert crossing(straight, 0, 4) == 1.0  # zh 0 splits before all links, en 4 after

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Set
 
-__all__ = ["Link", "grow_diag_final_and", "intersection", "union"]
+import numpy as np
+
+__all__ = ["Link", "grow_diag_final_and", "grow_posteriors", "intersection", "union"]
 
 Link = tuple[int, int]
 
@@ -51,4 +53,32 @@ def grow_diag_final_and(fwd: Set[Link], rev: Set[Link]) -> set[Link]:
                 links.add((i, j))
                 aligned_i.add(i)
                 aligned_j.add(j)
+    return links
+
+
+_SIDEWAYS = ((-1, 0), (1, 0), (0, -1), (0, 1))
+
+
+def grow_posteriors(
+    merged: np.ndarray, fwd: np.ndarray, rev: np.ndarray, threshold: float, grow: float
+) -> set[Link]:
+    """Links from posterior matrices: agreed links, grown into either direction's links.
+
+    ``merged`` (both directions' mean) >= ``threshold`` are the links both directions
+    believe in. A directional aligner is the only one that can see one word translated by
+    several (新华社 = "Xinhua News Agency" is three links only the zh->en direction can
+    make), so a link one direction gives at least ``grow`` is added when it continues a kept
+    link in the same row or column. Diagonal neighbours are not followed: they add
+    reorderings the agreed links did not ask for. Deterministic: cells visited in order.
+    """
+    links = {(int(i), int(j)) for i, j in np.argwhere(merged >= threshold)}
+    cands = {(int(i), int(j)) for i, j in np.argwhere(np.maximum(fwd, rev) >= grow)} - links
+    added = True
+    while added and cands:
+        added = False
+        for i, j in sorted(cands):
+            if any((i + di, j + dj) in links for di, dj in _SIDEWAYS):
+                links.add((i, j))
+                cands.discard((i, j))
+                added = True
     return links

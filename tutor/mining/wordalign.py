@@ -18,7 +18,8 @@ import numpy as np
 
 from tutor.errors import InputError
 from tutor.mining.priors import PriorWeights, lexical_priors
-from tutor.mining.wordalign_anchors import anchors
+from tutor.mining.symmetrize import grow_posteriors
+from tutor.mining.wordalign_anchors import anchors, crossing, punct_key
 from tutor.mining.wordalign_hmm import HmmConfig, joint_posteriors, posteriors
 from tutor.mining.wordalign_text import en_keys, zh_keys
 from tutor.mining.wordalign_vocab import Vocab
@@ -33,6 +34,8 @@ class AlignConfig:
     """Choices that shape the alignment; the defaults are what ``tutor align`` uses."""
 
     threshold: float = 0.5
+    grow: float = 0.5  # 1.0: no growing, agreed links only
+    punct_crossing: float = 0.05
     priors: PriorWeights = PriorWeights()
     hmm: HmmConfig = HmmConfig()
     anchors: bool = True
@@ -47,10 +50,10 @@ def _cedict():  # type: ignore[no-untyped-def]
     return load_cedict()
 
 
-def link_posteriors(
-    pairs: Sequence[Pair], *, background: bool = True, config: AlignConfig = AlignConfig()
-) -> list[np.ndarray]:
-    """For each pair a (len zh, len en) matrix of link probabilities (directions averaged)."""
+def _directional(
+    pairs: Sequence[Pair], background: bool, config: AlignConfig
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Each pair's (zh->en, en->zh) link posteriors, both as (len zh, len en) matrices."""
     zh = [zh_keys(z) for z, _ in pairs]
     en = [en_keys(e) for _, e in pairs]
     zh_all, en_all = zh, en
@@ -71,14 +74,36 @@ def link_posteriors(
     else:
         fwd = posteriors(zid, eid, len(ev), zh_en, config.hmm)  # (I zh, J en): en picks zh
         rev = posteriors(eid, zid, len(zv), en_zh, config.hmm)  # (I en, J zh)
-    out = []
-    for (z, e), f, r in zip(pairs, fwd, rev, strict=False):
-        post = (f + r.T) / 2
-        if config.anchors:
-            for (i, j), strength in anchors(z, e).items():
-                post[i, j] = max(post[i, j], strength)
-        out.append(post)
-    return out
+    return [(f, r.T) for f, r, _ in zip(fwd, rev, pairs, strict=False)]
+
+
+def _merge(pair: Pair, fwd: np.ndarray, rev: np.ndarray, config: AlignConfig) -> np.ndarray:
+    """Both directions' mean, raised to the strength of each exact-evidence anchor.
+
+    A punctuation anchor counts only where the mark splits both sentences at corresponding
+    places (few confident links cross it): a comma is often a clause break in one language
+    and nothing in the other.
+    """
+    post = (fwd + rev) / 2
+    if not config.anchors:
+        return post
+    z, e = pair
+    agreed = [(int(i), int(j)) for i, j in np.argwhere(post >= config.threshold)]
+    for (i, j), strength in anchors(z, e).items():
+        if punct_key(z[i]) is not None and crossing(agreed, i, j) > config.punct_crossing:
+            continue
+        post[i, j] = max(post[i, j], strength)
+    return post
+
+
+def link_posteriors(
+    pairs: Sequence[Pair], *, background: bool = True, config: AlignConfig = AlignConfig()
+) -> list[np.ndarray]:
+    """For each pair a (len zh, len en) matrix of link probabilities (directions averaged)."""
+    return [
+        _merge(p, f, r, config)
+        for p, (f, r) in zip(pairs, _directional(pairs, background, config), strict=True)
+    ]
 
 
 def align_scored(
@@ -89,12 +114,22 @@ def align_scored(
     config: AlignConfig = AlignConfig(),
 ) -> list[dict[tuple[int, int], float]]:
     """Links with their probability in [0, 1], for each pair. ``seed`` is accepted for API
-    stability; training is EM, deterministic for a given input."""
+    stability; training is EM, deterministic for a given input.
+
+    Links both directions agree on (mean posterior >= ``threshold``) are grown into links
+    one direction alone gives (>= ``grow``) along rows and columns; a grown link's score is
+    the larger directional posterior.
+    """
     del seed
     out: list[dict[tuple[int, int], float]] = []
-    for post in link_posteriors(pairs, background=background, config=config):
-        idx = np.argwhere(post >= config.threshold)
-        out.append({(int(i), int(j)): float(post[i, j]) for i, j in idx})
+    for p, (f, r) in zip(pairs, _directional(pairs, background, config), strict=True):
+        post = _merge(p, f, r, config)
+        best = np.maximum(post, np.maximum(f, r))
+        if config.grow < 1.0:
+            links = grow_posteriors(post, f, r, config.threshold, config.grow)
+        else:
+            links = {(int(i), int(j)) for i, j in np.argwhere(post >= config.threshold)}
+        out.append({(i, j): float(min(best[i, j], 1.0)) for i, j in sorted(links)})
     return out
 
 

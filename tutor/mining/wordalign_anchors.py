@@ -14,7 +14,7 @@ from functools import lru_cache
 from tutor.mining.numbers import zh_value
 from tutor.mining.wordalign_text import is_punct
 
-__all__ = ["anchors", "en_values", "name_keys", "punct_key"]
+__all__ = ["anchors", "crossing", "en_values", "name_keys", "punct_key"]
 
 _PUNCT_MAP = {
     "，": ",", "、": ",", "。": ".", "．": ".", "；": ";", "：": ":", "？": "?", "！": "!",
@@ -103,6 +103,22 @@ def name_keys(token: str) -> frozenset[str]:
         for form in name_forms(part):
             keys.add(re.sub(r"[\s'’-]", "", form.lower()))
     return frozenset(keys)
+
+
+def crossing(links: Sequence[tuple[int, int]], i: int, j: int) -> float:
+    """Share of ``links`` (not touching row i or column j) that cross the split at (i, j).
+
+    Near 0 when zh i and en j divide their sentences at corresponding places, which is when
+    two punctuation marks are translations of each other.
+    """
+    same = cross = 0
+    for a, b in links:
+        if a != i and b != j:
+            if (a < i) == (b < j):
+                same += 1
+            else:
+                cross += 1
+    return cross / max(same + cross, 1)
 
 
 def _position_cost(i: int, n_zh: int, j: int, n_en: int) -> float:
