@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -91,19 +93,15 @@ def test_optimize_refuses_short_histories(store: Store, tmp_path: Path) -> None:
     assert store.fitted_params() is None
 
 
-def test_optimize_without_the_extra_says_how_to_install(
+def test_optimize_without_the_optimizer_library_says_how_to_install(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     start = datetime(2024, 1, 1, tzinfo=UTC)
     lines = [f"{i % 40},3,{(start + timedelta(hours=7 * i)).isoformat()},1" for i in range(420)]
     store.import_revlog(write_csv(tmp_path / "long.csv", lines))
 
-    class Missing:
-        def __init__(self, *_args: object) -> None:
-            raise ImportError("Optimizer is not installed")
-
-    monkeypatch.setattr(optimize_module.fsrs, "Optimizer", Missing)
-    with pytest.raises(TutorError, match=r"tutor\[optimizer\]"):
+    monkeypatch.setitem(sys.modules, "fsrs_rs_python", None)  # as if it had not installed
+    with pytest.raises(TutorError, match="pip install fsrs-rs-python"):
         store.optimize(None)
 
 
@@ -119,14 +117,19 @@ def test_optimize_stores_parameters_and_uses_them(
     fitted = list(optimize_module.fsrs.Scheduler().parameters)
     fitted[0] = 0.5  # a different first-Again stability: any change is visible in the loss
 
-    class Fake:
-        def __init__(self, logs: list[object]) -> None:
-            assert len(logs) == 420
+    class FakeFSRS:
+        def __init__(self, _start: list[float]) -> None:
+            pass
 
-        def compute_optimal_parameters(self) -> list[float]:
+        def compute_parameters(self, items: list[object]) -> list[float]:
+            assert items  # one per later-day review of the 420
             return fitted
 
-    monkeypatch.setattr(optimize_module.fsrs, "Optimizer", Fake)
+    fake = SimpleNamespace(
+        FSRS=FakeFSRS, FSRSItem=lambda reviews: reviews, FSRSReview=lambda r, d: (r, d),
+        DEFAULT_PARAMETERS=fitted,
+    )  # fmt: skip
+    monkeypatch.setattr(optimize_module, "_library", lambda: fake)
     deck = store.deck_id("long")
     result = store.optimize(deck, now=start)
     stored = store.fitted_params(deck)

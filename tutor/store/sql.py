@@ -4,8 +4,8 @@ The connection is opened in driver-level autocommit (``isolation_level=None``) s
 ``atomic()`` -- sqlite-utils' transaction block, savepoints when nested -- is the only thing that
 groups statements: a card update and its review row commit together or not at all.
 
-sqlite-utils imports pandas and numpy when they are installed (the optional ``optimizer``
-extra brings them) only to map their scalar types to column types, which the store never
+sqlite-utils imports pandas and numpy when they are installed (a learner's environment often
+has them) only to map their scalar types to column types, which the store never
 writes; that import cost 0.4-0.8 s of every launch of the study screen. So sqlite-utils is
 imported with both hidden, unless something already imported them.
 """

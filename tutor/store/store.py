@@ -285,8 +285,8 @@ class Store:
 
     def optimize(self, deck_id: int | None = None, now: datetime | None = None) -> FitResult:
         """Fit FSRS parameters to the deck's reviews (all decks when ``None``), store them with
-        the log loss before and after, and use them from now on. Needs ``tutor[optimizer]`` and
-        at least 400 reviews (``TutorError`` otherwise)."""
+        the log loss before and after, and use them from now on. Needs at least 400 reviews
+        (``TutorError`` otherwise)."""
         from tutor.store import revlog
 
         events = revlog.review_events(self.db, deck_id)
