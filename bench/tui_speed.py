@@ -120,8 +120,25 @@ def time_to_text(argv: list[str], marker: str, timeout: float = 30.0) -> float:
         os.close(master)
 
 
+def byte_compile_tutor() -> None:
+    """Byte-compile the ``tutor`` package, as pip does when it installs a wheel.
+
+    Textual and every other installed dependency already have their ``.pyc`` files; an editable
+    checkout run with PYTHONDONTWRITEBYTECODE set (as some CI images do) would otherwise
+    recompile tutor's ~50 modules from source on every launch, which no installed copy does.
+    """
+    import compileall
+
+    import tutor
+
+    package = Path(tutor.__file__).parent
+    if not compileall.compile_dir(str(package), quiet=1, force=False):
+        raise SystemExit(f"could not byte-compile {package}")
+
+
 def launch_times(db: Path, runs: int) -> tuple[list[float], list[float], str]:
     """Alternating launches (after one untimed warm-up of each) of the minimal app and tutor."""
+    byte_compile_tutor()
     marker = first_front(db)
     minimal_argv = [sys.executable, "-c", MINIMAL_APP]
     tutor_argv = [sys.executable, "-c", TUTOR_APP, "--db", str(db), "study", "--deck", DECK]
