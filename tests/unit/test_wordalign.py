@@ -130,3 +130,16 @@ def test_crossing_tells_corresponding_splits() -> None:
     straight = [(0, 0), (1, 1), (3, 3), (4, 4)]
     assert crossing(straight, 2, 2) == 0.0
     assert crossing(straight, 0, 4) == 1.0  # zh 0 splits before all links, en 4 after
+
+
+def test_function_word_senses_prime_function_words() -> None:
+    from tutor.lang.cedict import load_cedict
+    from tutor.mining.priors import function_keys
+
+    cedict = load_cedict()
+    assert {"of", "'s"} <= function_keys(cedict, "的")
+    assert "the" not in function_keys(cedict, "的")
+    assert function_keys(cedict, "苹果") == frozenset()  # content words: gloss_keys' job
+    pri = lexical_priors(cedict, ["的", "苹果"], {"of", "the", "apple"})
+    assert ("的", "of") in pri and ("的", "the") not in pri
+    assert pri[("的", "of")] < pri[("苹果", "apple")]

@@ -18,12 +18,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
+from tutor.lang.english import STOPWORDS
 from tutor.mining.wordalign_text import EN_STOPWORDS, en_key
 
 __all__ = [
     "DictionaryLike",
     "PriorWeights",
     "dictionary_words",
+    "function_keys",
     "gloss_keys",
     "lexical_priors",
     "subwords",
@@ -48,6 +50,7 @@ class PriorWeights:
     word: float = 2.0
     subword: float = 0.5
     char: float = 0.1
+    function: float = 0.5  # senses made of function words only (的 -> of, 在 -> at)
 
 
 _SKIP_SENSE = re.compile(
@@ -67,6 +70,36 @@ def _sense_keys(sense: str) -> frozenset[str]:
         key = en_key(word.strip("'-"))
         if key and key not in EN_STOPWORDS:
             keys.add(key)
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=50_000)
+def _function_sense_keys(sense: str) -> frozenset[str]:
+    if _SKIP_SENSE.match(sense.strip()):
+        return frozenset()
+    keys: set[str] = set()
+    for part in re.split(r"[;,]", _PAREN.sub(" ", sense)):
+        if part.strip() == "~'s":
+            keys.add("'s")  # 的: the possessive
+            continue
+        words = [w.strip("'-").lower() for w in _WORD.findall(part)]
+        if len(words) > 1 and words[0] == "to":
+            words = words[1:]  # "to be at": the infinitive's "to" is not a translation
+        if words and all(w in STOPWORDS for w in words):
+            keys.update(en_key(w) for w in words)
+    return frozenset(keys)
+
+
+def function_keys(cedict: DictionaryLike, word: str) -> frozenset[str]:
+    """English function words a dictionary sense of ``word`` consists of (在 -> at, in).
+
+    ``gloss_keys`` leaves function words out, since "the" or "of" in a gloss of a content word
+    is filler; a sense made of nothing else ("of; ~'s" of 的) is the word's translation.
+    """
+    keys: set[str] = set()
+    for entry in cedict.lookup(word):
+        for sense in entry.meanings:
+            keys |= _function_sense_keys(sense)
     return frozenset(keys)
 
 
@@ -113,6 +146,8 @@ def lexical_priors(
 
     for zh in zh_vocab:
         add(zh, gloss_keys(cedict, zh), weights.word)
+        if weights.function > 0:
+            add(zh, function_keys(cedict, zh), weights.function)
         if len(zh) > 1:
             for part in subwords(cedict, zh):
                 add(zh, gloss_keys(cedict, part), weights.subword)
