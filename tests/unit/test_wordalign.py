@@ -143,3 +143,23 @@ def test_function_word_senses_prime_function_words() -> None:
     pri = lexical_priors(cedict, ["的", "苹果"], {"of", "the", "apple"})
     assert ("的", "of") in pri and ("的", "the") not in pri
     assert pri[("的", "of")] < pri[("苹果", "apple")]
+
+
+def test_dictionary_phrase_anchors_every_word_of_the_sense() -> None:
+    from tutor.lang.cedict import load_cedict
+
+    cedict = load_cedict()
+    got = anchors("援助 一千 美元 。".split(), "aid of 1,000 US dollars .".split(), cedict)
+    assert {(2, 3), (2, 4)} <= set(got)
+    got = anchors("新华社 记者".split(), "Xinhua News Agency reporter".split(), cedict)
+    assert {(0, 0), (0, 1), (0, 2)} <= set(got) and (1, 0) not in got
+    assert not any(
+        i == 2 for i, _ in anchors("援助 一千 美元".split(), "aid to us".split(), cedict)
+    )
+
+
+def test_name_anchor_takes_one_copy_and_skips_function_words() -> None:
+    got = anchors("上海 和 北京".split(), "Shanghai and Beijing , he said , like Shanghai".split())
+    assert (0, 0) in got and (0, 8) not in got
+    assert (2, 2) in got
+    assert not any(i == 1 for i, _ in got)  # 和 "He" is not the pronoun

@@ -39,6 +39,7 @@ class AlignConfig:
     priors: PriorWeights = PriorWeights()
     hmm: HmmConfig = HmmConfig()
     anchors: bool = True
+    phrases: bool = True  # anchors from multi-word dictionary senses ("US dollar")
     agreement: bool = True
     background_limit: int = 300
     background_below: int = 200  # larger inputs carry their own statistics
@@ -89,7 +90,8 @@ def _merge(pair: Pair, fwd: np.ndarray, rev: np.ndarray, config: AlignConfig) ->
         return post
     z, e = pair
     agreed = [(int(i), int(j)) for i, j in np.argwhere(post >= config.threshold)]
-    for (i, j), strength in anchors(z, e).items():
+    cedict = _cedict() if config.phrases else None
+    for (i, j), strength in anchors(z, e, cedict).items():
         if punct_key(z[i]) is not None and crossing(agreed, i, j) > config.punct_crossing:
             continue
         post[i, j] = max(post[i, j], strength)

@@ -11,8 +11,13 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from tutor.lang.english import STOPWORDS
 from tutor.mining.numbers import zh_value
+from tutor.mining.priors import DictionaryLike
+from tutor.mining.wordalign_phrases import phrase_spans
 from tutor.mining.wordalign_text import is_punct
+
+Link = tuple[int, int]
 
 __all__ = ["anchors", "crossing", "en_values", "name_keys", "punct_key"]
 
@@ -125,8 +130,14 @@ def _position_cost(i: int, n_zh: int, j: int, n_en: int) -> float:
     return abs((i + 0.5) / n_zh - (j + 0.5) / n_en)
 
 
-def anchors(zh: Sequence[str], en: Sequence[str]) -> dict[tuple[int, int], float]:
-    """Exact-evidence links ``(zh index, en index) -> strength`` for one pair."""
+def anchors(
+    zh: Sequence[str], en: Sequence[str], cedict: DictionaryLike | None = None
+) -> dict[Link, float]:
+    """Exact-evidence links ``(zh index, en index) -> strength`` for one pair.
+
+    With ``cedict``, also each Chinese word to an English phrase one of its senses spells
+    out in full (phrase_spans).
+    """
     out: dict[tuple[int, int], float] = {}
     n_zh, n_en = len(zh), len(en)
     # punctuation: one-to-one, nearest relative position first
@@ -161,13 +172,10 @@ def anchors(zh: Sequence[str], en: Sequence[str]) -> dict[tuple[int, int], float
         for start, end, v in spans:
             if _close(v, value):
                 num.append((_position_cost(i, n_zh, start, n_en), i, list(range(start, end))))
-    used_i, used_j = set(), set()
-    for _cost, i, js in sorted(num):
-        if i not in used_i and js[0] not in used_j:
-            out.update({(i, j): 0.95 for j in js})
-            used_i.add(i)
-            used_j.add(js[0])
-    # names written in pinyin
+    out.update(_one_to_one(num, 0.95))
+    # names written in pinyin; a one-character "name" must not be an English function word
+    # (和 is also "He", 的 "De")
+    names: list[tuple[float, int, list[int]]] = []
     for i, z in enumerate(zh):
         keys = name_keys(z)
         if not keys:
@@ -177,7 +185,28 @@ def anchors(zh: Sequence[str], en: Sequence[str]) -> dict[tuple[int, int], float
             for k in range(j, min(j + 3, n_en)):
                 joined += re.sub(r"['’-]", "", en[k].lower())
                 if joined in keys:
-                    for m in range(j, k + 1):
-                        out[(i, m)] = 0.9
+                    if not (len(z) == 1 and joined in STOPWORDS):
+                        span = list(range(j, k + 1))
+                        names.append((_position_cost(i, n_zh, j, n_en), i, span))
                     break
+    out.update(_one_to_one(names, 0.9))
+    if cedict is not None:
+        out.update(_one_to_one(phrase_spans(cedict, zh, en), 0.9))
+    return out
+
+
+def _one_to_one(cands: list[tuple[float, int, list[int]]], strength: float) -> dict[Link, float]:
+    """Each Chinese token to its nearest candidate English span, each span used once.
+
+    A name or number written twice in one sentence and once in the other would otherwise
+    link to every copy.
+    """
+    out: dict[Link, float] = {}
+    used_i: set[int] = set()
+    used_j: set[int] = set()
+    for _cost, i, js in sorted(cands):
+        if i not in used_i and not used_j.intersection(js):
+            out.update({(i, j): strength for j in js})
+            used_i.add(i)
+            used_j.update(js)
     return out
