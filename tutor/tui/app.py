@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
+from textual.screen import Screen
 
 from tutor.store import Store
 from tutor.tui.screens.study import StudyScreen
@@ -50,9 +51,33 @@ class TutorApp(App[None]):
         self.clock: Callable[[], datetime] = clock or _utc_now
         self.bootstrap = bootstrap
         self.failure: BaseException | None = None
+        self._studying_from_start = False
+
+    def get_default_screen(self) -> Screen[Any]:
+        """The study screen itself when the deck to study is known at launch.
+
+        Textual mounts the default screen as it starts; making the study screen that screen,
+        instead of pushing it over an empty one, spares a second mount and restyle before
+        the first card is drawn (about a quarter of the launch time).
+        """
+        deck = self._start_deck()
+        if deck is None:
+            return super().get_default_screen()
+        self.deck = deck
+        self._studying_from_start = True
+        return StudyScreen(StudySession(self.store, deck, self.clock))
+
+    def _start_deck(self) -> str | None:
+        """The deck chosen on the command line, else the only deck there is."""
+        if self.deck is not None:
+            return self.deck
+        names = self.store.deck_names()
+        return names[0] if len(names) == 1 else None
 
     def on_mount(self) -> None:
-        if self.deck is None and self.bootstrap is not None and not self.store.deck_names():
+        if self._studying_from_start:
+            return
+        if self.bootstrap is not None and not self.store.deck_names():
             from tutor.tui.screens.bootstrap import BootstrapScreen
 
             self.push_screen(BootstrapScreen(self.bootstrap, str(self.store.path)), self._mined)
@@ -69,11 +94,7 @@ class TutorApp(App[None]):
         The deck list is built when first asked for (``h``, see ``action_home``), not under
         the study screen at launch, where it would only delay the first card.
         """
-        deck = self.deck
-        if deck is None:
-            names = self.store.deck_names()
-            if len(names) == 1:
-                deck = names[0]
+        deck = self._start_deck()
         if deck is None:
             from tutor.tui.screens.home import HomeScreen
 
@@ -105,10 +126,12 @@ class TutorApp(App[None]):
         """Back to the deck list from wherever the learner is."""
         from tutor.tui.screens.home import HomeScreen
 
-        while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
             self.pop_screen()
         if not isinstance(self.screen, HomeScreen):  # launched straight into a deck
-            self.switch_screen(HomeScreen())
+            # pushed, not switched in: the screen at the bottom of the stack cannot be
+            # replaced (Textual keeps no result callback for it)
+            self.push_screen(HomeScreen())
 
     def action_help(self) -> None:
         from tutor.tui.screens.help import HelpScreen
