@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pickle
+
 from tutor.mining.links import _name_links, spellings
+from tutor.mining.phrases import Candidate
+from tutor.mining.rank import Tally, build_entry
 from tutor.mining.resources import en_tokens
 
 
@@ -21,3 +25,32 @@ def test_a_lone_syllable_is_a_name_only_capitalised_and_beside_another() -> None
     assert _name_links("殷勇", en_tokens("Mr Yin came")) == {}
     assert _name_links("北京", en_tokens("In beijing today")) == {1: 1.0}
     assert _name_links("2024年", en_tokens("In 2024 it rained")) == {}
+
+
+def _cand(kind: str, english: str | None, strength: float) -> Candidate:
+    key = frozenset(english.split()) if english else frozenset()
+    return Candidate("雁栖湖", english, key, strength, kind, 1)
+
+
+def test_tally_merge_is_add_in_order_and_travels_as_plain_data() -> None:
+    seen = [
+        (_cand("name", "Yanqi Lake", 1.0), ("雁栖湖很美", "Yanqi Lake is lovely")),
+        (_cand("word", "lake", 0.5), ("湖", "the lake")),
+        (_cand("name", "Yanqi Lake", 0.9), ("在雁栖湖", "at Yanqi Lake")),
+        (_cand("word", None, 0.0), ("雁栖湖", "it")),
+    ]
+    whole = Tally("雁栖湖", 0)
+    for cand, ex in seen:
+        whole.add(cand, ex)
+    first, second = Tally("雁栖湖", 0), Tally("雁栖湖", 5)
+    for cand, ex in seen[:2]:
+        first.add(cand, ex)
+    for cand, ex in seen[2:]:
+        second.add(cand, ex)
+    first.merge(pickle.loads(pickle.dumps(second)))
+    assert first == whole
+    assert whole.example == ("湖", "the lake")  # the shortest clause pair
+    assert type(whole.kinds) is dict and list(whole.kinds) == ["name", "word"]
+    entry = build_entry(whole)
+    assert entry is not None and entry.english.startswith("Yanqi Lake")
+    assert entry.kind == "name" and entry.examples[0].en == "the lake"

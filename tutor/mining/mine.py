@@ -28,7 +28,7 @@ from tutor.mining.numbers import split_numbers
 from tutor.mining.parallel import default_workers, ordered_map
 from tutor.mining.phrases import candidates
 from tutor.mining.rank import Tally, build_entry
-from tutor.model import Entry, Example, SegmentPair
+from tutor.model import Entry, SegmentPair
 
 __all__ = ["DEFAULT_MIN_CONFIDENCE", "Aligner", "MineResult", "mine"]
 
@@ -130,7 +130,7 @@ def _chunk_tallies(
         if stat is not None:
             links = merge(links, stat[n], STATISTICAL_STRENGTH)
         links = fill(u.words, u.tokens, links)
-        example = Example(u.zh, u.en)
+        example = (u.zh, u.en)
         for cand in candidates(u.words, u.tokens, u.en, links, lex):
             t = tallies.get(cand.hanzi)
             if t is None:

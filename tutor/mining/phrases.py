@@ -152,6 +152,8 @@ def candidates(
     out: list[Candidate] = []
     for i1 in range(len(zh)):
         for i2 in range(i1, min(len(zh), i1 + MAX_ZH)):
+            if i2 > i1 and i2 not in by_zh:
+                break  # a phrase needs every word linked, so no longer span from i1 has one
             cand = _span(zh, en, en_text, links, by_zh, by_en, i1, i2)
             if cand is None and approved and "".join(zh[i1 : i2 + 1]) in approved:
                 cand = _approved(zh, en, en_text, links, by_zh, by_en, i1, i2)

@@ -10,8 +10,8 @@ renders falls back to its first dictionary sense at a confidence below the defau
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from tutor.mining import resources as res
 from tutor.mining.glosses import first_sense
@@ -31,28 +31,35 @@ MAX_SENSES = 6
 class _Rendering:
     count: int = 0
     strength: float = 0.0
-    texts: Counter[str] = field(default_factory=Counter)
+    texts: dict[str, int] = field(default_factory=dict)  # as written -> times seen
 
 
 @dataclass
 class Tally:
-    """Everything seen of one Chinese unit across the text."""
+    """Everything seen of one Chinese unit across the text.
+
+    Tallies travel from worker processes back to the merging process, one per unit and chunk,
+    so they hold only plain dicts, tuples and numbers: those unpickle in C, where Counters and
+    dataclass examples would each run Python code on the receiving side.
+    """
 
     hanzi: str
     position: int
     seen: int = 0
     renderings: dict[frozenset[str], _Rendering] = field(default_factory=dict)
-    kinds: Counter[str] = field(default_factory=Counter)
-    example: Example | None = None
+    kinds: dict[str, int] = field(default_factory=dict)
+    example: tuple[str, str] | None = None  # (zh, en): the shortest clause pair seen
 
-    def add(self, cand: Candidate, example: Example) -> None:
+    def add(self, cand: Candidate, example: tuple[str, str]) -> None:
         self.seen += 1
-        self.kinds[cand.kind] += 1
+        self.kinds[cand.kind] = self.kinds.get(cand.kind, 0) + 1
         if cand.english is not None and cand.key:
-            r = self.renderings.setdefault(cand.key, _Rendering())
+            r = self.renderings.get(cand.key)
+            if r is None:
+                r = self.renderings[cand.key] = _Rendering()
             r.count += 1
             r.strength += cand.strength
-            r.texts[cand.english] += 1
+            r.texts[cand.english] = r.texts.get(cand.english, 0) + 1
         if self.example is None or _size(example) < _size(self.example):
             self.example = example
 
@@ -60,23 +67,37 @@ class Tally:
         """Fold in ``other``, the tally of the same unit over later text (a later chunk).
 
         The result is what ``add`` would have built seeing both texts in order: counts add,
-        renderings and kinds keep first-seen order, the earlier example wins a tie.
+        renderings and kinds keep first-seen order, the earlier example wins a tie. A
+        rendering new to this tally is taken over from ``other``, not copied: ``other`` is
+        spent.
         """
         self.seen += other.seen
-        self.kinds.update(other.kinds)
+        kinds = self.kinds
+        for kind, n in other.kinds.items():
+            kinds[kind] = kinds.get(kind, 0) + n
         for key, theirs in other.renderings.items():
-            r = self.renderings.setdefault(key, _Rendering())
+            r = self.renderings.get(key)
+            if r is None:
+                self.renderings[key] = theirs
+                continue
             r.count += theirs.count
             r.strength += theirs.strength
-            r.texts.update(theirs.texts)
+            texts = r.texts
+            for text, n in theirs.texts.items():
+                texts[text] = texts.get(text, 0) + n
         if other.example is not None and (
             self.example is None or _size(other.example) < _size(self.example)
         ):
             self.example = other.example
 
 
-def _size(ex: Example) -> int:
-    return len(ex.zh) + len(ex.en) // 3
+def _size(ex: tuple[str, str]) -> int:
+    return len(ex[0]) + len(ex[1]) // 3
+
+
+def _most_common(counts: dict[str, int]) -> str:
+    """The key seen most often; the first seen among equals (as ``Counter.most_common``)."""
+    return max(counts.items(), key=itemgetter(1))[0]
 
 
 def _senses(hanzi: str) -> tuple[str, ...]:
@@ -111,7 +132,7 @@ def build_entry(t: Tally, lexicon: Lexicon | None = None) -> Entry | None:
             frozenset(g.lemmas) == ranked[0][0] for g in lexicon.glosses(t.hanzi)
         ):
             confidence = max(confidence, APPROVED_CONFIDENCE)  # the learner accepted it before
-        english = "; ".join(r.texts.most_common(1)[0][0] for _, r in ranked[:MAX_RENDERINGS])
+        english = "; ".join(_most_common(r.texts) for _, r in ranked[:MAX_RENDERINGS])
     else:
         english = first_sense(t.hanzi)
         if not english or kind != "word":
@@ -119,7 +140,7 @@ def build_entry(t: Tally, lexicon: Lexicon | None = None) -> Entry | None:
         if lexicon is not None and lexicon.rejects(t.hanzi, english):
             return None
         confidence = FALLBACK_CONFIDENCE
-    example = (t.example,) if t.example is not None else ()
+    example = (Example(*t.example),) if t.example is not None else ()
     return Entry(
         hanzi=t.hanzi,
         traditional=_traditional(t.hanzi),
@@ -145,5 +166,5 @@ def _allowed(hanzi: str, r: _Rendering, lexicon: Lexicon) -> bool:
 def _kind(t: Tally) -> EntryKind:
     if not t.kinds:
         return "word"
-    kind = t.kinds.most_common(1)[0][0]
+    kind = _most_common(t.kinds)
     return kind if kind in ("word", "term", "name", "measure") else "word"  # type: ignore[return-value]
