@@ -5,7 +5,10 @@ with its probability, which mining turns into an entry's confidence. Two directi
 aligners (wordalign_hmm) are trained on the input, optionally joined by a bundled background
 corpus so a dozen sentences are not aligned from nothing, and primed with CC-CEDICT (priors).
 Their link posteriors are averaged, so a link both directions believe in wins, and links from
-exact evidence (numbers, names, punctuation, dictionary; wordalign_anchors) are added.
+exact evidence (numbers, names, punctuation, multi-word dictionary senses; wordalign_anchors,
+wordalign_phrases) are added. The agreed links then grow along rows and columns into links
+one direction alone proposes (symmetrize.grow_posteriors), which is how one Chinese word
+keeps all the English words that translate it.
 """
 
 from __future__ import annotations
