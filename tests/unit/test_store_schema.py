@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from tutor.errors import StoreError
 from tutor.store import Store
-from tutor.store.migrations import MIGRATIONS
+from tutor.store.migrations import STEPS, migrations, pending
 
 EXPECTED_COLUMNS = {
     "decks": {"id", "name", "source", "created"},
@@ -36,8 +38,8 @@ def test_blank_database_is_migrated_to_the_full_schema(db_path: Path) -> None:
         for table, columns in EXPECTED_COLUMNS.items():
             assert table in tables
             assert columns <= set(store.db.columns(table)), table
-        applied = [m.name for m in MIGRATIONS.applied(store.db)]
-        assert applied == [m.name for m in MIGRATIONS._migrations]
+        applied = [m.name for m in migrations().applied(store.db.utils)]  # sqlite-utils' record
+        assert applied == [step.__name__ for step in STEPS]
         assert applied[0] == "m001_initial"
         indexes = set().union(*(store.db.index_names(t) for t in ("cards", "reviews", "notes")))
         assert {"cards_deck_state_due", "reviews_deck_time", "notes_deck_position"} <= indexes
@@ -46,9 +48,9 @@ def test_blank_database_is_migrated_to_the_full_schema(db_path: Path) -> None:
 def test_reopening_applies_nothing_twice(db_path: Path) -> None:
     Store.open(db_path).close()
     with Store.open(db_path) as store:
-        assert MIGRATIONS.pending(store.db) == []
+        assert migrations().pending(store.db.utils) == [] and pending(store.db) == []
         rows = store.db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0]
-        assert rows == len(MIGRATIONS._migrations)
+        assert rows == len(STEPS)
 
 
 def test_wal_and_foreign_keys_are_on(db_path: Path) -> None:
@@ -95,3 +97,49 @@ def test_corrupt_sqlite_file_raises_store_error(tmp_path: Path) -> None:
 def test_directory_raises_store_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError):
         Store.open(tmp_path)
+
+
+def test_an_up_to_date_database_opens_without_importing_sqlite_utils(db_path: Path) -> None:
+    """sqlite-utils is imported to migrate (first run, upgrades) or for its API, not to study."""
+    script = (
+        "import sys; from tutor.store import Store; "
+        f"Store.open({str(db_path)!r}).close(); print('sqlite_utils' in sys.modules)"
+    )
+
+    def imported() -> str:
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.strip()
+
+    assert imported() == "True"  # a blank file: the migrations ran through sqlite-utils
+    assert imported() == "False"  # nothing pending: plain sqlite3 only
+    with Store.open(db_path) as store:
+        assert "decks" in store.db.table_names()  # the rest of sqlite-utils' API, on demand
+        assert store.db["decks"].count == 0
+
+
+def test_pending_steps_are_read_from_sqlite_utils_record(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        assert pending(store.db) == []
+        store.db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm005_judgements'")
+        assert pending(store.db) == ["m005_judgements"]
+        assert [m.name for m in migrations().pending(store.db.utils)] == ["m005_judgements"]
+
+
+def test_atomic_nests_as_savepoints_and_rolls_back(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        db = store.db
+
+        def names() -> list[str]:
+            return [r[0] for r in db.execute("SELECT name FROM decks ORDER BY name")]
+
+        with db.atomic():
+            db.execute("INSERT INTO decks (name, created) VALUES ('outer', '')")
+            with pytest.raises(RuntimeError), db.atomic():
+                db.execute("INSERT INTO decks (name, created) VALUES ('inner', '')")
+                raise RuntimeError("inner block fails")
+        assert names() == ["outer"]  # the savepoint rolled back, the outer block committed
+        with pytest.raises(RuntimeError), db.atomic():
+            db.execute("INSERT INTO decks (name, created) VALUES ('lost', '')")
+            raise RuntimeError("whole block fails")
+        assert names() == ["outer"] and not db.conn.in_transaction

@@ -1,8 +1,9 @@
 """The schema, as numbered migrations applied every time the database opens.
 
-``Migrations`` (tutor.store.sql) records each applied step in ``_sqlite_migrations``; a new step
-goes at the end of this file and never edits an old one, so any progress.db a learner has
-upgrades in place.
+sqlite-utils' ``Migrations`` applies the steps and records each in ``_sqlite_migrations``; a
+new step goes at the end of ``STEPS`` and never edits an old one, so any progress.db a learner
+has upgrades in place. Whether anything is pending is read with one plain query first, so an
+up-to-date database opens without importing sqlite-utils (see tutor.store.sql).
 
 Times are UTC ISO strings of fixed width (``2024-05-01T12:00:00.000000+00:00``) so that text
 order is time order and the ``due`` indexes can answer "due by T" with a range scan.
@@ -12,11 +13,18 @@ cards by deck and order them by due date, which needs both columns in one index.
 
 from __future__ import annotations
 
-from tutor.store.sql import Database, Migrations
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["MIGRATIONS", "apply_migrations"]
+from tutor.store.sql import Database, import_sqlite_utils
 
-MIGRATIONS = Migrations("tutor")
+if TYPE_CHECKING:
+    from sqlite_utils import Migrations
+
+__all__ = ["SET_NAME", "STEPS", "apply_migrations", "migrations", "pending"]
+
+#: The migration set's name in ``_sqlite_migrations``.
+SET_NAME = "tutor"
 
 _INITIAL = [
     """
@@ -117,32 +125,24 @@ _INITIAL = [
 ]
 
 
-@MIGRATIONS()
-def m001_initial(db: Database) -> None:
+def m001_initial(db: Any) -> None:
     """Decks, notes, cards with FSRS state, reviews, per-deck settings and fitted parameters."""
     for statement in _INITIAL:
         db.execute(statement)
 
 
-@MIGRATIONS()
-def m002_review_time_index(db: Database) -> None:
+def m002_review_time_index(db: Any) -> None:
     """Statistics over all decks group reviews by time without a deck to narrow them."""
     db.execute("CREATE INDEX reviews_time ON reviews(reviewed_at)")
 
 
-@MIGRATIONS()
-def m003_review_totals_index(db: Database) -> None:
+def m003_review_totals_index(db: Any) -> None:
     """All-time review count and time studied per deck, answered from the index alone
     (a million reviews: one index scan instead of a million row lookups)."""
     db.execute("CREATE INDEX reviews_deck_totals ON reviews(deck_id, undone, duration_ms)")
 
 
-def apply_migrations(db: Database) -> None:
-    MIGRATIONS.apply(db)
-
-
-@MIGRATIONS()
-def m004_search(db: Database) -> None:
+def m004_search(db: Any) -> None:
     """Browse search: toneless and tone-marked compact pinyin on notes (filled here for existing
     notes, then written with each note), and indexes for the browse filters."""
     from tutor.store.search import pinyin_key, pinyin_marks
@@ -200,10 +200,45 @@ _JUDGEMENTS = [
 ]
 
 
-@MIGRATIONS()
-def m005_judgements(db: Database) -> None:
+def m005_judgements(db: Any) -> None:
     """The learner's accept/reject verdicts on mined pairs (kept when a deck is deleted: they
     are knowledge about the pair, not the deck), and each deck's low-confidence pairs from its
     last mining run, waiting for ``tutor review`` (see tutor.store.judgements)."""
     for statement in _JUDGEMENTS:
         db.execute(statement)
+
+
+#: Every step, in order; the name recorded for a step is its function's name.
+STEPS: tuple[Callable[[Any], None], ...] = (
+    m001_initial,
+    m002_review_time_index,
+    m003_review_totals_index,
+    m004_search,
+    m005_judgements,
+)
+
+
+def migrations() -> Migrations:
+    """The steps as a sqlite-utils ``Migrations`` set (imports sqlite-utils)."""
+    steps = import_sqlite_utils().Migrations(SET_NAME)
+    for step in STEPS:
+        steps()(step)  # the decorator form: registered under the function's name
+    return steps
+
+
+def pending(db: Database) -> list[str]:
+    """Names of the steps not yet applied to ``db``, read without sqlite-utils."""
+    table = db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
+    ).fetchone()
+    done: set[str] = set()
+    if table is not None:
+        rows = db.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [SET_NAME])
+        done = {r[0] for r in rows}
+    return [step.__name__ for step in STEPS if step.__name__ not in done]
+
+
+def apply_migrations(db: Database) -> None:
+    """Bring ``db`` to the current schema (each step in a transaction with its record)."""
+    if pending(db):
+        migrations().apply(db.utils)
