@@ -8,6 +8,7 @@ first, then character by character), which is right for vocabulary even if not f
 from __future__ import annotations
 
 import re
+from functools import cache
 
 __all__ = [
     "HAN_CLASS",
@@ -33,8 +34,14 @@ _HAN_RANGES = (
 )
 #: The same ranges as the body of a regex character class, for patterns built on hanzi.
 HAN_CLASS = r"\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U000323af\u3007"
-_HAN_RE = re.compile(f"[{HAN_CLASS}]")
 _LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+@cache
+def _han_re() -> re.Pattern[str]:
+    # compiled on first use: the astral range makes this a 2-3 ms compile, paid at import by
+    # every launch of the study screen otherwise
+    return re.compile(f"[{HAN_CLASS}]")
 
 
 def is_hanzi(ch: str) -> bool:
@@ -52,7 +59,7 @@ def is_cjk_punct(ch: str) -> bool:
 
 
 def has_chinese(text: str) -> bool:
-    return _HAN_RE.search(text) is not None
+    return _han_re().search(text) is not None
 
 
 def has_latin(text: str) -> bool:
@@ -60,7 +67,7 @@ def has_latin(text: str) -> bool:
 
 
 def han_count(text: str) -> int:
-    return len(_HAN_RE.findall(text))
+    return len(_han_re().findall(text))
 
 
 def latin_count(text: str) -> int:
