@@ -50,6 +50,7 @@ def test_bootstrap_shows_progress_then_the_first_card(db_path: Path) -> None:
             bar = app.screen.query_one(ProgressBar)
             await _until(pilot, lambda: bar.progress == 1)
             assert bar.total == 2 and bar.percentage == 0.5
+            assert text_of(app, "#bootstrap-stage") == "Mining sentence pairs: 1 of 2"
             assert str(db_path) in text_of(app, "#bootstrap-title")
             go_on.set()
             await _until(pilot, lambda: isinstance(app.screen, StudyScreen))

@@ -15,9 +15,19 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import ProgressBar, Static
 
-__all__ = ["BootstrapScreen", "Bootstrapper"]
+__all__ = ["BootstrapScreen", "Bootstrapper", "stage_text"]
 
 Bootstrapper = Callable[[Callable[[int, int | None], None]], str]
+
+
+def stage_text(done: int, total: int | None) -> str:
+    """What the first run is doing: most of it, before any pair is mined, is loading the
+    dictionary and segmenter (built into a cache the first time, read from it afterwards)."""
+    if not done:
+        return "Loading CC-CEDICT and the segmenter (the first run builds a cache)…"
+    if total is None or done < total:
+        return f"Mining sentence pairs: {done:,} of {total:,}" if total else "Mining…"
+    return "Saving the cards…"
 
 
 class BootstrapScreen(Screen[str]):
@@ -44,6 +54,7 @@ class BootstrapScreen(Screen[str]):
                 id="bootstrap-title",
             )
             yield ProgressBar(id="bootstrap-progress", show_eta=False)
+            yield Static(stage_text(0, None), id="bootstrap-stage")
 
     def on_mount(self) -> None:
         self.run_worker(self._work, thread=True, exit_on_error=False, name="bootstrap")
@@ -61,6 +72,7 @@ class BootstrapScreen(Screen[str]):
 
     def on_bootstrap_screen_progress(self, message: Progress) -> None:
         self.query_one(ProgressBar).update(total=message.total, progress=message.done)
+        self.query_one("#bootstrap-stage", Static).update(stage_text(message.done, message.total))
 
     def _failed(self, err: Exception) -> None:
         """Leave the UI and let ``TutorApp.run`` re-raise, so the CLI's one exit path reports it."""
