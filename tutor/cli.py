@@ -24,6 +24,8 @@ __all__ = ["cli", "main"]
 FORMATS = ("paragraphs", "tsv", "lines", "tmx", "srt")
 #: New-card orders (tutor.srs.settings.NewOrder), spelled out so `--help` needs no import.
 ORDERS = ("source", "frequency", "level")
+#: Themes (the keys of tutor.tui.app.THEMES), spelled out for the same reason.
+THEMES = ("dark", "light")
 
 
 class TutorGroup(click.Group):
@@ -56,9 +58,17 @@ def _db_path(ctx: click.Context) -> Path:
     default=None,
     help="Database file (default: $TUTOR_DB or ./progress.db).",
 )
+@click.option(
+    "--theme",
+    type=click.Choice(THEMES),
+    envvar="TUTOR_THEME",
+    default="dark",
+    show_default=True,
+    help="Colours for a dark or a light terminal ($TUTOR_THEME).",
+)
 @click.version_option(__version__, prog_name="tutor")
 @click.pass_context
-def cli(ctx: click.Context, db: Path | None) -> None:
+def cli(ctx: click.Context, db: Path | None, theme: str) -> None:
     """Mine Chinese-English vocabulary from aligned text, study it with FSRS, export it to Anki.
 
     With no command, `tutor` opens the study screen (`tutor study`). On a new database it first
@@ -66,6 +76,7 @@ def cli(ctx: click.Context, db: Path | None) -> None:
     """
     ctx.ensure_object(dict)
     ctx.obj["db"] = db
+    ctx.obj["theme"] = theme
     if ctx.invoked_subcommand is None:
         ctx.invoke(study)
 
@@ -90,7 +101,8 @@ def study(ctx: click.Context, deck: str | None) -> None:
             with Store.open(store.path) as own:
                 return bootstrap_bundled(own, progress=progress)
 
-        app = make_app(store, deck, bootstrap=bootstrap)
+        theme = ctx.find_root().obj.get("theme", "dark")
+        app = make_app(store, deck, bootstrap=bootstrap, theme=theme)
         app.run()
 
 

@@ -1,4 +1,4 @@
-"""SVG snapshots of four screens at 100x30: study (front and revealed), home and help.
+"""SVG snapshots at 100x30: study (front, revealed, revealed in the light theme), home and help.
 
 Only a handful, on purpose: behaviour is asserted by the Pilot tests; these catch layout and
 colour regressions a behaviour test cannot see. The data and the clock are fixed, and the
@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.functional.tui_support import SIZE, fill, open_store, study_app
+from tutor.tui.app import THEMES
 
 STABLE_DB = Path("progress.db")  # relative: drawn the same wherever the test runs
 
@@ -36,6 +37,12 @@ def test_study_front(snap_compare: Any) -> None:
 
 def test_study_revealed(snap_compare: Any) -> None:
     assert snap_compare(_study(), terminal_size=SIZE, press=["space"])
+
+
+def test_study_revealed_light_theme(snap_compare: Any) -> None:
+    app = _study()
+    app.theme = THEMES["light"]  # `tutor --theme light`
+    assert snap_compare(app, terminal_size=SIZE, press=["space"])
 
 
 def test_home(snap_compare: Any) -> None:

@@ -35,3 +35,15 @@ def test_domain_packages_leave_textual_out() -> None:
 def test_only_the_tui_imports_textual() -> None:
     loaded = _modules_after_importing("tutor.tui.app")
     assert "textual" in loaded
+
+
+def test_cli_choices_spelled_out_for_help_match_the_code() -> None:
+    """cli.py lists some choices itself so `tutor --help` imports nothing heavy."""
+    from typing import get_args
+
+    from tutor import cli
+    from tutor.srs.settings import NewOrder
+    from tutor.tui.app import THEMES
+
+    assert set(cli.THEMES) == set(THEMES)
+    assert set(cli.ORDERS) == set(get_args(NewOrder))

@@ -23,7 +23,10 @@ from tutor.tui.session import StudySession
 if TYPE_CHECKING:
     from tutor.tui.screens.bootstrap import Bootstrapper
 
-__all__ = ["TutorApp", "make_app"]
+__all__ = ["THEMES", "TutorApp", "make_app"]
+
+#: The learner's choice of theme -> Textual's theme of that name.
+THEMES = {"dark": "textual-dark", "light": "textual-light"}
 
 
 def _utc_now() -> datetime:
@@ -154,11 +157,14 @@ def make_app(
     *,
     clock: Callable[[], datetime] | None = None,
     bootstrap: Bootstrapper | None = None,
+    theme: str = "dark",
 ) -> TutorApp:
     """Build the app over an open ``tutor.store.Store``.
 
     ``clock`` returns the current UTC time (tests pass a fixed one); ``bootstrap``, used only
     when the database has no deck, mines a deck in a worker thread, reporting (done, total), and
-    returns its name.
+    returns its name. ``theme`` is "dark" or "light" (for terminals with a light background).
     """
-    return TutorApp(store, deck, clock=clock, bootstrap=bootstrap)
+    app = TutorApp(store, deck, clock=clock, bootstrap=bootstrap)
+    app.theme = THEMES[theme]
+    return app
