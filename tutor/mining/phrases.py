@@ -54,12 +54,14 @@ def _render(
     name: bool,
     nouns: frozenset[str] = frozenset(),
     verb_phrases: frozenset[str] = frozenset(),
+    capitals: Sequence[tuple[int, int]] | None = None,
 ) -> str:
     """The English of tokens a..b as written, lower-cased unless it is a name.
 
     A lone verb form becomes its lemma ("demolished" -> "demolish"); nouns keep their number
     as the translator wrote it ("backstreets and alleys"), also when the Chinese word is a verb
     with a noun sense the English uses (服务 "to serve; service" written "services").
+    ``capitals`` are the clause's ``capital_runs`` when the caller has them already.
     """
     toks = en[a : b + 1]
     if len(toks) == 1 and verb:
@@ -71,7 +73,9 @@ def _render(
             return lem
     start, end = toks[0].start, toks[-1].end
     text = en_text[start:end]
-    shouted = _in_capitals_run(en_text, start, end)
+    if capitals is None:
+        capitals = capital_runs(en_text)
+    shouted = any(s <= start and end <= e for s, e in capitals)
     if name:
         return text.title() if shouted else text
     words = text.split(" ")
@@ -84,10 +88,15 @@ def _render(
 _CAPITALS_RUN = re.compile(r"\b[A-Z][A-Z'’-]*(?:\s+[A-Z][A-Z'’-]*){2,}\b")
 
 
+def capital_runs(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` has runs of three or more all-capital words: a heading set in capitals
+    ("REPORT ON THE WORK OF THE GOVERNMENT"), where no word is an acronym."""
+    return [m.span() for m in _CAPITALS_RUN.finditer(text)]
+
+
 def _in_capitals_run(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] lies in a run of three or more all-capital words: a heading
-    set in capitals ("REPORT ON THE WORK OF THE GOVERNMENT"), where no word is an acronym."""
-    return any(m.start() <= start and end <= m.end() for m in _CAPITALS_RUN.finditer(text))
+    """Whether text[start:end] lies in a run of capitals (see ``capital_runs``)."""
+    return any(s <= start and end <= e for s, e in capital_runs(text))
 
 
 _PARTICLES = frozenset("up out off down away over back on in".split())
@@ -120,9 +129,12 @@ def _title_case(en: Sequence[Token]) -> bool:
     return len(content) >= 3 and all(t.capital for t in content)
 
 
-def _is_name(en: Sequence[Token], a: int, b: int) -> bool:
-    """Every content word capitalised and not merely starting the sentence."""
-    if _title_case(en):
+def _is_name(en: Sequence[Token], a: int, b: int, heading: bool | None = None) -> bool:
+    """Every content word capitalised and not merely starting the sentence.
+
+    ``heading`` is ``_title_case(en)`` when the caller has it already.
+    """
+    if _title_case(en) if heading is None else heading:
         return False
     content = [j for j in range(a, b + 1) if en[j].is_content]
     if not content or not all(en[j].capital for j in content):
@@ -144,26 +156,48 @@ def candidates(
     ``approved`` hanzi (accepted by the learner before) skip the filters for learnable units:
     the learner already said they are worth a card.
     """
-    by_zh: dict[int, list[int]] = {}
-    by_en: dict[int, list[int]] = {}
-    for i, j in links:
-        by_zh.setdefault(i, []).append(j)
-        by_en.setdefault(j, []).append(i)
+    c = _Clause(zh, en, en_text, links)
+    by_zh = c.by_zh
     out: list[Candidate] = []
     for i1 in range(len(zh)):
         for i2 in range(i1, min(len(zh), i1 + MAX_ZH)):
             if i2 > i1 and i2 not in by_zh:
                 break  # a phrase needs every word linked, so no longer span from i1 has one
-            cand = _span(zh, en, en_text, links, by_zh, by_en, i1, i2)
+            cand = _span(c, i1, i2)
             if cand is None and approved and "".join(zh[i1 : i2 + 1]) in approved:
-                cand = _approved(zh, en, en_text, links, by_zh, by_en, i1, i2)
+                cand = _approved(c, i1, i2)
             if cand is not None:
                 out.append(cand)
     return out
 
 
-def _approved(zh, en, en_text, links, by_zh, by_en, i1: int, i2: int) -> Candidate | None:
+class _Clause:
+    """One linked clause pair, with what every span of it asks again worked out once."""
+
+    __slots__ = ("by_en", "by_zh", "capitals", "en", "en_text", "heading", "links", "own", "zh")
+
+    def __init__(self, zh: Sequence[str], en: Sequence[Token], en_text: str, links: Links):
+        self.zh, self.en, self.en_text, self.links = zh, en, en_text, links
+        self.by_zh: dict[int, list[int]] = {}
+        self.by_en: dict[int, list[int]] = {}
+        self.own: dict[int, list[float]] = {}  # each word's link strengths, in link order
+        for (i, j), s in links.items():
+            self.by_zh.setdefault(i, []).append(j)
+            self.by_en.setdefault(j, []).append(i)
+            self.own.setdefault(i, []).append(s)
+        self.heading = _title_case(en)
+        self.capitals = capital_runs(en_text)
+
+    def strengths(self, i1: int, i2: int) -> list[float]:
+        """Strengths of the links leaving words i1..i2, in link order."""
+        if i1 == i2:
+            return self.own.get(i1, [])
+        return [s for (i, _), s in self.links.items() if i1 <= i <= i2]
+
+
+def _approved(c: _Clause, i1: int, i2: int) -> Candidate | None:
     """A learner-approved unit: any consistent span, rendered as written."""
+    zh, en, by_zh, by_en = c.zh, c.en, c.by_zh, c.by_en
     js = [j for i in range(i1, i2 + 1) for j in by_zh.get(i, ())]
     if not js or any(i not in by_zh for i in range(i1, i2 + 1)):
         return None
@@ -174,15 +208,16 @@ def _approved(zh, en, en_text, links, by_zh, by_en, i1: int, i2: int) -> Candida
     if a > b:
         return None
     hanzi = "".join(zh[i1 : i2 + 1])
-    strengths = [links[(i, j)] for (i, j) in links if i1 <= i <= i2]
-    name = _is_name(en, a, b)
-    english = _render(en_text, en, a, b, verb=False, name=name)
+    strengths = c.strengths(i1, i2)
+    name = _is_name(en, a, b, c.heading)
+    english = _render(c.en_text, en, a, b, verb=False, name=name, capitals=c.capitals)
     kind = "name" if name else ("word" if i1 == i2 else "term")
     strength = sum(strengths) / len(strengths)
     return Candidate(hanzi, english, _key(en, a, b), strength, kind, i2 - i1 + 1)
 
 
-def _span(zh, en, en_text, links, by_zh, by_en, i1: int, i2: int) -> Candidate | None:
+def _span(c: _Clause, i1: int, i2: int) -> Candidate | None:
+    zh, en, en_text, links, by_zh, by_en = c.zh, c.en, c.en_text, c.links, c.by_zh, c.by_en
     words = zh[i1 : i2 + 1]
     hanzi = "".join(words)
     single = i1 == i2
@@ -215,9 +250,9 @@ def _span(zh, en, en_text, links, by_zh, by_en, i1: int, i2: int) -> Candidate |
     a, b = _trim(en, a, b, numbers_too=first_number)
     if a > b:
         return None
-    strengths = [links[(i, j)] for (i, j) in links if i1 <= i <= i2]
+    strengths = c.strengths(i1, i2)
     strength = sum(strengths) / len(strengths)
-    name = _is_name(en, a, b)
+    name = _is_name(en, a, b, c.heading)
     if single:
         name = name and _proper(hanzi, en[a : b + 1])
         verb = is_verbal(hanzi) or res.pos(hanzi) == "v"
@@ -230,6 +265,7 @@ def _span(zh, en, en_text, links, by_zh, by_en, i1: int, i2: int) -> Candidate |
             name=name,
             nouns=noun_lemmas(hanzi),
             verb_phrases=particle_verbs(hanzi),
+            capitals=c.capitals,
         )
         kind = "name" if name else "word"
         if b > a and not name and _is_phrase_word(hanzi):
@@ -240,7 +276,7 @@ def _span(zh, en, en_text, links, by_zh, by_en, i1: int, i2: int) -> Candidate |
     if first_number:
         if len(words) != 2 or numbers.zh_value(words[0]) is None:
             return None
-        english = _render(en_text, en, a, b, verb=False, name=False)
+        english = _render(en_text, en, a, b, verb=False, name=False, capitals=c.capitals)
         return Candidate(hanzi, english, _key(en, a, b), strength, "measure", 2)
     if len(words) > MAX_TERM and not name:
         return None
@@ -250,7 +286,7 @@ def _span(zh, en, en_text, links, by_zh, by_en, i1: int, i2: int) -> Candidate |
         return None
     if all(links[(i, j)] <= FILL for (i, j) in links if i1 <= i <= i2):
         return None
-    english = _render(en_text, en, a, b, verb=False, name=name)
+    english = _render(en_text, en, a, b, verb=False, name=name, capitals=c.capitals)
     return Candidate(
         hanzi, english, _key(en, a, b), strength, "name" if name else "term", len(words)
     )
