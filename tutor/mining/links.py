@@ -120,31 +120,51 @@ def _lemma_text(tokens: Sequence[Token]) -> str:
     return " " + " ".join(t.lemma for t in tokens if t.is_content) + " "
 
 
-def _may_occur(gloss: Gloss, text: str) -> bool:
-    """Cheap test before the token walk: some gloss word (or its stem) is in the clause."""
-    return any(lem in text or (len(lem) >= 5 and " " + lem[:5] in text) for lem in gloss.lemmas)
+def _needles(gloss: Gloss) -> tuple[str, ...]:
+    """What the cheap test before the token walk looks for in a clause's lemma text: each
+    gloss word, and the first five letters of a long one after a space (its stem). A gloss
+    none of whose needles is in the text is not walked."""
+    out: list[str] = []
+    for lem in gloss.lemmas:
+        out.append(lem)
+        if len(lem) >= 5:
+            out.append(" " + lem[:5])
+    return tuple(dict.fromkeys(out))
+
+
+@cache
+def _patterns(word: str) -> tuple[tuple[Gloss, tuple[str, ...]], ...]:
+    """The word's usable glosses with their needles, worked out once per process."""
+    return tuple((g, _needles(g)) for g in _usable_glosses(word))
 
 
 def _dict_links(
     word: str, tokens: Sequence[Token], weight: float, text: str | None = None
 ) -> dict[int, float]:
-    return _gloss_links(_usable_glosses(word), tokens, weight, text)
+    return _pattern_links(_patterns(word), tokens, weight, text)
 
 
 def _gloss_links(
     gl: Iterable[Gloss], tokens: Sequence[Token], weight: float, text: str | None = None
 ) -> dict[int, float]:
+    return _pattern_links([(g, _needles(g)) for g in gl], tokens, weight, text)
+
+
+def _pattern_links(
+    patterns: Iterable[tuple[Gloss, tuple[str, ...]]],
+    tokens: Sequence[Token],
+    weight: float,
+    text: str | None,
+) -> dict[int, float]:
     found: dict[int, float] = {}
-    best_len = 0
     text = _lemma_text(tokens) if text is None else text
-    for gloss in gl:
-        if not _may_occur(gloss, text):
-            continue
+    for gloss, needles in patterns:
+        for needle in needles:
+            if needle in text:
+                break
+        else:
+            continue  # no gloss word (or stem) in the clause: skip the walk
         for pos, score in _gloss_hits(gloss, tokens):
-            full = score > PARTIAL
-            # prefer the longest full gloss found ("action plan" over "plan")
-            if full and len(pos) > best_len:
-                best_len = len(pos)
             for j in pos:
                 found[j] = max(found.get(j, 0.0), weight * score)
     return found

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import cache
 
 from tutor.mining.resources import Token
 
@@ -58,6 +59,7 @@ def _han_value(text: str) -> float | None:
     return total + section + (digit or 0)
 
 
+@cache
 def zh_value(token: str) -> float | None:
     """The value a Chinese token writes, or None ("2315万" -> 23150000, "第四" -> 4)."""
     t = token.removeprefix("第").rstrip("余多")
@@ -76,6 +78,7 @@ def zh_value(token: str) -> float | None:
     return None
 
 
+@cache
 def zh_count(token: str) -> tuple[float, str] | None:
     """A number with the one-character unit or measure word after it: "三年" -> (3, "年").
 
@@ -127,7 +130,12 @@ def split_numbers(text: str, words: list[str]) -> list[str]:
 
 
 def _en_token_value(tok: Token) -> tuple[float, bool] | None:
-    low = tok.low.rstrip("%")
+    return _token_value(tok.low, tok.text)
+
+
+@cache  # a word's value depends only on how it is written: work it out once per process
+def _token_value(low: str, text: str) -> tuple[float, bool] | None:
+    low = low.rstrip("%")
     if re.fullmatch(r"\d+(?:,\d{3})*(?:\.\d+)?", low):
         return float(low.replace(",", "")), False
     if low in _EN_WORDS:
@@ -137,7 +145,7 @@ def _en_token_value(tok: Token) -> tuple[float, bool] | None:
     m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", low)
     if m:
         return float(m.group(1)), True
-    roman = _roman(tok.text)
+    roman = _roman(text)
     if roman is not None:
         return roman, False
     return None
