@@ -55,6 +55,7 @@ def test_parallel_equals_serial(
 ) -> None:
     assert len(clause_pairs) >= 150
     monkeypatch.setattr(mine_module, "CHUNK", 16)
+    monkeypatch.setattr(mine_module, "BUILD_BATCH", 7)  # the workers build entries in batches
     seen: list[tuple[int, int | None]] = []
     serial = mine(clause_pairs, aligner=aligner, workers=1)  # type: ignore[arg-type]
     parallel = mine(

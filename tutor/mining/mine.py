@@ -26,7 +26,7 @@ from tutor.mining import resources as res
 from tutor.mining.lexicon import Lexicon
 from tutor.mining.links import fill, link, merge
 from tutor.mining.numbers import split_numbers
-from tutor.mining.parallel import default_workers, ordered_map
+from tutor.mining.parallel import WorkerPool, default_workers
 from tutor.mining.phrases import candidates
 from tutor.mining.rank import Tally, build_entry
 from tutor.model import Entry, SegmentPair
@@ -36,6 +36,7 @@ __all__ = ["DEFAULT_MIN_CONFIDENCE", "Aligner", "MineResult", "mine"]
 DEFAULT_MIN_CONFIDENCE = 0.5
 STATISTICAL_STRENGTH = 0.6
 CHUNK = 2000
+BUILD_BATCH = 1000  # tallies per batch when workers build the entries
 
 Progress = Callable[[int, int | None], None]
 #: A word aligner: token pairs in, one set of (zh index, en index) links per pair out.
@@ -161,6 +162,11 @@ def _worker_chunk(chunk: Sequence[SegmentPair]) -> tuple[int, list[Tally]]:
     return _chunk_tallies(chunk, *_worker_state)
 
 
+def _worker_build(batch: Sequence[Tally]) -> list[Entry | None]:
+    assert _worker_state is not None
+    return [build_entry(t, _worker_state[0]) for t in batch]
+
+
 def _picklable(obj: object) -> bool:
     try:
         pickle.dumps(obj)
@@ -169,26 +175,8 @@ def _picklable(obj: object) -> bool:
     return True
 
 
-def _chunk_results(
-    pairs: Iterable[SegmentPair], lex: Lexicon, aligner: Aligner | None, workers: int | None
-) -> Iterator[tuple[int, list[Tally]]]:
-    """Per-chunk tallies in input order: in this process, or in worker processes when
-    there is more than one chunk and the work can be sent to them."""
-    it = iter(pairs)
-    chunks = iter(lambda: list(islice(it, CHUNK)), [])
-    head = list(islice(chunks, 2))
-    n = default_workers() if workers is None else workers
-    if len(head) < 2 or n <= 1 or not _picklable((lex, aligner)):
-        for chunk in chain(head, chunks):
-            yield _chunk_tallies(chunk, lex, aligner)
-        return
-    yield from ordered_map(
-        _worker_chunk,
-        chain(head, chunks),
-        workers=n,
-        initializer=_worker_init,
-        initargs=(lex, aligner),
-    )
+def _batches(items: Sequence[Tally], size: int) -> Iterator[Sequence[Tally]]:
+    return (items[k : k + size] for k in range(0, len(items), size))
 
 
 def default_aligner() -> Aligner | None:
@@ -229,11 +217,44 @@ def mine(
     lex = Lexicon(lexicon, rejected)
     if aligner is True:
         aligner = default_aligner()
+    aligner = aligner or None
     if total is None and isinstance(pairs, Sequence):
         total = len(pairs)
+    it = iter(pairs)
+    chunks = iter(lambda: list(islice(it, CHUNK)), [])
+    head = list(islice(chunks, 2))
+    n = default_workers() if workers is None else workers
+    # workers only pay off for more than one chunk, and only if the work can be sent to them
+    pool = None
+    if len(head) >= 2 and n > 1 and _picklable((lex, aligner)):
+        pool = WorkerPool(n, initializer=_worker_init, initargs=(lex, aligner))
+    try:
+        return _mine(
+            chain(head, chunks), lex, aligner, pool, progress, total, known, min_confidence
+        )
+    finally:
+        if pool is not None:
+            pool.close()
+
+
+def _mine(
+    chunks: Iterator[list[SegmentPair]],
+    lex: Lexicon,
+    aligner: Aligner | None,
+    pool: WorkerPool | None,
+    progress: Progress | None,
+    total: int | None,
+    known: Collection[str],
+    min_confidence: float,
+) -> MineResult:
+    """Tally the chunks (in ``pool`` if given), merge the tallies, build the entries."""
+    if pool is None:
+        results = (_chunk_tallies(chunk, lex, aligner) for chunk in chunks)
+    else:
+        results = pool.map(_worker_chunk, chunks)
     tallies: dict[str, Tally] = {}
     done = 0
-    for size, part in _chunk_results(pairs, lex, aligner or None, workers):
+    for size, part in results:
         for t in part:
             mine_t = tallies.get(t.hanzi)
             if mine_t is None:
@@ -246,12 +267,19 @@ def mine(
             progress(done, total)
     result = MineResult(pairs=done)
     known_set = set(known)
+    todo: list[Tally] = []
     for t in sorted(tallies.values(), key=lambda t: t.position):
         if t.hanzi in known_set:
             result.skipped_known += 1
-            continue
-        entry = build_entry(t, lex)
-        if entry is None:
-            continue
-        (result.entries if entry.confidence >= min_confidence else result.low).append(entry)
+        else:
+            todo.append(t)
+    tallies.clear()
+    # readings, frequencies and senses are the costly part: the warm workers look them up
+    if pool is None:
+        entries: Iterable[Entry | None] = (build_entry(t, lex) for t in todo)
+    else:
+        entries = chain.from_iterable(pool.map(_worker_build, _batches(todo, BUILD_BATCH)))
+    for entry in entries:
+        if entry is not None:
+            (result.entries if entry.confidence >= min_confidence else result.low).append(entry)
     return result

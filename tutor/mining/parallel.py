@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TypeVar
 
-__all__ = ["default_workers", "ordered_map"]
+__all__ = ["WorkerPool", "default_workers", "ordered_map"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -55,6 +55,59 @@ def _quiet_worker(initializer: Callable[..., None] | None, *initargs: Any) -> No
         initializer(*initargs)
 
 
+class WorkerPool:
+    """Worker processes set up once, for one or more ordered maps in turn.
+
+    Mining uses the same warm workers first to tally chunks of pairs, then to build the
+    entries: their dictionary, segmenter and readings are loaded and cached already.
+    """
+
+    def __init__(
+        self,
+        workers: int,
+        *,
+        initializer: Callable[..., None] | None = None,
+        initargs: tuple[Any, ...] = (),
+    ) -> None:
+        self.workers = workers
+        self._pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=_context(),
+            initializer=_quiet_worker,
+            initargs=(initializer, *initargs),
+        )
+
+    def map(
+        self, fn: Callable[[T], R], items: Iterable[T], window: int | None = None
+    ) -> Iterator[R]:
+        """``map(fn, items)`` over the workers, results in input order.
+
+        ``fn``, the items and the results must pickle (``fn`` a module-level function). At most
+        ``window`` items (default twice the workers) are submitted and not yet yielded.
+        """
+        window = window or 2 * self.workers
+        pending: deque[Future[R]] = deque()
+        try:
+            for item in items:
+                pending.append(self._pool.submit(fn, item))
+                if len(pending) >= window:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def ordered_map(
     fn: Callable[[T], R],
     items: Iterable[T],
@@ -70,20 +123,5 @@ def ordered_map(
     ``initializer(*initargs)`` runs once in each worker before its first item. At most
     ``window`` items (default twice the workers) are submitted and not yet yielded.
     """
-    window = window or 2 * workers
-    pending: deque[Future[R]] = deque()
-    pool = ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=_context(),
-        initializer=_quiet_worker,
-        initargs=(initializer, *initargs),
-    )
-    try:
-        for item in items:
-            pending.append(pool.submit(fn, item))
-            if len(pending) >= window:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    with WorkerPool(workers, initializer=initializer, initargs=initargs) as pool:
+        yield from pool.map(fn, items, window)
