@@ -51,10 +51,12 @@ def _gloss_hits(gloss: Gloss, tokens: Sequence[Token]) -> list[tuple[list[int], 
     """Where ``gloss`` occurs among ``tokens``: positions of its words and a strength."""
     hits = []
     n = len(gloss.lemmas)
+    g0 = gloss.lemmas[0]
+    head0 = g0[:4]  # every way _match can score needs this in the lemma, or the word as written
     for start, tok in enumerate(tokens):
-        if not tok.is_content:
+        if not tok.is_content or (tok.low != g0 and head0 not in tok.lemma):
             continue
-        first = _match(gloss.lemmas[0], tok)
+        first = _match(g0, tok)
         if not first:
             continue
         pos, score, j, k = [start], first, start + 1, 1
@@ -77,10 +79,14 @@ def _gloss_hits(gloss: Gloss, tokens: Sequence[Token]) -> list[tuple[list[int], 
         hits.extend(_inner_hits(gloss, tokens))
     # an English compound written in reverse ("emissions reduction" for "to reduce emissions")
     if n == 2:
+        g1 = gloss.lemmas[1]
+        head1 = g1[:4]
         for a in range(len(tokens) - 1):
             x, y = tokens[a], tokens[a + 1]
-            if x.is_content and y.is_content:
-                s = min(_match(gloss.lemmas[1], x), _match(gloss.lemmas[0], y))
+            if x.is_content and y.is_content and (x.low == g1 or head1 in x.lemma):
+                s = _match(g1, x)
+                if s:
+                    s = min(s, _match(g0, y))
                 if s:
                     hits.append(([a, a + 1], 0.9 * s))
     return hits
@@ -330,9 +336,10 @@ def link(zh: Sequence[str], en: Sequence[Token], lexicon: Lexicon | None = None)
     cand: list[dict[int, float]] = []
     for word in zh:
         found: dict[int, float] = {}
-        if has_chinese(word) or numbers.zh_value(word) is not None:
+        han = has_chinese(word)
+        if han or numbers.zh_value(word) is not None:
             found = _number_links(word, en, spans)
-            if not found and has_chinese(word) and not is_function_word(word):
+            if not found and han and not is_function_word(word):
                 found = _name_links(word, en, index)
                 for j, s in _dict_links(word, en, DICT, text).items():
                     found[j] = max(found.get(j, 0.0), s)

@@ -218,14 +218,20 @@ def _approved(c: _Clause, i1: int, i2: int) -> Candidate | None:
 
 def _span(c: _Clause, i1: int, i2: int) -> Candidate | None:
     zh, en, en_text, links, by_zh, by_en = c.zh, c.en, c.en_text, c.links, c.by_zh, c.by_en
-    words = zh[i1 : i2 + 1]
-    hanzi = "".join(words)
     single = i1 == i2
-    first_number = words[0][:1].isdigit() and numbers.zh_value(words[0]) is not None
-    if single:
+    if single:  # most spans: one word, so no joining and no phrase tests
+        hanzi = zh[i1]
+        words: Sequence[str] = (hanzi,)
         if is_function_word(hanzi):
             return None
+        first_number = hanzi[:1].isdigit() and numbers.zh_value(hanzi) is not None
+        js = by_zh.get(i1)
+        if not js:
+            return Candidate(hanzi, None, frozenset(), 0.0, "word", 1)
     else:
+        words = zh[i1 : i2 + 1]
+        hanzi = "".join(words)
+        first_number = words[0][:1].isdigit() and numbers.zh_value(words[0]) is not None
         if not all(has_chinese(w) for w in words[1:]) or not (
             has_chinese(words[0]) or first_number
         ):
@@ -238,15 +244,14 @@ def _span(c: _Clause, i1: int, i2: int) -> Candidate | None:
             return None
         if any(i not in by_zh for i in range(i1, i2 + 1)):
             return None
-    js = [j for i in range(i1, i2 + 1) for j in by_zh.get(i, ())]
-    if not js:
-        return Candidate(hanzi, None, frozenset(), 0.0, "word", 1) if single else None
+        js = [j for i in range(i1, i2 + 1) for j in by_zh[i]]
     a, b = min(js), max(js)
     if b - a + 1 > MAX_EN:
         return None
     for j in range(a, b + 1):
-        if any(not i1 <= i <= i2 for i in by_en.get(j, ())):
-            return None  # a link leaves the pair: not consistent
+        for i in by_en.get(j, ()):
+            if not i1 <= i <= i2:
+                return None  # a link leaves the pair: not consistent
     a, b = _trim(en, a, b, numbers_too=first_number)
     if a > b:
         return None
