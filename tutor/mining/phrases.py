@@ -176,7 +176,7 @@ class _Clause:
 
     __slots__ = ("by_en", "by_zh", "capitals", "en", "en_text", "heading", "links", "own", "zh")
 
-    def __init__(self, zh: Sequence[str], en: Sequence[Token], en_text: str, links: Links):
+    def __init__(self, zh: Sequence[str], en: Sequence[Token], en_text: str, links: Links) -> None:
         self.zh, self.en, self.en_text, self.links = zh, en, en_text, links
         self.by_zh: dict[int, list[int]] = {}
         self.by_en: dict[int, list[int]] = {}
