@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 from pathlib import Path
 
 from tests.functional.tui_support import NOW, SIZE, fill, open_store, rows, study_app, text_of
@@ -171,6 +172,30 @@ def test_nothing_due_shows_all_done_and_when_the_next_card_is(db_path: Path) -> 
             assert "next card is due in 19h (2024-05-02 04:00 UTC)" in done
             await pilot.press("space", "3", "u")  # harmless with no card
             assert rows(db_path, "SELECT count(*) FROM reviews") == [(0,)]
+
+    asyncio.run(scenario())
+    store.close()
+
+
+def test_a_lapse_that_makes_a_leech_says_so(db_path: Path) -> None:
+    store = open_store(db_path)
+    deck = fill(store)
+    store.update_settings(deck, leech_threshold=1, new_per_day=0)
+    for (card_id,) in rows(db_path, "SELECT id FROM cards ORDER BY id"):  # all in review, due
+        store.record_review(card_id, 4, NOW - timedelta(days=60), 1000, quiz="seen")
+
+    async def scenario() -> None:
+        app = study_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            first = app.screen.session.current
+            assert first is not None and first.state == "review"
+            await pilot.press("space", "1")
+            await pilot.pause()
+            suspended = rows(db_path, "SELECT suspended FROM cards WHERE id = ?", (first.card_id,))
+            assert suspended == [(1,)]
+            messages = [n.message for n in app._notifications]
+            assert any(first.hanzi in m and "leech" in m for m in messages), messages
 
     asyncio.run(scenario())
     store.close()

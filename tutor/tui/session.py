@@ -58,6 +58,8 @@ class StudySession:
         self.started = clock()
         self._undo_depth = 0
         self._shown_at = time.monotonic()
+        # the hanzi of the card the last grade turned into a leech (tagged and suspended)
+        self.new_leech: str | None = None
 
     def advance(self) -> CardView | None:
         """Fetch the next card due now (None when the deck is done for now)."""
@@ -82,7 +84,10 @@ class StudySession:
             raise RuntimeError("no card to grade")
         duration = min(int((time.monotonic() - self._shown_at) * 1000), MAX_DURATION_MS)
         kind = quiz or (self.prompt.kind if self.prompt else "self")
-        self.store.record_review(self.current.card_id, rating, self.clock(), duration, quiz=kind)
+        result = self.store.record_review(
+            self.current.card_id, rating, self.clock(), duration, quiz=kind
+        )
+        self.new_leech = result.card.hanzi if result.leech else None
         self.reviewed += 1
         self._undo_depth += 1
         return self.advance()

@@ -150,6 +150,14 @@ class StudyScreen(Screen[None]):
             return
         self.session.grade(rating)
         self._redraw()
+        if self.session.new_leech is not None:
+            limit = self.session.store.settings(self.session.deck_id).leech_threshold
+            self.notify(
+                f"{self.session.new_leech} has lapsed {limit} times: tagged leech and suspended "
+                "(browse it to rewrite its English, or unsuspend it).",
+                title="Leech",
+                severity="warning",
+            )
 
     def action_undo(self) -> None:
         if not self.session.can_undo:
