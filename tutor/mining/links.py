@@ -19,13 +19,14 @@ from tutor.mining import numbers
 from tutor.mining import resources as res
 from tutor.mining.glosses import Gloss, glosses, is_function_word
 from tutor.mining.lexicon import Lexicon
+from tutor.mining.namelinks import name_links, spellings
 from tutor.mining.resources import Token
 
 __all__ = ["Links", "fill", "link", "merge"]
 
 Links = dict[tuple[int, int], float]
 
-NUMBER, NAME, DICT, SUBWORD, PARTIAL, FILL = 1.0, 1.0, 1.0, 0.8, 0.5, 0.4
+NUMBER, DICT, SUBWORD, PARTIAL, FILL = 1.0, 1.0, 0.8, 0.5, 0.4
 APPROVED = 1.0
 
 
@@ -190,88 +191,6 @@ def _subwords(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-Spellings = dict[str, list[int]]
-
-
-def spellings(tokens: Sequence[Token]) -> Spellings:
-    """English word tokens by how a name is spelt in them (lower case, no ' or -).
-
-    Built once per clause, so finding the names of every Chinese word is a few dictionary
-    lookups rather than a scan of the whole sentence per word.
-    """
-    index: Spellings = {}
-    for j, tok in enumerate(tokens):
-        if tok.is_word:
-            index.setdefault(tok.low.replace("'", "").replace("-", ""), []).append(j)
-    return index
-
-
-@cache
-def _syllable_runs(word: str) -> dict[str, tuple[tuple[int, int], ...]]:
-    """Each run of the word's toneless syllables, written together, with where it lies.
-
-    "yanqihu" -> ((0, 3),), "yanqi" -> ((0, 2),), "qi" -> ((1, 2),), ... in the order a
-    syllable-by-syllable walk meets them (start, then end ascending). Empty when the word has
-    a syllable that is not plain letters (digits, Latin, punctuation).
-    """
-    syl = res.syllables(word)
-    runs: dict[str, list[tuple[int, int]]] = {}
-    if not syl or not all(s.isalpha() for s in syl):
-        return {}
-    for a in range(len(syl)):
-        acc = ""
-        for b in range(a, len(syl)):
-            acc += syl[b]
-            runs.setdefault(acc, []).append((a, b + 1))
-    return {k: tuple(v) for k, v in runs.items()}
-
-
-def _name_links(
-    word: str, tokens: Sequence[Token], index: Spellings | None = None
-) -> dict[int, float]:
-    """English tokens spelling a run of the word's syllables ("Yanqi" for 雁栖 in 雁栖湖).
-
-    ``index`` is ``spellings(tokens)`` when the caller has it already.
-    """
-    runs = _syllable_runs(word)
-    if not runs:
-        return {}
-    if index is None:
-        index = spellings(tokens)
-    found: dict[int, tuple[int, int]] = {}
-    if len(index) < len(runs):  # look up from the smaller side
-        hits = [(js, runs.get(flat)) for flat, js in index.items()]
-    else:
-        hits = [(index.get(flat), spans) for flat, spans in runs.items()]
-    for js, spans in hits:
-        if js and spans:
-            _pick(found, js, spans, tokens)
-    out: dict[int, float] = {}
-    for j in sorted(found):
-        a, b = found[j]
-        if b - a >= 2:
-            out[j] = NAME
-        else:  # one syllable: only as part of a run of names ("Yin" "Yong")
-            nxt, prv = found.get(j + 1), found.get(j - 1)
-            if (nxt and nxt[0] == b) or (prv and prv[1] == a):
-                out[j] = NAME
-    return out
-
-
-def _pick(
-    found: dict[int, tuple[int, int]],
-    js: list[int],
-    spans: tuple[tuple[int, int], ...],
-    tokens: Sequence[Token],
-) -> None:
-    # the last run the walk meets wins; one syllable only when capitalised ("Yin", not "yin")
-    for j in js:
-        for a, b in reversed(spans):
-            if b - a >= 2 or tokens[j].capital:
-                found[j] = (a, b)
-                break
-
-
 def _number_links(word: str, tokens: Sequence[Token], spans) -> dict[int, float]:
     value = numbers.zh_value(word)
     unit = ""
@@ -340,7 +259,7 @@ def link(zh: Sequence[str], en: Sequence[Token], lexicon: Lexicon | None = None)
         if han or numbers.zh_value(word) is not None:
             found = _number_links(word, en, spans)
             if not found and han and not is_function_word(word):
-                found = _name_links(word, en, index)
+                found = name_links(word, en, index)
                 for j, s in _dict_links(word, en, DICT, text).items():
                     found[j] = max(found.get(j, 0.0), s)
                 if not found or len(word) >= 3 or not res.entries(word):
@@ -348,7 +267,7 @@ def link(zh: Sequence[str], en: Sequence[Token], lexicon: Lexicon | None = None)
                         weight = SUBWORD if len(piece) >= 2 else SUBWORD * 0.75
                         for j, s in _dict_links(piece, en, weight, text).items():
                             found[j] = max(found.get(j, 0.0), s)
-                        for j, s in _name_links(piece, en, index).items():
+                        for j, s in name_links(piece, en, index).items():
                             found.setdefault(j, s * SUBWORD)
         cand.append(found)
     if lexicon:

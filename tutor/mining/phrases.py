@@ -17,7 +17,8 @@ from tutor.lang.script import has_chinese
 from tutor.mining import numbers
 from tutor.mining import resources as res
 from tutor.mining.glosses import is_function_word, is_verbal, noun_lemmas, particle_verbs
-from tutor.mining.links import FILL, Links, _name_links
+from tutor.mining.links import FILL, Links
+from tutor.mining.namelinks import name_links
 from tutor.mining.resources import Token
 
 __all__ = ["Candidate", "candidates"]
@@ -299,7 +300,7 @@ def _span(c: _Clause, i1: int, i2: int) -> Candidate | None:
 
 def _proper(hanzi: str, toks: Sequence[Token]) -> bool:
     """A single word is a name when the dictionary says so or the English spells its pinyin."""
-    if res.cedict().is_proper(hanzi) or _name_links(hanzi, toks):
+    if res.cedict().is_proper(hanzi) or name_links(hanzi, toks):
         return True
     spelled = " ".join(t.low for t in toks)
     return spelled in res.names(hanzi) or spelled.replace(" - ", "-") in res.names(hanzi)
