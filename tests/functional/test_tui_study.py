@@ -6,8 +6,11 @@ import asyncio
 from datetime import timedelta
 from pathlib import Path
 
+from textual.widgets import Input
+
 from tests.functional.tui_support import NOW, SIZE, fill, open_store, rows, study_app, text_of
 from tutor.tui.format import format_interval
+from tutor.tui.screens.card import CardScreen
 from tutor.tui.screens.study import StudyScreen
 from tutor.tui.widgets.card import CardFace
 from tutor.tui.widgets.grades import GradeBar
@@ -196,6 +199,37 @@ def test_a_lapse_that_makes_a_leech_says_so(db_path: Path) -> None:
             assert suspended == [(1,)]
             messages = [n.message for n in app._notifications]
             assert any(first.hanzi in m and "leech" in m for m in messages), messages
+
+    asyncio.run(scenario())
+    store.close()
+
+
+def test_e_opens_the_card_to_edit_its_english_or_suspend_it(db_path: Path) -> None:
+    store = open_store(db_path)
+    fill(store)
+
+    async def scenario() -> None:
+        app = study_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            first = app.screen.session.current
+            await pilot.press("space", "e")
+            assert isinstance(app.screen, CardScreen)
+            await pilot.press("e")
+            app.screen.query_one("#card-english", Input).value = "working together"
+            await pilot.press("enter", "escape")
+            assert isinstance(app.screen, StudyScreen)
+            assert app.screen.session.current.card_id == first.card_id  # still this card
+            assert app.screen.revealed and text_of(app, "#english").endswith("working together")
+            edited = rows(
+                db_path, "SELECT english_edited FROM notes WHERE id = ?", (first.note_id,)
+            )
+            assert edited == [(1,)]
+
+            await pilot.press("e", "s", "escape")  # suspend it: the next card comes up
+            assert app.screen.session.current.card_id != first.card_id
+            suspended = rows(db_path, "SELECT suspended FROM cards WHERE id = ?", (first.card_id,))
+            assert suspended == [(1,)]
 
     asyncio.run(scenario())
     store.close()

@@ -92,6 +92,19 @@ class StudySession:
         self._undo_depth += 1
         return self.advance()
 
+    def reload(self) -> CardView | None:
+        """Re-read the current card after it was changed elsewhere (the card screen): the
+        next card if it was suspended, buried or marked known, else the same card, its new
+        English included, with the same quiz."""
+        if self.current is None:
+            return None
+        card = self.store.card(self.current.card_id)
+        now = self.clock()
+        if card.suspended or card.known or (card.buried_until and card.buried_until > now):
+            return self.advance()
+        self.current = card
+        return card
+
     @property
     def can_undo(self) -> bool:
         return self._undo_depth > 0

@@ -1,4 +1,5 @@
-"""One card, opened from browse: its fields and scheduling, and the actions that change them.
+"""One card, opened from browse or the study screen (``e``): its fields and scheduling, and the
+actions that change them.
 
 Every action goes straight to the store and the screen redraws from what the store returns,
 so what is shown is always what is saved.
@@ -24,14 +25,14 @@ FLAGS = 5  # 0 (none) to 4
 class CardScreen(ModalScreen[None]):
     """A card's details; ``e`` edits its English, ``s`` suspends, ``k`` marks it known."""
 
-    HELP_TITLE = "Card (from browse)"
+    HELP_TITLE = "Card (from browse, or e while studying)"
     AUTO_FOCUS = None
     BINDINGS = [
         Binding("e", "edit", "Edit English"),
-        Binding("s", "suspend", "Suspend/unsuspend"),
-        Binding("k", "known", "Known/unknown"),
-        Binding("f", "flag", "Cycle flag"),
-        Binding("b", "bury", "Bury until tomorrow"),
+        Binding("s", "suspend", "Suspend/resume"),
+        Binding("k", "known", "Known"),
+        Binding("f", "flag", "Flag"),
+        Binding("b", "bury", "Bury"),
         Binding("escape", "close", "Back"),
     ]
 

@@ -56,6 +56,7 @@ class StudyScreen(Screen[None]):
         Binding("ctrl+t", "hint", "Hint"),
         Binding("escape", "give_up", "Show answer"),
         Binding("u", "undo", "Undo"),
+        Binding("e", "open_card", "Card"),
         Binding("ctrl+z", "undo", "Undo", show=False),
         Binding("question_mark", "app.help", "Help"),
         Binding("h", "app.home", "Decks"),
@@ -158,6 +159,26 @@ class StudyScreen(Screen[None]):
                 title="Leech",
                 severity="warning",
             )
+
+    def action_open_card(self) -> None:
+        """The current card's screen: edit its English, suspend, bury, flag, mark known."""
+        card = self.session.current
+        if card is None:
+            return
+        from tutor.tui.screens.card import CardScreen
+
+        revealed = self.revealed
+        self.app.push_screen(CardScreen(card.card_id), lambda _: self._card_closed(revealed))
+
+    def _card_closed(self, revealed: bool) -> None:
+        before = self.session.current
+        card = self.session.reload()
+        if card is None or before is None or card.card_id != before.card_id:
+            self._redraw()  # it left the queue: on to the next card
+            return
+        self.query_one(CardFace).show(card, self.session.prompt)
+        if revealed:
+            self._reveal()
 
     def action_undo(self) -> None:
         if not self.session.can_undo:
