@@ -25,7 +25,7 @@ ENTRIES = [
         senses=("to coordinate",),
         examples=(Example("推动协同发展。", "Promote coordinated development."),),
     ),
-    Entry("北京", "北京", "Běi jīng", "Beijing", kind="name"),
+    Entry("北京", "北京", "Běi jīng", "Beijing", kind="name", hsk_level=1),
 ]
 
 
@@ -62,6 +62,20 @@ def test_writes_one_note_per_entry_with_two_cards(tmp_path: Path) -> None:
         "xié tóng fā zhǎn",
         "coordinated development",
     ]
+
+
+def test_notes_are_tagged_with_kind_and_hsk_level(tmp_path: Path) -> None:
+    out = tmp_path / "deck.apkg"
+    export_anki(ENTRIES, "report", out)
+    with zipfile.ZipFile(out) as zf:
+        db = tmp_path / "tags.anki2"
+        db.write_bytes(zf.read("collection.anki2"))
+    conn = sqlite3.connect(db)
+    try:
+        tags = [sorted(t.split()) for (t,) in conn.execute("select tags from notes order by id")]
+    finally:
+        conn.close()
+    assert tags == [["tutor::word"], ["HSK::1", "tutor::name"]]  # no level: no HSK tag
 
 
 def test_deck_carries_the_stable_deck_id(tmp_path: Path) -> None:

@@ -91,6 +91,15 @@ def _export_stamp(path: Path) -> int:
     return stamp
 
 
+def note_tags(entry: Entry) -> list[str]:
+    """Anki tags: the entry's kind, and its HSK 3.0 level (``HSK::7`` is band 7-9) for
+    filtered decks and searches like ``tag:HSK::3``."""
+    tags = [f"tutor::{entry.kind}"]
+    if entry.hsk_level is not None:
+        tags.append(f"HSK::{entry.hsk_level}")
+    return tags
+
+
 def _build_deck(entries: Sequence[Entry], deck_name: str) -> tuple[genanki.Deck, list[str]]:
     model = anki_model()
     deck = genanki.Deck(deck_id(deck_name), deck_name)
@@ -106,7 +115,7 @@ def _build_deck(entries: Sequence[Entry], deck_name: str) -> tuple[genanki.Deck,
                 model=model,
                 fields=note_fields(entry, deck_name),
                 guid=note_guid(entry.hanzi, deck_name),
-                tags=[f"tutor::{entry.kind}"],
+                tags=note_tags(entry),
                 due=len(seen),
             )
         )
