@@ -6,7 +6,8 @@ the English lemmas (whole words, then the dictionary words inside an unknown com
 last, a diagonal fill that pairs an unlinked word with the unlinked English word beside its
 neighbour's translation (what a phrase like 违法建设 -> "illegal structures" needs when only
 违法 -> "illegal" is in the dictionary). Each link carries a strength in (0, 1] that mining turns
-into confidence. A statistical aligner, when present, adds its links through ``merge``.
+into confidence. A statistical aligner, when asked for, adds its links through
+``statlinks.merge``.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from tutor.mining.lexicon import Lexicon
 from tutor.mining.namelinks import name_links, spellings
 from tutor.mining.resources import Token
 
-__all__ = ["Links", "fill", "link", "merge"]
+__all__ = ["Links", "fill", "link"]
 
 Links = dict[tuple[int, int], float]
 
@@ -343,19 +344,6 @@ def _drop_strays(links: Links) -> Links:
         if min(abs(c - left), abs(c - right)) > 8:
             stray.add(i)
     return {k: v for k, v in links.items() if k[0] not in stray}
-
-
-def merge(links: Links, extra: Iterable[tuple[int, int]], strength: float) -> Links:
-    """Add statistical links that do not contradict a knowledge link."""
-    out = dict(links)
-    zh_linked = {i for i, _ in links}
-    en_linked = {j for _, j in links}
-    for i, j in extra:
-        if (i, j) in out:
-            out[(i, j)] = min(1.0, out[(i, j)] + 0.1)
-        elif i not in zh_linked and j not in en_linked:
-            out[(i, j)] = strength
-    return out
 
 
 def fill(zh: Sequence[str], en: Sequence[Token], links: Links) -> Links:
