@@ -17,6 +17,7 @@ from tutor.mining import resources as res
 
 __all__ = [
     "Gloss",
+    "capitalised",
     "first_sense",
     "glosses",
     "is_function_word",
@@ -192,3 +193,32 @@ def is_verbal(word: str) -> bool:
         for m in entry.meanings:
             return m.startswith("to ")
     return False
+
+
+_CAP_WORD = re.compile(r"\b[A-Z][A-Za-z]*")
+
+
+@cache
+def capitalised(word: str) -> frozenset[str]:
+    """Words the dictionary capitalises in the senses of ``word``, lower-cased: the proper
+    nouns its English may contain ("beijing" for 北京, 北京市 and 京). For a word the
+    dictionary does not know, those of its characters ("tianjin" for 津兴: 津 is short for
+    Tianjin)."""
+    found = res.entries(word)
+    out: set[str] = set()
+    if not found:
+        for char in word if len(word) > 1 else ():
+            out.update(capitalised(char))
+        return frozenset(out)
+    for entry in found:
+        for sense in entry.senses:
+            if sense_kind(sense) in ("variant", "see", "used_in", "classifier"):
+                continue
+            if sense.rstrip().endswith(("!", "?")):
+                continue  # an exclamation ("Hurry up!") capitalises its first word anyway
+            bare = _PARENS_NOTES.sub(" ", sense)
+            out.update(m.group(0).lower() for m in _CAP_WORD.finditer(bare) if len(m.group(0)) > 1)
+    return frozenset(out)
+
+
+_PARENS_NOTES = re.compile(r"\[[^\]]*\]|\S*\|\S*|\((?:Tw|PRC|coll|lit|fig|old|dialect)\.?\)")

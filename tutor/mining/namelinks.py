@@ -14,7 +14,7 @@ from functools import cache
 from tutor.mining import resources as res
 from tutor.mining.resources import Token
 
-__all__ = ["NAME", "Spellings", "name_links", "spellings"]
+__all__ = ["NAME", "Spellings", "name_links", "spellings", "spells"]
 
 NAME = 1.0
 
@@ -98,3 +98,10 @@ def _pick(
             if b - a >= 2 or tokens[j].capital:
                 found[j] = (a, b)
                 break
+
+
+def spells(word: str, flat: str) -> bool:
+    """Whether ``flat`` (lower case, no ' or -) is a run of two or more of the word's
+    syllables, or all of a one-syllable word's: "yanqi" for 雁栖湖, "xiongan" for 雄安."""
+    spans = _syllable_runs(word).get(flat, ())
+    return any(b - a >= 2 or len(word) == 1 for a, b in spans)

@@ -10,15 +10,21 @@ illegal structures" is a sentence fragment; "illegal structures" is a term).
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 
 from tutor.lang.script import has_chinese
 from tutor.mining import numbers
 from tutor.mining import resources as res
-from tutor.mining.glosses import is_function_word, is_verbal, noun_lemmas, particle_verbs
+from tutor.mining.glosses import (
+    capitalised,
+    is_function_word,
+    is_verbal,
+    noun_lemmas,
+    particle_verbs,
+)
 from tutor.mining.links import FILL, Links
-from tutor.mining.namelinks import name_links
+from tutor.mining.namelinks import name_links, spells
 from tutor.mining.resources import Token
 
 __all__ = ["Candidate", "candidates"]
@@ -56,13 +62,19 @@ def _render(
     nouns: frozenset[str] = frozenset(),
     verb_phrases: frozenset[str] = frozenset(),
     capitals: Sequence[tuple[int, int]] | None = None,
+    heading: bool = False,
+    zh: Sequence[str] = (),
+    owners: Callable[[int], Sequence[str]] | None = None,
 ) -> str:
     """The English of tokens a..b as written, lower-cased unless it is a name.
 
     A lone verb form becomes its lemma ("demolished" -> "demolish"); nouns keep their number
     as the translator wrote it ("backstreets and alleys"), also when the Chinese word is a verb
     with a noun sense the English uses (服务 "to serve; service" written "services").
-    ``capitals`` are the clause's ``capital_runs`` when the caller has them already.
+    Proper nouns keep the translator's capital (see ``_cased``): ``zh`` are the Chinese words
+    rendered, ``owners(j)`` those linked to English token j (when known), ``heading`` whether
+    the clause is a title-case heading. ``capitals`` are the clause's ``capital_runs`` when
+    the caller has them already.
     """
     toks = en[a : b + 1]
     if len(toks) == 1 and verb:
@@ -80,10 +92,66 @@ def _render(
     if name:
         return text.title() if shouted else text
     words = text.split(" ")
+    if zh and any(w[:1].isupper() for w in words):
+        flat = re.sub(r"[^a-z]", "", text.lower())
+        if any(spells(word, flat) for word in zh):  # "Yin Yong": a name, one syllable a word
+            return text.title() if shouted else text
     out = []
-    for w, t in zip(words, _word_tokens(toks, words), strict=False):
-        out.append(w if (t and not shouted and _acronym(w)) else w.lower())
+    for w, k in zip(words, _word_tokens(toks, words), strict=False):
+        t = None if k is None else toks[k]
+        own = (owners(a + k) if owners and k is not None else ()) or zh
+        out.append(_cased(w, t, en_text, shouted=shouted, heading=heading, zh=own))
     return " ".join(out)
+
+
+_OPENERS = frozenset('.!?;:"“‘(')
+
+
+def _cased(
+    w: str, t: Token | None, en_text: str, *, shouted: bool, heading: bool, zh: Sequence[str]
+) -> str:
+    """One written word of a rendering, in the case a learner should see it.
+
+    The translator's capital is kept for a proper noun: a word the dictionary capitalises in
+    the senses of the Chinese (Beijing for 北京, also at the start of a sentence or in a
+    heading), a word spelling the Chinese in pinyin, and a word capitalised mid-sentence in
+    prose when the Chinese is a name (by the dictionary or the segmenter's tag). A common
+    word inside a name (博物馆 "Museum" of "Grand Canal Museum") and a sentence's or a
+    heading's first capitals are lower-cased.
+    """
+    if t is None or not w[:1].isupper():
+        return w.lower()
+    proper = _spelled_proper(w, zh)
+    if shouted:  # a heading in capitals: "BEIJING" reads "Beijing", "GOVERNMENT" "government"
+        return w.title() if proper else w.lower()
+    if proper or _acronym(w):
+        return w
+    if heading or not any(_named(word) for word in zh):
+        return w.lower()
+    before = en_text[: t.start].rstrip()
+    return w.lower() if not before or before[-1] in _OPENERS else w
+
+
+def _spelled_proper(w: str, zh: Sequence[str]) -> bool:
+    """The dictionary capitalises ``w`` for one of the words, or ``w`` spells one in pinyin."""
+    parts = [p for p in re.split(r"[-'’]", w.lower()) if p]
+    flat = "".join(parts)
+    for word in zh:
+        caps = capitalised(word)
+        if any(p in caps or res.lemma(p) in caps for p in parts) or spells(word, flat):
+            return True
+    return False
+
+
+_NAME_TAGS = ("nr", "ns", "nt", "nz")
+
+
+def _named(word: str) -> bool:
+    """A name by the dictionary (capitalised pinyin), or by the segmenter's tag when the
+    dictionary does not know the word (jieba tags 望远镜 "telescope" a person's name)."""
+    if res.cedict().is_proper(word):
+        return True
+    return res.pos(word).startswith(_NAME_TAGS) and not res.entries(word)
 
 
 _CAPITALS_RUN = re.compile(r"\b[A-Z][A-Z'’-]*(?:\s+[A-Z][A-Z'’-]*){2,}\b")
@@ -103,8 +171,9 @@ def _in_capitals_run(text: str, start: int, end: int) -> bool:
 _PARTICLES = frozenset("up out off down away over back on in".split())
 
 
-def _word_tokens(toks: Sequence[Token], words: list[str]) -> list[Token | None]:
-    return [next((t for t in toks if t.text and t.text in w), None) for w in words]
+def _word_tokens(toks: Sequence[Token], words: list[str]) -> list[int | None]:
+    """For each written word, the offset of its first token among ``toks``."""
+    return [next((k for k, t in enumerate(toks) if t.text and t.text in w), None) for w in words]
 
 
 def _acronym(word: str) -> bool:
@@ -189,6 +258,10 @@ class _Clause:
         self.heading = _title_case(en)
         self.capitals = capital_runs(en_text)
 
+    def owners(self, j: int) -> list[str]:
+        """The Chinese words linked to English token ``j``."""
+        return [self.zh[i] for i in self.by_en.get(j, ())]
+
     def strengths(self, i1: int, i2: int) -> list[float]:
         """Strengths of the links leaving words i1..i2, in link order."""
         if i1 == i2:
@@ -211,7 +284,18 @@ def _approved(c: _Clause, i1: int, i2: int) -> Candidate | None:
     hanzi = "".join(zh[i1 : i2 + 1])
     strengths = c.strengths(i1, i2)
     name = _is_name(en, a, b, c.heading)
-    english = _render(c.en_text, en, a, b, verb=False, name=name, capitals=c.capitals)
+    english = _render(
+        c.en_text,
+        en,
+        a,
+        b,
+        verb=False,
+        name=name,
+        capitals=c.capitals,
+        heading=c.heading,
+        zh=zh[i1 : i2 + 1],
+        owners=c.owners,
+    )
     kind = "name" if name else ("word" if i1 == i2 else "term")
     strength = sum(strengths) / len(strengths)
     return Candidate(hanzi, english, _key(en, a, b), strength, kind, i2 - i1 + 1)
@@ -272,6 +356,9 @@ def _span(c: _Clause, i1: int, i2: int) -> Candidate | None:
             nouns=noun_lemmas(hanzi),
             verb_phrases=particle_verbs(hanzi),
             capitals=c.capitals,
+            heading=c.heading,
+            zh=words,
+            owners=c.owners,
         )
         kind = "name" if name else "word"
         if b > a and not name and _is_phrase_word(hanzi):
@@ -282,7 +369,18 @@ def _span(c: _Clause, i1: int, i2: int) -> Candidate | None:
     if first_number:
         if len(words) != 2 or numbers.zh_value(words[0]) is None:
             return None
-        english = _render(en_text, en, a, b, verb=False, name=False, capitals=c.capitals)
+        english = _render(
+            en_text,
+            en,
+            a,
+            b,
+            verb=False,
+            name=False,
+            capitals=c.capitals,
+            heading=c.heading,
+            zh=words,
+            owners=c.owners,
+        )
         return Candidate(hanzi, english, _key(en, a, b), strength, "measure", 2)
     if len(words) > MAX_TERM and not name:
         return None
@@ -292,7 +390,18 @@ def _span(c: _Clause, i1: int, i2: int) -> Candidate | None:
         return None
     if all(links[(i, j)] <= FILL for (i, j) in links if i1 <= i <= i2):
         return None
-    english = _render(en_text, en, a, b, verb=False, name=name, capitals=c.capitals)
+    english = _render(
+        en_text,
+        en,
+        a,
+        b,
+        verb=False,
+        name=name,
+        capitals=c.capitals,
+        heading=c.heading,
+        zh=words,
+        owners=c.owners,
+    )
     return Candidate(
         hanzi, english, _key(en, a, b), strength, "name" if name else "term", len(words)
     )
