@@ -19,6 +19,8 @@ __all__ = [
     "Gloss",
     "capitalised",
     "first_sense",
+    "short_translations",
+    "translation_chars",
     "glosses",
     "is_function_word",
     "is_verbal",
@@ -222,3 +224,24 @@ def capitalised(word: str) -> frozenset[str]:
 
 
 _PARENS_NOTES = re.compile(r"\[[^\]]*\]|\S*\|\S*|\((?:Tw|PRC|coll|lit|fig|old|dialect)\.?\)")
+
+
+SHORT = 3  # characters in a "short" dictionary word
+GENERIC = 200  # English words with more short dictionary translations than this say little
+
+
+@cache
+def short_translations(lemma: str) -> tuple[str, ...]:
+    """Short dictionary words (up to ``SHORT`` characters) whose senses use ``lemma``."""
+    index = res.cedict().english_index()
+    return tuple(sorted(h for h in index.get(lemma, ()) if len(h) <= SHORT))
+
+
+@cache
+def translation_chars(lemma: str) -> frozenset[str]:
+    """Characters of the one- and two-character translations of ``lemma`` ("park": 公, 园,
+    区, ...); none for words with very many ("get", "time"): some character always turns up."""
+    heads = short_translations(lemma)
+    if len(heads) > GENERIC:
+        return frozenset()
+    return frozenset(c for h in heads if len(h) <= 2 for c in h)

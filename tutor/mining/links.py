@@ -18,16 +18,17 @@ from functools import cache
 from tutor.lang.script import has_chinese
 from tutor.mining import numbers
 from tutor.mining import resources as res
-from tutor.mining.glosses import Gloss, glosses, is_function_word
+from tutor.mining.glosses import Gloss, glosses, is_function_word, translation_chars
 from tutor.mining.lexicon import Lexicon
 from tutor.mining.namelinks import name_links, spellings
 from tutor.mining.resources import Token
 
-__all__ = ["Links", "fill", "link"]
+__all__ = ["Links", "extend", "fill", "link"]
 
 Links = dict[tuple[int, int], float]
 
 NUMBER, DICT, SUBWORD, PARTIAL, FILL = 1.0, 1.0, 0.8, 0.5, 0.4
+EXTEND = 0.6
 APPROVED = 1.0
 
 
@@ -373,3 +374,48 @@ def fill(zh: Sequence[str], en: Sequence[Token], links: Links) -> Links:
             if changed:
                 break
     return out
+
+
+def extend(zh: Sequence[str], en: Sequence[Token], links: Links) -> Links:
+    """Stretch the English of a compound the dictionary does not know over the unlinked content
+    word beside it, when a character of the compound that its English so far does not account
+    for is in a short translation of that word (``glosses.translation_chars``).
+
+    科技园 finds "Science" through 科技, and "Park" beside it is left over although 园 is
+    what it translates (公园 "park"); 国际交往 finds "international" and leaves "exchanges"
+    (交流 "exchange"). Without the stretch the renderings stop short ("Zhongguancun Science").
+    Names (哈利波 of 哈利波特) and numbers are not stretched: their characters mean nothing.
+    """
+    out = dict(links)
+    by_zh: dict[int, list[int]] = {}
+    for i, j in links:
+        by_zh.setdefault(i, []).append(j)
+    owner = {j: i for i, j in links}
+    for i in sorted(by_zh):
+        word, js = zh[i], by_zh[i]
+        if len(word) < 2 or res.entries(word) or not has_chinese(word):
+            continue  # a dictionary word's senses were looked for already
+        if is_function_word(word) or res.pos(word).startswith(("nr", "m")):
+            continue
+        left = set(word).difference(*(translation_chars(en[j].lemma) for j in js))
+        for step in (1, -1):
+            edge = max(js) if step == 1 else min(js)
+            while left:
+                j = edge + step
+                if 0 <= j + step < len(en) and en[j].low in _JOINS:
+                    j += step  # "urban and rural construction" for 城乡建设
+                if not (0 <= j < len(en)) or j in owner or not en[j].is_content:
+                    break
+                if owner.get(j + step, i) != i:
+                    break  # the next word's English begins beyond: whose it is, is unclear
+                backs = left & translation_chars(en[j].lemma)
+                if not backs:
+                    break
+                out[(i, j)] = EXTEND
+                owner[j] = i
+                left -= backs
+                edge = j
+    return out
+
+
+_JOINS = frozenset(("and", "or", "-"))

@@ -25,7 +25,7 @@ from itertools import chain, islice
 
 from tutor.mining import resources as res
 from tutor.mining.lexicon import Lexicon
-from tutor.mining.links import fill, link
+from tutor.mining.links import extend, fill, link
 from tutor.mining.numbers import split_numbers
 from tutor.mining.parallel import WorkerPool, default_workers
 from tutor.mining.phrases import candidates
@@ -130,7 +130,7 @@ def _chunk_tallies(
         stat = aligner([(u.words, [t.text for t in u.tokens]) for u in units])
     tallies: dict[str, Tally] = {}
     for n, u in enumerate(units):
-        links = fill(u.words, u.tokens, link(u.words, u.tokens, lex))
+        links = fill(u.words, u.tokens, extend(u.words, u.tokens, link(u.words, u.tokens, lex)))
         if stat is not None:  # the aligner only fills what knowledge and the diagonal left
             links = merge(links, stat[n], STATISTICAL_STRENGTH, u.words, u.tokens)
         example = (u.zh, u.en)

@@ -12,11 +12,10 @@ the name), and guesses with nothing behind them but co-occurrence (紧密 -> "pu
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from functools import cache
 
 from tutor.lang.script import has_chinese
 from tutor.mining import resources as res
-from tutor.mining.glosses import is_function_word
+from tutor.mining.glosses import GENERIC, is_function_word, short_translations
 from tutor.mining.links import Links
 from tutor.mining.resources import Token
 
@@ -68,10 +67,6 @@ def _open(word: str, tok: Token) -> bool:
     )
 
 
-SUPPORT_LEN = 3
-GENERIC = 200  # English words with more short dictionary translations than this
-
-
 def _supported(word: str, tok: Token) -> bool:
     """The dictionary backs the link: the English word is a sense of ``word``, or translates
     a short word sharing a character and a meaning with it (提升 -> "upgraded" through 升级,
@@ -88,17 +83,10 @@ def _supported(word: str, tok: Token) -> bool:
         return tok.capital
     if tok.lemma in own:
         return True
-    heads = _heads(tok.lemma)
+    heads = short_translations(tok.lemma)
     if len(heads) > GENERIC:  # "get", "time": some word sharing a character always turns up
         return False
     chars = set(word)
     return any(
         not chars.isdisjoint(h) and not own.isdisjoint(res.cedict().sense_lemmas(h)) for h in heads
     )
-
-
-@cache
-def _heads(lemma: str) -> tuple[str, ...]:
-    """Short dictionary words whose senses use ``lemma``."""
-    index = res.cedict().english_index()
-    return tuple(sorted(h for h in index.get(lemma, ()) if len(h) <= SUPPORT_LEN))

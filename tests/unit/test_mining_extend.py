@@ -1,0 +1,28 @@
+"""An unknown compound's English stretches over the word its leftover characters translate."""
+
+from __future__ import annotations
+
+from tutor.mining.links import EXTEND, extend
+from tutor.mining.resources import en_tokens
+
+
+def test_the_leftover_character_takes_the_word_beside_it() -> None:
+    toks = en_tokens("a new science park opened")  # 0 a 1 new 2 science 3 park 4 opened
+    got = extend(["新", "科技园", "开放"], toks, {(0, 1): 1.0, (1, 2): 0.8})
+    assert got[(1, 3)] == EXTEND  # 园 as in 公园 "park"
+
+
+def test_stretches_over_and_to_a_second_backed_word() -> None:
+    toks = en_tokens("land for urban and rural construction")
+    got = extend(["城乡建房"], toks, {(0, 5): 0.8})
+    assert {j for _, j in got} == {2, 4, 5}  # 乡 "rural", then 城 "urban"
+
+
+def test_no_stretch_without_a_leftover_character_or_onto_a_neighbour() -> None:
+    toks = en_tokens("a new science park opened")
+    assert extend(["科技"], toks, {(0, 2): 1.0}) == {(0, 2): 1.0}  # a dictionary word
+    taken = {(0, 2): 0.8, (1, 3): 1.0}
+    assert extend(["科技园", "公园"], toks, taken) == taken  # "park" is another word's
+    sandwich = en_tokens("science park garden")
+    links = {(0, 0): 0.8, (1, 2): 1.0}
+    assert extend(["科技园", "花园"], sandwich, links) == links  # "park" lies between two words
