@@ -1,4 +1,5 @@
-"""An unknown compound's English stretches over the word its leftover characters translate."""
+"""Unknown compounds stretch over the word their leftover characters translate; glued
+prepositions do not lend a word the meaning of its rest."""
 
 from __future__ import annotations
 
@@ -26,3 +27,14 @@ def test_no_stretch_without_a_leftover_character_or_onto_a_neighbour() -> None:
     sandwich = en_tokens("science park garden")
     links = {(0, 0): 0.8, (1, 2): 1.0}
     assert extend(["科技园", "花园"], sandwich, links) == links  # "park" lies between two words
+
+
+def test_a_preposition_glued_to_the_next_word_keeps_its_pieces_below_the_threshold() -> None:
+    from tutor.mining import mine
+    from tutor.model import SegmentPair
+
+    pair = SegmentPair("请把手放在桌子上。", "Please put your hand on the table.", "t.txt", 1, 0)
+    result = mine([pair], aligner=None)
+    kept = {e.hanzi: e.english for e in result.entries}
+    assert kept.get("把手") != "hand"
+    assert all(e.confidence < 0.5 for e in result.low if e.hanzi == "把手")

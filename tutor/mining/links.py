@@ -265,8 +265,9 @@ def link(zh: Sequence[str], en: Sequence[Token], lexicon: Lexicon | None = None)
                 for j, s in _dict_links(word, en, DICT, text).items():
                     found[j] = max(found.get(j, 0.0), s)
                 if not found or len(word) >= 3 or not res.entries(word):
+                    doubt = MISCUT if not found and _miscut(word) else 1.0
                     for piece in _subwords(word):
-                        weight = SUBWORD if len(piece) >= 2 else SUBWORD * 0.75
+                        weight = doubt * (SUBWORD if len(piece) >= 2 else SUBWORD * 0.75)
                         for j, s in _dict_links(piece, en, weight, text).items():
                             found[j] = max(found.get(j, 0.0), s)
                         for j, s in name_links(piece, en, index).items():
@@ -275,6 +276,29 @@ def link(zh: Sequence[str], en: Sequence[Token], lexicon: Lexicon | None = None)
     if lexicon:
         _approved(zh, en, lexicon, cand, text)
     return _resolve(cand, len(en))
+
+
+MISCUT = 0.6
+
+
+_COVERBS = frozenset("把被给让在从向跟和与将为对于由")
+
+
+@cache
+def _miscut(word: str) -> bool:
+    """A dictionary word starting with a preposition-like character whose rest is a word too
+    (把手 "handle" = 把 + 手 "hand").
+
+    When the English has none of the word's senses but has the rest's ("hand" in "put your
+    hand on..."), the segmenter more likely joined the preposition to the next word than the
+    translator rendered the word by its piece: such links stay below the threshold.
+    """
+    return (
+        len(word) >= 2
+        and word[0] in _COVERBS
+        and bool(res.entries(word))
+        and bool(res.entries(word[1:]))
+    )
 
 
 def _approved(
