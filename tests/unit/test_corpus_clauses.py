@@ -77,6 +77,23 @@ def test_lexical_overlap_decides_a_two_to_one_split() -> None:
     ]
 
 
+def test_a_paragraph_seen_again_is_remembered_per_scorer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    zh = "猫在睡觉。狗在跑，鸟在唱歌。"
+    en = "The cat sleeps. The dog runs. The bird sings."
+    scorer = _toy_overlap()
+    first = align_clauses(zh, en, scorer)
+    first.append(("改了", "changed"))  # the caller's list is its own
+    monkeypatch.setattr("tutor.corpus.clauses._align", lambda *a: pytest.fail("aligned again"))
+    again = align_clauses(f" {zh}", en, scorer)
+    assert again == first[:-1]
+    assert len(again) == 3
+    # another scorer's alignments are its own: a fresh one aligns (and here, fails loudly)
+    with pytest.raises(pytest.fail.Exception):
+        align_clauses(zh, en, _toy_overlap())
+
+
 def test_unrelated_sentences_fall_back_to_the_whole_paragraph() -> None:
     zh = "猫在睡觉。狗在跑。"
     en = "The weather was cold. Nobody came."

@@ -12,6 +12,7 @@ doubtful the whole paragraph is returned instead: a long example is better than 
 from __future__ import annotations
 
 import math
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -32,6 +33,11 @@ _GENERIC_WEIGHT = 4.0
 # A bead this far outside the expected length, or this poor in shared words, is not trusted.
 _MAX_DEVIATION = 3.0
 _MIN_SIMILARITY = 0.08
+# Paragraph pairs whose alignment is remembered per scorer (then no more are added).
+_MEMO_LIMIT = 20_000
+_MEMOS: weakref.WeakKeyDictionary[
+    DictionaryOverlap, dict[tuple[str, str], tuple[tuple[str, str], ...]]
+] = weakref.WeakKeyDictionary()
 _SENTENCE_BEADS: dict[tuple[int, int], float] = {
     (1, 1): 0.6,
     (1, 2): 0.12,
@@ -80,33 +86,52 @@ class _Similarity:
     With the dictionary scorer the cost counts what a bead leaves unexplained (Chinese words
     whose senses miss its English, English lemmas no Chinese word explains) as a share of the
     whole paragraph, so a sentence placed in the wrong bead costs what it fails to match, and
-    the per-unit analysis is done once. Any other scorer costs ``1 - similarity`` per bead.
+    the per-unit analysis is done once. The dynamic programme asks about the same Chinese and
+    English ranges many times over (each against several partners), so each range's words,
+    their lemma union and its English lemmas are worked out once per paragraph too. Any other
+    scorer costs ``1 - similarity`` per bead.
     """
 
     def __init__(self, zh: Sequence[str], en: Sequence[str], overlap: Overlap | None) -> None:
         self.zh, self.en, self.overlap = zh, en, overlap
+        self.dictionary = isinstance(overlap, DictionaryOverlap)
         self.zh_units: list[tuple[frozenset[str], ...]] = []
         self.en_lemmas: list[frozenset[str]] = []
         self.total = 1
+        self._zh_ranges: dict[tuple[int, int], tuple[list[frozenset[str]], set[str]]] = {}
+        self._en_ranges: dict[tuple[int, int], frozenset[str]] = {}
         if isinstance(overlap, DictionaryOverlap):
             self.zh_units = [overlap.zh_units(t) for t in zh]
             self.en_lemmas = [overlap.en_lemmas(t) for t in en]
             size = sum(map(len, self.zh_units)) + sum(map(len, self.en_lemmas))
             self.total = max(size, 1)
 
+    def _zh_range(self, zr: tuple[int, int]) -> tuple[list[frozenset[str]], set[str]]:
+        got = self._zh_ranges.get(zr)
+        if got is None:
+            units = [u for i in range(*zr) for u in self.zh_units[i]]
+            got = self._zh_ranges[zr] = (units, set().union(*units))
+        return got
+
+    def _en_range(self, er: tuple[int, int]) -> frozenset[str]:
+        got = self._en_ranges.get(er)
+        if got is None:
+            got = self._en_ranges[er] = frozenset().union(*self.en_lemmas[er[0] : er[1]])
+        return got
+
     def __call__(self, zr: tuple[int, int], er: tuple[int, int]) -> tuple[float, float | None]:
         """``(cost, similarity)`` of pairing Chinese units ``zr`` with English units ``er``."""
         if self.overlap is None:
             return 0.0, None
-        if isinstance(self.overlap, DictionaryOverlap):
-            units = [u for i in range(*zr) for u in self.zh_units[i]]
-            lemmas: frozenset[str] = frozenset().union(*self.en_lemmas[er[0] : er[1]])
-            union: set[str] = set().union(*units)
+        if self.dictionary:
+            units, union = self._zh_range(zr)
+            lemmas = self._en_range(er)
             # Counted per English unit, so merging beads never hides a repeated miss.
-            missed = sum(1 for u in units if u.isdisjoint(lemmas)) + sum(
-                len(self.en_lemmas[j] - union) for j in range(*er)
+            zh_missed = sum(1 for u in units if u.isdisjoint(lemmas))
+            missed = zh_missed + sum(len(self.en_lemmas[j] - union) for j in range(*er))
+            sim = DictionaryOverlap.f1(
+                len(units) - zh_missed, len(units), len(lemmas & union), len(lemmas)
             )
-            sim = self.overlap.score(units, lemmas)
             return _LEXICAL_WEIGHT * missed / self.total, sim
         zh = join_zh(list(self.zh[zr[0] : zr[1]]))
         sim = self.overlap(zh, join_en(list(self.en[er[0] : er[1]])))
@@ -131,6 +156,7 @@ def _align(
     # The paragraph is a translation of itself: its own ratio is the best length model.
     ratio = en_len[m] / zh_len[n] if zh_len[n] and en_len[m] else _RATIO
     inf = float("inf")
+    steps = [(x, y, -math.log(prior)) for (x, y), prior in shapes.items()]
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[_Bead | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
@@ -138,12 +164,12 @@ def _align(
         for j in range(m + 1):
             if cost[i][j] == inf:
                 continue
-            for (x, y), prior in shapes.items():
+            for x, y, shape_cost in steps:
                 a, b = i + x, j + y
                 if a > n or b > m:
                     continue
                 dev = _deviation(zh_len[a] - zh_len[i], en_len[b] - en_len[j], ratio)
-                step = -math.log(prior) + _length_cost(dev)
+                step = shape_cost + _length_cost(dev)
                 sim: float | None = None
                 if x and y:
                     lexical, sim = similarity((i, a), (j, b))
@@ -232,6 +258,11 @@ def align_clauses(zh: str, en: str, overlap: Overlap | None = None) -> list[tupl
     is doubtful the result is the single pair ``(zh, en)``.
     """
     zh, en = zh.strip(), en.strip()
+    memo = _memo(overlap)
+    if memo is not None:
+        known = memo.get((zh, en))
+        if known is not None:
+            return list(known)
     whole = [(zh, en)]
     zh_units, en_units = split_zh(zh), split_en(en)
     if not zh_units or not en_units:
@@ -239,6 +270,31 @@ def align_clauses(zh: str, en: str, overlap: Overlap | None = None) -> list[tupl
     if len(zh_units) == 1 and len(en_units) == 1:
         return whole
     scorer = overlap if overlap is not None else default_overlap()
+    pairs = _align_units(zh, en, zh_units, en_units, scorer)
+    if memo is not None and len(memo) < _MEMO_LIMIT:
+        memo[(zh, en)] = pairs
+    return list(pairs)
+
+
+def _memo(scorer: Overlap | None) -> dict[tuple[str, str], tuple[tuple[str, str], ...]] | None:
+    """The remembered alignments made with ``scorer``, when it is the dictionary scorer.
+
+    Its answers depend on the two texts alone, so a paragraph seen again (corpora repeat
+    boilerplate, subtitles repeat whole exchanges) is not aligned again; any other scorer may
+    keep state, so its answers are not remembered.
+    """
+    if not isinstance(scorer, DictionaryOverlap):
+        return None
+    memo = _MEMOS.get(scorer)
+    if memo is None:
+        memo = _MEMOS[scorer] = {}
+    return memo
+
+
+def _align_units(
+    zh: str, en: str, zh_units: list[str], en_units: list[str], scorer: Overlap | None
+) -> tuple[tuple[str, str], ...]:
+    whole = ((zh, en),)
     aligned = _align(zh_units, en_units, _SENTENCE_BEADS, _Similarity(zh_units, en_units, scorer))
     if aligned is None:
         return whole
@@ -256,7 +312,7 @@ def align_clauses(zh: str, en: str, overlap: Overlap | None = None) -> list[tupl
             pairs.extend(refined)
         else:
             pairs.append((join_zh(zh_part), join_en(en_part)))
-    return pairs
+    return tuple(pairs)
 
 
 def example_for(

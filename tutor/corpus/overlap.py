@@ -98,12 +98,21 @@ class DictionaryOverlap:
         """F1 of Chinese words met and English lemmas met; 0 when either side has nothing."""
         if not units or not lemmas:
             return 0.0
-        zh_met = sum(1 for u in units if not u.isdisjoint(lemmas)) / len(units)
         union: set[str] = set().union(*units)
-        en_met = len(lemmas & union) / len(lemmas)
-        if zh_met + en_met == 0:
+        met = sum(1 for u in units if not u.isdisjoint(lemmas))
+        return DictionaryOverlap.f1(met, len(units), len(lemmas & union), len(lemmas))
+
+    @staticmethod
+    def f1(zh_met: int, zh_total: int, en_met: int, en_total: int) -> float:
+        """``score`` from its counts: Chinese words met of all, English lemmas met of all
+        (clause alignment counts them itself while costing a bead, and reuses them here)."""
+        if not zh_total or not en_total:
             return 0.0
-        return 2 * zh_met * en_met / (zh_met + en_met)
+        zh_share = zh_met / zh_total
+        en_share = en_met / en_total
+        if zh_share + en_share == 0:
+            return 0.0
+        return 2 * zh_share * en_share / (zh_share + en_share)
 
     def __call__(self, zh: str, en: str) -> float:
         return self.score(self.zh_units(zh), self.en_lemmas(en))
