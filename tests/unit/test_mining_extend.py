@@ -3,7 +3,8 @@ prepositions do not lend a word the meaning of its rest."""
 
 from __future__ import annotations
 
-from tutor.mining.links import EXTEND, extend
+from tutor.mining.grow import extend
+from tutor.mining.links import EXTEND
 from tutor.mining.resources import en_tokens
 
 

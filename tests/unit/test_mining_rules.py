@@ -90,7 +90,7 @@ def test_long_unknown_compound_is_not_discounted_but_a_short_one_is() -> None:
 
 
 def test_a_heading_in_capitals_gives_lower_case_renderings_but_acronyms_survive() -> None:
-    from tutor.mining.phrases import _in_capitals_run
+    from tutor.mining.render import in_capitals_run as _in_capitals_run
 
     heading = "REPORT ON THE WORK OF THE GOVERNMENT Delivered at the session"
     start = heading.index("GOVERNMENT")

@@ -6,8 +6,8 @@ the English lemmas (whole words, then the dictionary words inside an unknown com
 last, a diagonal fill that pairs an unlinked word with the unlinked English word beside its
 neighbour's translation (what a phrase like 违法建设 -> "illegal structures" needs when only
 违法 -> "illegal" is in the dictionary). Each link carries a strength in (0, 1] that mining turns
-into confidence. A statistical aligner, when asked for, adds its links through
-``statlinks.merge``.
+into confidence. The fill and the stretch of unknown compounds live in ``grow``; a statistical
+aligner, when asked for, adds its links through ``statlinks.merge``.
 """
 
 from __future__ import annotations
@@ -18,12 +18,12 @@ from functools import cache
 from tutor.lang.script import has_chinese
 from tutor.mining import numbers
 from tutor.mining import resources as res
-from tutor.mining.glosses import Gloss, glosses, is_function_word, translation_chars
+from tutor.mining.glosses import Gloss, glosses, is_function_word
 from tutor.mining.lexicon import Lexicon
 from tutor.mining.namelinks import name_links, spellings
 from tutor.mining.resources import Token
 
-__all__ = ["Links", "extend", "fill", "link"]
+__all__ = ["EXTEND", "FILL", "Links", "link"]
 
 Links = dict[tuple[int, int], float]
 
@@ -369,77 +369,3 @@ def _drop_strays(links: Links) -> Links:
         if min(abs(c - left), abs(c - right)) > 8:
             stray.add(i)
     return {k: v for k, v in links.items() if k[0] not in stray}
-
-
-def fill(zh: Sequence[str], en: Sequence[Token], links: Links) -> Links:
-    """Pair unlinked content words lying diagonally next to a link, on both sides at once."""
-    out = dict(links)
-    changed = True
-    while changed:
-        changed = False
-        zh_linked: dict[int, list[int]] = {}
-        en_linked: set[int] = set()
-        for i, j in out:
-            zh_linked.setdefault(i, []).append(j)
-            en_linked.add(j)
-        for i, word in enumerate(zh):
-            if i in zh_linked or not has_chinese(word) or is_function_word(word):
-                continue
-            for step in (1, -1):
-                nb = i + step
-                if nb not in zh_linked:
-                    continue
-                edge = min(zh_linked[nb]) if step == 1 else max(zh_linked[nb])
-                j = edge - step
-                if 0 <= j < len(en) and j not in en_linked and en[j].is_content:
-                    out[(i, j)] = FILL
-                    changed = True
-                    break
-            if changed:
-                break
-    return out
-
-
-def extend(zh: Sequence[str], en: Sequence[Token], links: Links) -> Links:
-    """Stretch the English of a compound the dictionary does not know over the unlinked content
-    word beside it, when a character of the compound that its English so far does not account
-    for is in a short translation of that word (``glosses.translation_chars``).
-
-    科技园 finds "Science" through 科技, and "Park" beside it is left over although 园 is
-    what it translates (公园 "park"); 国际交往 finds "international" and leaves "exchanges"
-    (交流 "exchange"). Without the stretch the renderings stop short ("Zhongguancun Science").
-    Names (哈利波 of 哈利波特) and numbers are not stretched: their characters mean nothing.
-    """
-    out = dict(links)
-    by_zh: dict[int, list[int]] = {}
-    for i, j in links:
-        by_zh.setdefault(i, []).append(j)
-    owner = {j: i for i, j in links}
-    for i in sorted(by_zh):
-        word, js = zh[i], by_zh[i]
-        if len(word) < 2 or res.entries(word) or not has_chinese(word):
-            continue  # a dictionary word's senses were looked for already
-        if is_function_word(word) or res.pos(word).startswith(("nr", "m")):
-            continue
-        left = set(word).difference(*(translation_chars(en[j].lemma) for j in js))
-        for step in (1, -1):
-            edge = max(js) if step == 1 else min(js)
-            while left:
-                j = edge + step
-                if 0 <= j + step < len(en) and en[j].low in _JOINS:
-                    j += step  # "urban and rural construction" for 城乡建设
-                if not (0 <= j < len(en)) or j in owner or not en[j].is_content:
-                    break
-                if owner.get(j + step, i) != i:
-                    break  # the next word's English begins beyond: whose it is, is unclear
-                backs = left & translation_chars(en[j].lemma)
-                if not backs:
-                    break
-                out[(i, j)] = EXTEND
-                owner[j] = i
-                left -= backs
-                edge = j
-    return out
-
-
-_JOINS = frozenset(("and", "or", "-"))

@@ -24,8 +24,9 @@ from functools import cache
 from itertools import chain, islice
 
 from tutor.mining import resources as res
+from tutor.mining.grow import extend, fill
 from tutor.mining.lexicon import Lexicon
-from tutor.mining.links import extend, fill, link
+from tutor.mining.links import link
 from tutor.mining.numbers import split_numbers
 from tutor.mining.parallel import WorkerPool, default_workers
 from tutor.mining.phrases import candidates

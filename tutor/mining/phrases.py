@@ -9,22 +9,21 @@ illegal structures" is a sentence fragment; "illegal structures" is a term).
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Container, Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 from tutor.lang.script import has_chinese
 from tutor.mining import numbers
 from tutor.mining import resources as res
 from tutor.mining.glosses import (
-    capitalised,
     is_function_word,
     is_verbal,
     noun_lemmas,
     particle_verbs,
 )
 from tutor.mining.links import FILL, Links
-from tutor.mining.namelinks import name_links, spells
+from tutor.mining.namelinks import name_links
+from tutor.mining.render import capital_runs, inflected, render
 from tutor.mining.resources import Token
 
 __all__ = ["Candidate", "candidates"]
@@ -45,140 +44,6 @@ class Candidate:
     strength: float
     kind: str
     tokens: int
-
-
-def _inflected(tok: Token) -> bool:
-    return tok.low != tok.lemma and tok.low.endswith(("ed", "ing"))
-
-
-def _render(
-    en_text: str,
-    en: Sequence[Token],
-    a: int,
-    b: int,
-    *,
-    verb: bool,
-    name: bool,
-    nouns: frozenset[str] = frozenset(),
-    verb_phrases: frozenset[str] = frozenset(),
-    capitals: Sequence[tuple[int, int]] | None = None,
-    heading: bool = False,
-    zh: Sequence[str] = (),
-    owners: Callable[[int], Sequence[str]] | None = None,
-) -> str:
-    """The English of tokens a..b as written, lower-cased unless it is a name.
-
-    A lone verb form becomes its lemma ("demolished" -> "demolish"); nouns keep their number
-    as the translator wrote it ("backstreets and alleys"), also when the Chinese word is a verb
-    with a noun sense the English uses (服务 "to serve; service" written "services").
-    Proper nouns keep the translator's capital (see ``_cased``): ``zh`` are the Chinese words
-    rendered, ``owners(j)`` those linked to English token j (when known), ``heading`` whether
-    the clause is a title-case heading. ``capitals`` are the clause's ``capital_runs`` when
-    the caller has them already.
-    """
-    toks = en[a : b + 1]
-    if len(toks) == 1 and verb:
-        particle = en[b + 1].low if b + 1 < len(en) and en[b + 1].low in _PARTICLES else ""
-        lem = toks[0].lemma
-        if particle and f"{lem} {particle}" in verb_phrases:
-            return f"{lem} {particle}"  # "giving up" -> "give up", not "give"
-        if lem != toks[0].low and not (lem in nouns and not _inflected(toks[0])):
-            return lem
-    start, end = toks[0].start, toks[-1].end
-    text = en_text[start:end]
-    if capitals is None:
-        capitals = capital_runs(en_text)
-    shouted = any(s <= start and end <= e for s, e in capitals)
-    if name:
-        return text.title() if shouted else text
-    words = text.split(" ")
-    if zh and any(w[:1].isupper() for w in words):
-        flat = re.sub(r"[^a-z]", "", text.lower())
-        if any(spells(word, flat) for word in zh):  # "Yin Yong": a name, one syllable a word
-            return text.title() if shouted else text
-    out = []
-    for w, k in zip(words, _word_tokens(toks, words), strict=False):
-        t = None if k is None else toks[k]
-        own = (owners(a + k) if owners and k is not None else ()) or zh
-        out.append(_cased(w, t, en_text, shouted=shouted, heading=heading, zh=own))
-    return " ".join(out)
-
-
-_OPENERS = frozenset('.!?;:"“‘(')
-
-
-def _cased(
-    w: str, t: Token | None, en_text: str, *, shouted: bool, heading: bool, zh: Sequence[str]
-) -> str:
-    """One written word of a rendering, in the case a learner should see it.
-
-    The translator's capital is kept for a proper noun: a word the dictionary capitalises in
-    the senses of the Chinese (Beijing for 北京, also at the start of a sentence or in a
-    heading), a word spelling the Chinese in pinyin, and a word capitalised mid-sentence in
-    prose when the Chinese is a name (by the dictionary or the segmenter's tag). A common
-    word inside a name (博物馆 "Museum" of "Grand Canal Museum") and a sentence's or a
-    heading's first capitals are lower-cased.
-    """
-    if t is None or not w[:1].isupper():
-        return w.lower()
-    proper = _spelled_proper(w, zh)
-    if shouted:  # a heading in capitals: "BEIJING" reads "Beijing", "GOVERNMENT" "government"
-        return w.title() if proper else w.lower()
-    if proper or _acronym(w):
-        return w
-    if heading or not any(_named(word) for word in zh):
-        return w.lower()
-    before = en_text[: t.start].rstrip()
-    return w.lower() if not before or before[-1] in _OPENERS else w
-
-
-def _spelled_proper(w: str, zh: Sequence[str]) -> bool:
-    """The dictionary capitalises ``w`` for one of the words, or ``w`` spells one in pinyin."""
-    parts = [p for p in re.split(r"[-'’]", w.lower()) if p]
-    flat = "".join(parts)
-    for word in zh:
-        caps = capitalised(word)
-        if any(p in caps or res.lemma(p) in caps for p in parts) or spells(word, flat):
-            return True
-    return False
-
-
-_NAME_TAGS = ("nr", "ns", "nt", "nz")
-
-
-def _named(word: str) -> bool:
-    """A name by the dictionary (capitalised pinyin), or by the segmenter's tag when the
-    dictionary does not know the word (jieba tags 望远镜 "telescope" a person's name)."""
-    if res.cedict().is_proper(word):
-        return True
-    return res.pos(word).startswith(_NAME_TAGS) and not res.entries(word)
-
-
-_CAPITALS_RUN = re.compile(r"\b[A-Z][A-Z'’-]*(?:\s+[A-Z][A-Z'’-]*){2,}\b")
-
-
-def capital_runs(text: str) -> list[tuple[int, int]]:
-    """Where ``text`` has runs of three or more all-capital words: a heading set in capitals
-    ("REPORT ON THE WORK OF THE GOVERNMENT"), where no word is an acronym."""
-    return [m.span() for m in _CAPITALS_RUN.finditer(text)]
-
-
-def _in_capitals_run(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] lies in a run of capitals (see ``capital_runs``)."""
-    return any(s <= start and end <= e for s, e in capital_runs(text))
-
-
-_PARTICLES = frozenset("up out off down away over back on in".split())
-
-
-def _word_tokens(toks: Sequence[Token], words: list[str]) -> list[int | None]:
-    """For each written word, the offset of its first token among ``toks``."""
-    return [next((k for k, t in enumerate(toks) if t.text and t.text in w), None) for w in words]
-
-
-def _acronym(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def _trim(en: Sequence[Token], a: int, b: int, *, numbers_too: bool = False) -> tuple[int, int]:
@@ -284,7 +149,7 @@ def _approved(c: _Clause, i1: int, i2: int) -> Candidate | None:
     hanzi = "".join(zh[i1 : i2 + 1])
     strengths = c.strengths(i1, i2)
     name = _is_name(en, a, b, c.heading)
-    english = _render(
+    english = render(
         c.en_text,
         en,
         a,
@@ -346,7 +211,7 @@ def _span(c: _Clause, i1: int, i2: int) -> Candidate | None:
     if single:
         name = name and _proper(hanzi, en[a : b + 1])
         verb = is_verbal(hanzi) or res.pos(hanzi) == "v"
-        english = _render(
+        english = render(
             en_text,
             en,
             a,
@@ -369,7 +234,7 @@ def _span(c: _Clause, i1: int, i2: int) -> Candidate | None:
     if first_number:
         if len(words) != 2 or numbers.zh_value(words[0]) is None:
             return None
-        english = _render(
+        english = render(
             en_text,
             en,
             a,
@@ -390,7 +255,7 @@ def _span(c: _Clause, i1: int, i2: int) -> Candidate | None:
         return None
     if all(links[(i, j)] <= FILL for (i, j) in links if i1 <= i <= i2):
         return None
-    english = _render(
+    english = render(
         en_text,
         en,
         a,
@@ -452,9 +317,9 @@ def _termlike(words: Sequence[str], en: Sequence[Token], a: int, b: int, name: b
         return False  # a verb and its object, or a time or adverb before a noun: not a unit
     if head == "nr" or any(res.pos(w) in ("v", "d", "p") for w in words[1:-1]):
         return False  # a person and what they do, or a verb inside: a clause, not a term
-    if not head and is_verbal(words[0]) and _inflected(en[a]):
+    if not head and is_verbal(words[0]) and inflected(en[a]):
         return False
-    if _inflected(en[b]) or en[b].low in res.EN_STOPWORDS:
+    if inflected(en[b]) or en[b].low in res.EN_STOPWORDS:
         return False
     if any(en[j].low in _CLAUSE_WORDS for j in range(a, b + 1)):
         return False  # pronouns, auxiliaries, "to": a stretch of a clause
