@@ -25,6 +25,8 @@ __all__ = [
 
 _HAN = HAN_CLASS
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000\ufeff]+")
+# What _SPACES would change: a space other than U+0020, or two in a row.
+_ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200b\u3000\ufeff]|  ")
 # Two or more single hanzi separated by spaces, with no hanzi glued on either end.
 _SPACED_HANZI = re.compile(rf"(?<![{_HAN}])[{_HAN}](?: [{_HAN}])+(?![{_HAN}])")
 _SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
@@ -42,6 +44,8 @@ FOOTNOTE_BODY = re.compile(r"^\s*[\[［](\d{1,3})[\]］]\s*")
 
 def normalize_space(text: str) -> str:
     """Collapse runs of spaces (including ideographic and no-break spaces) and trim."""
+    if _ODD_SPACE.search(text) is None:  # only single plain spaces: nothing to collapse
+        return text.strip()
     return _SPACES.sub(" ", text).strip()
 
 

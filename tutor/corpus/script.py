@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from tutor.lang.script import han_count, latin_count
+from tutor.lang.script import han_count, has_latin, latin_count
 from tutor.lang.script import has_chinese as has_han
 
 __all__ = [
@@ -34,6 +34,8 @@ def is_chinese(text: str) -> bool:
 
 
 def is_english(text: str) -> bool:
+    if not has_han(text):  # the common case, decided without counting every letter
+        return has_latin(text)
     latin = latin_count(text)
     return latin >= 1 and han_count(text) * _HAN_WEIGHT < latin
 
