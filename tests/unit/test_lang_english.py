@@ -46,6 +46,11 @@ def test_stopwords_are_function_words() -> None:
     assert not {"city", "development", "new", "area"} & STOPWORDS
 
 
+def test_contracted_auxiliaries_and_pronouns_are_function_words() -> None:
+    assert {"don't", "aren't", "can't", "haven't", "i'm", "they're"} <= STOPWORDS
+    assert not {"nothing", "useless"} & STOPWORDS
+
+
 def test_abbreviations_stay_whole() -> None:
     assert tokenize("The U.S. economy, e.g. trade") == ["The", "U.S.", "economy", "e.g.", "trade"]
     assert content_lemmas("e.g. the U.S.") == ["u.s."]

@@ -44,6 +44,13 @@ STOPWORDS: frozenset[str] = frozenset(
     again ever never always often s t 's
     let lets etc e.g. i.e. vs
     """.split()
+) | frozenset(  # contractions: an auxiliary or a pronoun with its clitic, written as one token
+    """
+    don't doesn't didn't isn't aren't wasn't weren't haven't hasn't hadn't won't wouldn't
+    can't cannot couldn't shan't shouldn't mustn't mightn't needn't ain't
+    i'm i've i'll i'd you're you've you'll you'd he'll he'd she'll she'd we're we've we'll
+    we'd they're they've they'll they'd it'll that'll there're let's
+    """.split()
 )
 
 

@@ -24,6 +24,7 @@ __all__ = [
     "glosses",
     "is_function_word",
     "is_verbal",
+    "negates",
     "noun_lemmas",
     "particle_verbs",
     "rendering_gloss",
@@ -245,3 +246,23 @@ def translation_chars(lemma: str) -> frozenset[str]:
     if len(heads) > GENERIC:
         return frozenset()
     return frozenset(c for h in heads if len(h) <= 2 for c in h)
+
+
+_NEGATING_CHARS = frozenset("不没沒无無非未别別莫勿毋否甭")
+_NEGATION_SENSE = re.compile(
+    r"\b(?:no|not|never|nothing|none|nobody|without|non|\w{3,}less)\b|n't\b", re.I
+)
+
+
+@cache
+def negates(word: str) -> bool:
+    """``word`` carries a negation (不论 "no matter", 没用 "useless", 无关 "unrelated"): it has
+    a negating character, and a sense says "no", "not", "never", "...less"... or, for a word
+    the dictionary does not know, the negating character comes first (没去). 非常 "very",
+    别人 "other people" and 未来 "future" have the characters but no negation in senses."""
+    if _NEGATING_CHARS.isdisjoint(word):
+        return False
+    found = res.entries(word)
+    if not found:
+        return word[0] in _NEGATING_CHARS
+    return any(_NEGATION_SENSE.search(s) for e in found for s in e.senses)

@@ -23,7 +23,7 @@ from tutor.mining.lexicon import Lexicon
 from tutor.mining.namelinks import name_links, spellings
 from tutor.mining.resources import Token
 
-__all__ = ["EXTEND", "FILL", "Links", "link"]
+__all__ = ["EXTEND", "FILL", "Links", "link", "stray_words"]
 
 Links = dict[tuple[int, int], float]
 
@@ -148,9 +148,13 @@ def _patterns(word: str) -> tuple[tuple[Gloss, tuple[str, ...]], ...]:
 
 
 def _dict_links(
-    word: str, tokens: Sequence[Token], weight: float, text: str | None = None
+    word: str,
+    tokens: Sequence[Token],
+    weight: float,
+    text: str | None = None,
+    in_names: frozenset[int] = frozenset(),
 ) -> dict[int, float]:
-    return _pattern_links(_patterns(word), tokens, weight, text)
+    return _pattern_links(_patterns(word), tokens, weight, text, in_names)
 
 
 def _gloss_links(
@@ -164,7 +168,11 @@ def _pattern_links(
     tokens: Sequence[Token],
     weight: float,
     text: str | None,
+    in_names: frozenset[int] = frozenset(),
 ) -> dict[int, float]:
+    """Links to where the patterns' glosses occur; a verb sense is not looked for inside a
+    name (``in_names``): 开展 "to develop" is not the "Development" of "the Development
+    Control Plan", which translates other words."""
     found: dict[int, float] = {}
     text = _lemma_text(tokens) if text is None else text
     for gloss, needles in patterns:
@@ -174,6 +182,8 @@ def _pattern_links(
         else:
             continue  # no gloss word (or stem) in the clause: skip the walk
         for pos, score in _gloss_hits(gloss, tokens):
+            if gloss.verb and in_names and in_names.issuperset(pos):
+                continue
             for j in pos:
                 found[j] = max(found.get(j, 0.0), weight * score)
     return found
@@ -254,6 +264,7 @@ def link(zh: Sequence[str], en: Sequence[Token], lexicon: Lexicon | None = None)
     spans = numbers.en_number_spans(list(en))
     text = _lemma_text(en)
     index = spellings(en)
+    names = _in_names(en)
     cand: list[dict[int, float]] = []
     for word in zh:
         found: dict[int, float] = {}
@@ -262,13 +273,13 @@ def link(zh: Sequence[str], en: Sequence[Token], lexicon: Lexicon | None = None)
             found = _number_links(word, en, spans)
             if not found and han and not is_function_word(word):
                 found = name_links(word, en, index)
-                for j, s in _dict_links(word, en, DICT, text).items():
+                for j, s in _dict_links(word, en, DICT, text, names).items():
                     found[j] = max(found.get(j, 0.0), s)
                 if not found or len(word) >= 3 or not res.entries(word):
                     doubt = MISCUT if not found and _miscut(word) else 1.0
                     for piece in _subwords(word):
                         weight = doubt * (SUBWORD if len(piece) >= 2 else SUBWORD * 0.75)
-                        for j, s in _dict_links(piece, en, weight, text).items():
+                        for j, s in _dict_links(piece, en, weight, text, names).items():
                             found[j] = max(found.get(j, 0.0), s)
                         for j, s in name_links(piece, en, index).items():
                             found.setdefault(j, s * SUBWORD)
@@ -279,6 +290,25 @@ def link(zh: Sequence[str], en: Sequence[Token], lexicon: Lexicon | None = None)
 
 
 MISCUT = 0.6
+_OPENERS = frozenset('.!?;:"“‘(')
+
+
+def _in_names(en: Sequence[Token]) -> frozenset[int]:
+    """Tokens inside a name written mid-sentence: runs of two or more capitalised content
+    words, none starting a sentence ("the Development Control Plan"). None when every
+    content word is capitalised: a heading set in title case ("Review of Work")."""
+    content = [j for j, t in enumerate(en) if t.is_content]
+    if all(en[j].capital for j in content):
+        return frozenset()
+    caps = [j for j in content if en[j].capital and j > 0 and en[j - 1].text not in _OPENERS]
+    out: set[int] = set()
+    for j in caps:
+        near = [k for k in caps if k != j and abs(k - j) <= 2]
+        if near and all(
+            en[x].capital or not en[x].is_content for x in range(min(j, *near), max(j, *near) + 1)
+        ):
+            out.add(j)
+    return frozenset(out)
 
 
 _COVERBS = frozenset("把被给让在从向跟和与将为对于由")
@@ -349,12 +379,24 @@ def _resolve(cand: list[dict[int, float]], m: int) -> Links:
     return _drop_strays(links)
 
 
+STRAY = 8  # English tokens
+
+
 def _drop_strays(links: Links) -> Links:
-    """Drop a word's links that lie far from where both its neighbours put their translations.
+    """Drop the links of the words ``stray_words`` finds."""
+    stray = stray_words(links)
+    return {k: v for k, v in links.items() if k[0] not in stray} if stray else links
+
+
+def stray_words(links: Links) -> set[int]:
+    """Words whose links lie far from where both their neighbours put their translations.
 
     建设 matches "construction" in another sentence of the same clause pair, while 违法 before
     it and the number after it are rendered side by side; the stray link would block the
-    phrase, and the diagonal fill can then find the right word.
+    phrase, and the diagonal fill can then find the right word. The neighbours need not be
+    side by side: a word whose English lies more than ``STRAY`` tokens outside the stretch
+    between them (up to ``2 * STRAY`` long) has strayed too (运营 matching the "service" of a
+    sentence earlier, while 挂牌 before it and the name after it are rendered ten apart).
     """
     by_zh: dict[int, list[int]] = {}
     for i, j in links:
@@ -364,8 +406,8 @@ def _drop_strays(links: Links) -> Links:
     for i, c in mid.items():
         left = next((mid[k] for k in (i - 1, i - 2) if k in mid), None)
         right = next((mid[k] for k in (i + 1, i + 2) if k in mid), None)
-        if left is None or right is None or abs(left - right) > 8:
+        if left is None or right is None or abs(left - right) > 2 * STRAY:
             continue
-        if min(abs(c - left), abs(c - right)) > 8:
+        if c < min(left, right) - STRAY or c > max(left, right) + STRAY:
             stray.add(i)
-    return {k: v for k, v in links.items() if k[0] not in stray}
+    return stray

@@ -18,6 +18,7 @@ from tutor.mining import resources as res
 from tutor.mining.glosses import (
     is_function_word,
     is_verbal,
+    negates,
     noun_lemmas,
     particle_verbs,
 )
@@ -211,6 +212,8 @@ def _span(c: _Clause, i1: int, i2: int) -> Candidate | None:
     if single:
         name = name and _proper(hanzi, en[a : b + 1])
         verb = is_verbal(hanzi) or res.pos(hanzi) == "v"
+        if a > 0 and _negation(en[a - 1]) and a - 1 not in by_en and negates(hanzi):
+            a, verb = a - 1, False  # 不论 "no matter", not "matter": the word says "no" too
         english = render(
             en_text,
             en,
@@ -272,6 +275,14 @@ def _span(c: _Clause, i1: int, i2: int) -> Candidate | None:
     )
 
 
+_NEGATIONS = frozenset("no not never nothing none nobody nowhere neither nor cannot".split())
+
+
+def _negation(tok: Token) -> bool:
+    """An English word that negates: a function word the trim drops from a rendering."""
+    return tok.low in _NEGATIONS or tok.low.endswith("n't")
+
+
 def _proper(hanzi: str, toks: Sequence[Token]) -> bool:
     """A single word is a name when the dictionary says so or the English spells its pinyin."""
     if res.cedict().is_proper(hanzi) or name_links(hanzi, toks):
@@ -303,14 +314,30 @@ _CLAUSE_WORDS = frozenset(
 _NOUNISH = ("n", "vn", "j", "l", "i", "nz", "ns", "nt", "nr", "ng", "an", "q", "s", "f")
 
 
+_NAME_TAGS = ("nr", "ns", "nt", "nz")
+
+
+def _noun_like(word: str) -> bool:
+    """A word a term may end in: tagged noun-like by the segmenter, unless the tag is a name's
+    and the dictionary, which knows better, has the word as a common verb (jieba tags 长大
+    "to grow up" a place name, which made 孩子长大 "boy grew" a term)."""
+    tag = res.pos(word)
+    if not tag:
+        return True
+    if not tag.startswith(_NOUNISH):
+        return False
+    if tag.startswith(_NAME_TAGS) and res.entries(word) and not res.cedict().is_proper(word):
+        return not (is_verbal(word) and not noun_lemmas(word))
+    return True
+
+
 def _termlike(words: Sequence[str], en: Sequence[Token], a: int, b: int, name: bool) -> bool:
     """A phrase a learner studies: noun-like head, not a verb and its object, not a clause."""
     if name:
         return True
     if b == a and not res.entries("".join(words)):
         return False
-    last = res.pos(words[-1])
-    if last and not last.startswith(_NOUNISH):
+    if not _noun_like(words[-1]):
         return False
     head = res.pos(words[0])
     if head in _NOT_MODIFIER and not _ordinal(words[0]):

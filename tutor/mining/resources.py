@@ -102,7 +102,7 @@ def names(hanzi: str) -> tuple[str, ...]:
 
 
 # words (with inner hyphen-free apostrophes: Xiong'an), numbers with , and . and %, or one symbol
-_EN_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*|\d+(?:[.,]\d+)*%?|\S")
+_EN_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)*%?|\S")
 
 
 @cache
@@ -112,16 +112,19 @@ def lemma(word: str) -> str:
 
 
 def en_tokens(text: str) -> list[Token]:
-    """English tokens with punctuation and hyphens apart; "Beijing's" -> "Beijing", "'s"."""
+    """English tokens with punctuation and hyphens apart; "Beijing's" -> "Beijing", "'s".
+
+    A typographic apostrophe reads as a plain one ("don’t" is the function word "don't").
+    """
     out = []
     for m in _EN_TOKEN.finditer(text):
         t = m.group(0)
         start, end = m.start(), m.end()
-        if t.lower().endswith("'s") and len(t) > 2:
-            out.append(_token(t[:-2], t[:-2].lower(), lemma(t[:-2]), start, end - 2))
+        low = t.lower().replace("’", "'")
+        if low.endswith("'s") and len(t) > 2:
+            out.append(_token(t[:-2], low[:-2], lemma(low[:-2]), start, end - 2))
             out.append(_token("'s", "'s", "'s", end - 2, end))
             continue
-        low = t.lower()
         out.append(_token(t, low, lemma(low) if low[0].isalpha() else low, start, end))
     return out
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from tutor.lang.script import has_chinese
 from tutor.mining import resources as res
 from tutor.mining.glosses import GENERIC, is_function_word, short_translations
-from tutor.mining.links import Links
+from tutor.mining.links import Links, stray_words
 from tutor.mining.resources import Token
 
 __all__ = ["merge"]
@@ -41,7 +41,8 @@ def merge(
     a knowledge-linked word (the "-" in "Beijing-Tianjin-Hebei" belongs to 京津冀, and a link
     from the next word to it would glue that word into the phrase). Agreeing with a knowledge
     link changes nothing: lifting a guess on an unknown compound (他够 -> "enough") over the
-    threshold is what agreement did most.
+    threshold is what agreement did most. A statistical link as far from its neighbours'
+    English as ``links.stray_words`` allows is dropped again, as a knowledge link would be.
     """
     out = dict(links)
     zh_linked = {i for i, _ in links}
@@ -52,7 +53,11 @@ def merge(
     for i, j in sorted(extra):
         if i not in zh_linked and j not in taken and _open(zh[i], en[j]):
             out[(i, j)] = strength
-    return out
+    if len(out) == len(links):
+        return out
+    # a gap filled far from both neighbours' English is the stray the knowledge links dropped
+    stray = stray_words(out) - zh_linked
+    return {k: v for k, v in out.items() if k[0] not in stray} if stray else out
 
 
 def _open(word: str, tok: Token) -> bool:
