@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from tutor.mining import mine
 from tutor.mining.glosses import negates
-from tutor.mining.links import link, stray_words
+from tutor.mining.links import link
 from tutor.mining.phrases import _noun_like
 from tutor.mining.resources import en_tokens
 from tutor.mining.statlinks import merge
+from tutor.mining.strays import stray_words
 from tutor.model import Entry, SegmentPair
 
 
@@ -78,3 +79,10 @@ def test_a_verb_sense_is_not_found_inside_a_name() -> None:
     assert link(["开展"], en) == {}
     en = en_tokens("They develop the plan.")
     assert link(["开展"], en)
+
+
+def test_an_adverb_found_only_through_one_character_is_held_back() -> None:
+    got = _mine(("我们事先修好了车。", "We repaired the car first."))
+    assert got["事先"].confidence < 0.5
+    got = _mine(("早晨我去跑步。", "I go running in the morning."))
+    assert got["早晨"].english == "morning" and got["早晨"].confidence >= 0.5

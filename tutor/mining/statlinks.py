@@ -16,8 +16,9 @@ from collections.abc import Iterable, Sequence
 from tutor.lang.script import has_chinese
 from tutor.mining import resources as res
 from tutor.mining.glosses import GENERIC, is_function_word, short_translations
-from tutor.mining.links import Links, stray_words
+from tutor.mining.links import Links
 from tutor.mining.resources import Token
+from tutor.mining.strays import stray_words
 
 __all__ = ["merge"]
 
@@ -42,7 +43,7 @@ def merge(
     from the next word to it would glue that word into the phrase). Agreeing with a knowledge
     link changes nothing: lifting a guess on an unknown compound (他够 -> "enough") over the
     threshold is what agreement did most. A statistical link as far from its neighbours'
-    English as ``links.stray_words`` allows is dropped again, as a knowledge link would be.
+    English as ``strays.stray_words`` allows is dropped again, as a knowledge link would be.
     """
     out = dict(links)
     zh_linked = {i for i, _ in links}
