@@ -86,3 +86,10 @@ def test_an_adverb_found_only_through_one_character_is_held_back() -> None:
     assert got["事先"].confidence < 0.5
     got = _mine(("早晨我去跑步。", "I go running in the morning."))
     assert got["早晨"].english == "morning" and got["早晨"].confidence >= 0.5
+
+
+def test_a_term_does_not_end_in_a_word_the_dictionary_has_only_as_a_verb() -> None:
+    assert not _noun_like("戒酒") and not _noun_like("开着")
+    assert _noun_like("服务") and _noun_like("咖啡")  # a verb with a noun sense; a noun
+    got = _mine(("我已经戒烟戒酒了。", "I have given up smoking and drinking."))
+    assert "戒烟戒酒" not in got

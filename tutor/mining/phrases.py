@@ -314,21 +314,22 @@ _CLAUSE_WORDS = frozenset(
 _NOUNISH = ("n", "vn", "j", "l", "i", "nz", "ns", "nt", "nr", "ng", "an", "q", "s", "f")
 
 
-_NAME_TAGS = ("nr", "ns", "nt", "nz")
-
-
 def _noun_like(word: str) -> bool:
-    """A word a term may end in: tagged noun-like by the segmenter, unless the tag is a name's
-    and the dictionary, which knows better, has the word as a common verb (jieba tags 长大
-    "to grow up" a place name, which made 孩子长大 "boy grew" a term)."""
+    """A word a term may end in: tagged noun-like by the segmenter, unless the dictionary,
+    which knows better, has it only as a verb (jieba tags 长大 "to grow up" a place name and
+    戒酒 "to give up drinking" a noun, which made 孩子长大 "boy grew" and 戒烟戒酒 "given up
+    smoking" terms). A word neither knows that ends in an aspect particle (开着) is a verb."""
     tag = res.pos(word)
-    if not tag:
-        return True
-    if not tag.startswith(_NOUNISH):
+    if tag and not tag.startswith(_NOUNISH):
         return False
-    if tag.startswith(_NAME_TAGS) and res.entries(word) and not res.cedict().is_proper(word):
+    if res.entries(word):
+        if tag == "vn" or res.cedict().is_proper(word):
+            return True
         return not (is_verbal(word) and not noun_lemmas(word))
-    return True
+    return tag != "" or word[-1] not in _ASPECT
+
+
+_ASPECT = frozenset("着了过")
 
 
 def _termlike(words: Sequence[str], en: Sequence[Token], a: int, b: int, name: bool) -> bool:
