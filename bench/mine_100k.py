@@ -22,7 +22,8 @@ Both timings are wall clock, and jieba's dictionary load is left out of the segm
 while the mining time includes everything (start-up, workers, writing the database), so the
 ratio errs against mining. On a shared machine wall time also counts other people's jobs, so
 the CPU seconds of both are printed too: mining's CPU (CLI and workers) spread over its
-workers, against segmentation's, is the ratio the code alone is responsible for.
+workers, against segmentation's, is the ratio the code alone is responsible for, and the
+load average before and after the run says how busy the machine was.
 """
 
 from __future__ import annotations
@@ -168,8 +169,10 @@ def main() -> int:
         build(source, args.pairs, args.unique)
         kind = "unique two-pair paragraphs" if args.unique else "repeated, shuffled pairs"
         print(f"input: {args.pairs} {kind} from {CORPORA} ({source})")
+        load_before = os.getloadavg()[0]
         seg_s, seg_cpu, n = time_segmentation(source)
         mine_s, mine_cpu, peak, largest, summary = time_mining(source, workdir)
+        load_after = os.getloadavg()[0]
         from tutor.mining.parallel import default_workers
 
         cores = default_workers()  # what the CLI used (TUTOR_WORKERS or the usable cores)
@@ -184,6 +187,10 @@ def main() -> int:
         print(
             f"peak memory   {peak / 2**20:8.0f} MB (CLI + workers, summed RSS; bar: <= 2048);"
             f" largest process {largest / 2**20:.0f} MB"
+        )
+        print(
+            f"load average  {load_before:8.2f} before, {load_after:.2f} after"
+            f" (1-minute; above {cores} other jobs share the cores and the wall ratio suffers)"
         )
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
