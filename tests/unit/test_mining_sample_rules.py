@@ -6,10 +6,10 @@ from __future__ import annotations
 from tutor.mining import mine
 from tutor.mining.glosses import negates
 from tutor.mining.links import link
-from tutor.mining.phrases import _noun_like
 from tutor.mining.resources import en_tokens
 from tutor.mining.statlinks import merge
 from tutor.mining.strays import stray_words
+from tutor.mining.termshape import noun_like as _noun_like
 from tutor.model import Entry, SegmentPair
 
 

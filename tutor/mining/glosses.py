@@ -22,6 +22,7 @@ __all__ = [
     "short_translations",
     "translation_chars",
     "glosses",
+    "verb_mostly",
     "is_function_word",
     "is_verbal",
     "negates",
@@ -266,3 +267,29 @@ def negates(word: str) -> bool:
     if not found:
         return word[0] in _NEGATING_CHARS
     return any(_NEGATION_SENSE.search(s) for e in found for s in e.senses)
+
+
+VERB_SHARE = 5  # "to carry" at least this many times as often as "carry" as a sense
+VERB_SENSES = 8  # ... and in at least this many senses
+
+
+@cache
+def verb_mostly(lemma: str, share: float = VERB_SHARE) -> bool:
+    """The dictionary uses the English ``lemma`` almost only as a verb: its one-word senses
+    read "to carry" far more often than "carry" ("sell", "warn", "check" do; "travel",
+    "export", "work", "campaign" are nouns as often, and a translator writes them as noun
+    modifiers: "travel ban", "export capacity"). ``share`` is how many times as often."""
+    as_verb = as_other = 0
+    for hanzi in res.cedict().english_index().get(lemma, ()):
+        for alt, _proper, verb in _alternatives_of(hanzi):
+            if len(alt.split()) == 1 and res.lemma(alt) == lemma:
+                if verb:
+                    as_verb += 1
+                else:
+                    as_other += 1
+    return as_verb >= VERB_SENSES and as_verb >= share * max(as_other, 1)
+
+
+@cache
+def _alternatives_of(hanzi: str) -> tuple[tuple[str, bool, bool], ...]:
+    return tuple(alt for e in res.entries(hanzi) for s in e.senses for alt in _alternatives(s))

@@ -24,8 +24,9 @@ from tutor.mining.glosses import (
 )
 from tutor.mining.links import FILL, Links
 from tutor.mining.namelinks import name_links
-from tutor.mining.render import capital_runs, inflected, render
+from tutor.mining.render import capital_runs, render
 from tutor.mining.resources import Token
+from tutor.mining.termshape import ordinal, termlike, verb_led, verb_object_word
 
 __all__ = ["Candidate", "candidates"]
 
@@ -190,7 +191,7 @@ def _span(c: _Clause, i1: int, i2: int) -> Candidate | None:
         if any(w in "、，。；：" or w[:1].isdigit() for w in words[1:]) or words[0] in "、，。；：":
             return None
         if is_function_word(words[-1]) or (
-            not first_number and is_function_word(words[0]) and not _ordinal(words[0])
+            not first_number and is_function_word(words[0]) and not ordinal(words[0])
         ):
             return None
         if any(i not in by_zh for i in range(i1, i2 + 1)):
@@ -230,6 +231,8 @@ def _span(c: _Clause, i1: int, i2: int) -> Candidate | None:
         )
         kind = "name" if name else "word"
         if b > a and not name and _is_phrase_word(hanzi):
+            if verb_object_word(hanzi, en, a, b):
+                return None
             kind = "term"
         if not name and not res.entries(hanzi) and len(hanzi) < 4:
             strength *= UNKNOWN_WORD  # jieba's short compounds (爱我, 本书) often are not units
@@ -254,8 +257,10 @@ def _span(c: _Clause, i1: int, i2: int) -> Candidate | None:
         return None
     if any(not en[j].is_word and en[j].text not in "-'" for j in range(a, b + 1)):
         return None  # punctuation inside: a stretch of a sentence, not a unit
-    if not _termlike(words, en, a, b, name):
+    if not termlike(words, en, a, b, name):
         return None
+    if not name and verb_led(zh, en, by_zh, c.heading, i1, i2):
+        return None  # a verb and its object: "carry lunch", "checked the TV"
     if all(links[(i, j)] <= FILL for (i, j) in links if i1 <= i <= i2):
         return None
     english = render(
@@ -291,64 +296,5 @@ def _proper(hanzi: str, toks: Sequence[Token]) -> bool:
     return spelled in res.names(hanzi) or spelled.replace(" - ", "-") in res.names(hanzi)
 
 
-def _ordinal(word: str) -> bool:
-    """A number word that belongs to a term (第四 in 第四使馆区, 三年 in 三年行动计划, 二期)."""
-    return (
-        has_chinese(word)
-        and len(word) >= 2
-        and numbers.zh_value(word.rstrip("年期届道轮")) is not None
-    )
-
-
 def _is_phrase_word(hanzi: str) -> bool:
     return len(hanzi) >= 4
-
-
-_NOT_MODIFIER = frozenset(
-    "v vd vg d dg t tg p c u uj ul uz ud ug uv r rr rz f m mq q y e o z zg".split()
-)
-_CLAUSE_WORDS = frozenset(
-    "to my your his her our their its we i you he she they it me us them is are was were be"
-    " been will would can could not do does did have has had".split()
-)
-_NOUNISH = ("n", "vn", "j", "l", "i", "nz", "ns", "nt", "nr", "ng", "an", "q", "s", "f")
-
-
-def _noun_like(word: str) -> bool:
-    """A word a term may end in: tagged noun-like by the segmenter, unless the dictionary,
-    which knows better, has it only as a verb (jieba tags 长大 "to grow up" a place name and
-    戒酒 "to give up drinking" a noun, which made 孩子长大 "boy grew" and 戒烟戒酒 "given up
-    smoking" terms). A word neither knows that ends in an aspect particle (开着) is a verb."""
-    tag = res.pos(word)
-    if tag and not tag.startswith(_NOUNISH):
-        return False
-    if res.entries(word):
-        if tag == "vn" or res.cedict().is_proper(word):
-            return True
-        return not (is_verbal(word) and not noun_lemmas(word))
-    return tag != "" or word[-1] not in _ASPECT
-
-
-_ASPECT = frozenset("着了过")
-
-
-def _termlike(words: Sequence[str], en: Sequence[Token], a: int, b: int, name: bool) -> bool:
-    """A phrase a learner studies: noun-like head, not a verb and its object, not a clause."""
-    if name:
-        return True
-    if b == a and not res.entries("".join(words)):
-        return False
-    if not _noun_like(words[-1]):
-        return False
-    head = res.pos(words[0])
-    if head in _NOT_MODIFIER and not _ordinal(words[0]):
-        return False  # a verb and its object, or a time or adverb before a noun: not a unit
-    if head == "nr" or any(res.pos(w) in ("v", "d", "p") for w in words[1:-1]):
-        return False  # a person and what they do, or a verb inside: a clause, not a term
-    if not head and is_verbal(words[0]) and inflected(en[a]):
-        return False
-    if inflected(en[b]) or en[b].low in res.EN_STOPWORDS:
-        return False
-    if any(en[j].low in _CLAUSE_WORDS for j in range(a, b + 1)):
-        return False  # pronouns, auxiliaries, "to": a stretch of a clause
-    return True

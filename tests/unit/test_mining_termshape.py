@@ -1,0 +1,60 @@
+"""Terms are noun phrases or set phrases, not a verb and its object (hand-made pairs,
+knowledge links only)."""
+
+from __future__ import annotations
+
+from tutor.mining import mine
+from tutor.mining.glosses import verb_mostly
+from tutor.mining.resources import en_tokens
+from tutor.mining.termshape import verb_led, verb_object_word
+from tutor.model import Entry, SegmentPair
+
+
+def _mine(*texts: tuple[str, str]) -> dict[str, Entry]:
+    pairs = [SegmentPair(zh, en, "t.txt", n + 1, n) for n, (zh, en) in enumerate(texts)]
+    result = mine(pairs, aligner=None)
+    return {e.hanzi: e for e in [*result.entries, *result.low]}
+
+
+def test_the_dictionary_tells_verbs_from_words_that_are_nouns_too() -> None:
+    assert verb_mostly("carry") and verb_mostly("sell") and verb_mostly("warn")
+    assert not verb_mostly("work") and not verb_mostly("export") and not verb_mostly("campaign")
+
+
+def test_a_verb_followed_by_a_function_word_leads_a_verb_phrase() -> None:
+    zh, en = ["检查", "电视"], en_tokens("He checked the TV")
+    assert verb_led(zh, en, {0: [1], 1: [3]}, False, 0, 1)
+
+
+def test_a_verb_written_as_a_modifier_leads_a_term() -> None:
+    # 工作机制 "working mechanism": a participle right before its noun
+    zh, en = ["工作", "机制"], en_tokens("a working mechanism")
+    assert not verb_led(zh, en, {0: [1], 1: [2]}, False, 0, 1)
+    # written after the noun it goes with: an English compound
+    zh, en = ["贩卖", "毒品"], en_tokens("drug trafficking")
+    assert not verb_led(zh, en, {0: [1], 1: [0]}, False, 0, 1)
+
+
+def test_a_verb_before_a_name_is_no_term() -> None:
+    zh, en = ["资助", "伊朗"], en_tokens("They subsidize Iran")
+    assert verb_led(zh, en, {0: [1], 1: [2]}, False, 0, 1)
+
+
+def test_an_unknown_word_with_an_aspect_particle_leads_a_verb_phrase() -> None:
+    got = _mine(("你不需要随身带着午餐。", "You don't need to carry lunch with you."))
+    assert "带着午餐" not in got
+    assert got["午餐"].english == "lunch"
+
+
+def test_verb_and_object_found_by_the_translation() -> None:
+    got = _mine(("他喜欢谈论天气。", "He likes to talk about the weather."))
+    assert "谈论天气" not in got and got["天气"].english == "weather"
+    got = _mine(("这是一个工作机制。", "This is a working mechanism."))
+    assert got["工作机制"].english == "working mechanism"
+
+
+def test_a_segmenters_verb_object_word_is_no_term() -> None:
+    en = en_tokens("He finished his homework")
+    assert verb_object_word("做完作业", en, 1, 3)
+    en = en_tokens("a crisis of trust")
+    assert not verb_object_word("信任危机", en, 1, 3)  # the English starts with the noun
