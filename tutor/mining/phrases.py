@@ -24,6 +24,7 @@ from tutor.mining.glosses import (
 )
 from tutor.mining.links import FILL, Links
 from tutor.mining.namelinks import name_links
+from tutor.mining.persons import title_and_name
 from tutor.mining.render import capital_runs, render
 from tutor.mining.resources import Token
 from tutor.mining.termshape import ordinal, termlike, verb_led, verb_object_word
@@ -257,8 +258,8 @@ def _span(c: _Clause, i1: int, i2: int) -> Candidate | None:
         return None
     if any(not en[j].is_word and en[j].text not in "-'" for j in range(a, b + 1)):
         return None  # punctuation inside: a stretch of a sentence, not a unit
-    if not termlike(words, en, a, b, name):
-        return None
+    if not termlike(words, en, a, b, name) or title_and_name(words):
+        return None  # a title and a name: two units ("Police Chief", "Daniel"), not one
     if not name and verb_led(zh, en, by_zh, c.heading, i1, i2):
         return None  # a verb and its object: "carry lunch", "checked the TV"
     if all(links[(i, j)] <= FILL for (i, j) in links if i1 <= i <= i2):

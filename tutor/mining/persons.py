@@ -1,0 +1,67 @@
+"""Persons' names in Chinese text, told apart from the titles written before them.
+
+Chinese writes a title and a name as one run (警察局局长丹尼尔 "Police Chief Daniel", 律师杰伊
+"lawyer Jay"), and a span joining them is neither a term nor a name a learner studies: the
+title is a term and the name a name, each a unit of its own. (A name before a common word
+names a thing after the person: 特纳奖 "Turner Prize".) A foreign name is written in a
+small set of characters chosen for their sound, which is how a name the dictionary does not
+know (乔登, 特鲁) is recognised; the segmenter also cuts long ones into pieces (瓦拉 德卡), each
+of which is such a run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from tutor.lang.script import has_chinese
+from tutor.mining import resources as res
+
+__all__ = ["is_person", "title_and_name"]
+
+# characters the standard transliteration tables use for foreign names' syllables
+_SOUND_CHARS = frozenset(
+    "阿埃艾爱安昂奥巴拜班邦保贝本比彼毕宾波伯博布查达戴丹道德登迪蒂杜多厄恩尔法凡菲费芬丰佛弗"
+    "福盖甘冈戈格贡古圭哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎拉莱赖兰朗劳勒雷"
+    "蕾黎里利丽莉林琳隆卢鲁路伦罗洛马玛迈麦曼梅门蒙米密莫姆穆纳娜内尼妮宁纽努诺欧帕潘佩蓬皮珀"
+    "普齐奇契恰乔切琼丘萨塞桑瑟森沙莎舍施什斯苏索塔泰坦汤唐特提廷图托瓦万旺威韦维温翁沃乌伍西"
+    "希锡席夏谢辛休雅亚扬耶伊因尤约泽扎詹兹滕"
+)
+_PERSON_SENSE = re.compile(r"\((?:\w+ )?name\)|\(surname\)|^[A-Z].*\(\d{3,4}-(?:\d{3,4})?\)")
+_NAME_TAGS = ("nr", "ns", "nt", "nz")
+
+
+@cache
+def is_person(word: str) -> bool:
+    """``word`` names a person: the dictionary says so ("Daniel (name)", "Boole (surname)",
+    a life's dates), or, unknown to it, the segmenter tags it a person's name (杰伊) or it is
+    written only in the characters of foreign names (乔登, 特鲁)."""
+    found = res.entries(word)
+    if found:
+        return any(_PERSON_SENSE.search(s) for e in found for s in e.senses)
+    if res.pos(word).startswith("nr"):
+        return True
+    return len(word) >= 2 and all(c in _SOUND_CHARS for c in word)
+
+
+def _common(word: str) -> bool:
+    """A common word: not a person and not a name by the dictionary or the segmenter."""
+    if not has_chinese(word) or is_person(word):
+        return False
+    if res.entries(word):
+        return not res.cedict().is_proper(word)
+    return not res.pos(word).startswith(_NAME_TAGS)
+
+
+def title_and_name(words: Sequence[str]) -> bool:
+    """A common word (a title, a relation, a role) comes before a person's name: 律师杰伊
+    "lawyer Jay", 伊朗总统哈桑 "Iranian President Hassan". Names alone (托马斯库克 "Thomas
+    Cook"), names of things (星巴克咖啡) and a name before a common word, which names a thing
+    after the person (特纳奖 "Turner Prize", a school, a park), are not."""
+    seen_common = False
+    for w in words:
+        if seen_common and is_person(w):
+            return True
+        seen_common = seen_common or _common(w)
+    return False
