@@ -1,4 +1,5 @@
-"""A title and a person's name are two units, not one (hand-made pairs)."""
+"""Names: a title and a person's name are two units, and a name cut short is none
+(hand-made pairs)."""
 
 from __future__ import annotations
 
@@ -31,3 +32,16 @@ def test_mining_keeps_the_title_and_the_name_apart() -> None:
     got = _mine(("警察局局长丹尼尔在声明中说。", "Police Chief Daniel said in a statement."))
     assert "警察局局长丹尼尔" not in got and "局长丹尼尔" not in got
     assert got["丹尼尔"].english == "Daniel"
+
+
+def test_a_name_cut_short_by_the_segmenter_is_dropped() -> None:
+    got = _mine(
+        ("美国能源信息署发布了报告。", "The Energy Information Administration released a report.")
+    )
+    assert "美国能源信息" not in got  # its English stops before "Administration"
+    assert "信息" in got
+
+
+def test_a_title_before_a_name_stays_a_term() -> None:
+    got = _mine(("警察局局长丹尼尔在声明中说。", "Police Chief Daniel said in a statement."))
+    assert "警察局局长" in got

@@ -24,7 +24,7 @@ from tutor.mining.glosses import (
 )
 from tutor.mining.links import FILL, Links
 from tutor.mining.namelinks import name_links
-from tutor.mining.persons import title_and_name
+from tutor.mining.persons import is_person, title_and_name
 from tutor.mining.render import capital_runs, render
 from tutor.mining.resources import Token
 from tutor.mining.termshape import ordinal, termlike, verb_led, verb_object_word
@@ -258,6 +258,8 @@ def _span(c: _Clause, i1: int, i2: int) -> Candidate | None:
         return None
     if any(not en[j].is_word and en[j].text not in "-'" for j in range(a, b + 1)):
         return None  # punctuation inside: a stretch of a sentence, not a unit
+    if _cut_short(c, i2, b):
+        return None  # part of a longer name: "Energy Information" of "... Administration"
     if not termlike(words, en, a, b, name) or title_and_name(words):
         return None  # a title and a name: two units ("Police Chief", "Daniel"), not one
     if not name and verb_led(zh, en, by_zh, c.heading, i1, i2):
@@ -279,6 +281,23 @@ def _span(c: _Clause, i1: int, i2: int) -> Candidate | None:
     return Candidate(
         hanzi, english, _key(en, a, b), strength, "name" if name else "term", len(words)
     )
+
+
+def _cut_short(c: _Clause, i2: int, b: int) -> bool:
+    """The English ends inside a name that goes on with a capitalised word linked to nothing
+    or to the one character after the span ("Energy Information" of "the Energy Information
+    Administration", whose 署 the segmenter cut off): the span has only part of the name. A
+    longer word after it (科技园 before 管委会) is a name of its own. Headings say nothing."""
+    en = c.en
+    if c.heading or b + 1 >= len(en) or not en[b].capital:
+        return False
+    nxt = en[b + 1]
+    if not (nxt.is_content and nxt.capital):
+        return False
+    if any(is_person(w) for w in c.zh[i2 + 1 : i2 + 3]):
+        return False  # a title before a person's name: "Chief Minister" Mamata Banerjee
+    owners = c.by_en.get(b + 1, ())
+    return not owners or (list(owners) == [i2 + 1] and len(c.zh[i2 + 1]) == 1)
 
 
 _NEGATIONS = frozenset("no not never nothing none nobody nowhere neither nor cannot".split())
