@@ -42,3 +42,41 @@ def test_split_numbers_keeps_the_number_whole() -> None:
         "2315万",
         "平方米",
     ]
+
+
+def test_zh_percent() -> None:
+    from tutor.mining.numbers import zh_percent
+
+    assert zh_percent("百分之五十") == 50 and zh_percent("百分之3.5") == pytest.approx(3.5)
+    assert zh_percent("百分之") is None and zh_percent("五十") is None
+
+
+def test_tens_in_words_have_values() -> None:
+    assert [v for _, _, v in en_number_spans(en_tokens("fifty ninety"))] == [50, 90]
+
+
+def _mined(zh: str, en: str) -> dict:
+    from tutor.mining import mine
+    from tutor.model import SegmentPair
+
+    result = mine([SegmentPair(zh, en, "t.txt", 1, 0)], aligner=None)
+    return {e.hanzi: e for e in [*result.entries, *result.low]}
+
+
+def test_a_percentage_is_rendered_with_its_number() -> None:
+    got = _mined("第一印象决定了百分之五十。", "First impressions determine 50 percent.")
+    assert got["百分之五十"].english == "50 percent" and got["百分之五十"].kind == "measure"
+
+
+def test_a_number_with_its_measure_word_alone_is_no_entry() -> None:
+    got = _mined("其中一只是公的，另外两只是母的。", "One is male and the other two are female.")
+    assert "两只" not in got
+    got = _mined("我有两只猫。", "I have two cats.")
+    assert got["两只猫"].english == "two cats" and got["两只猫"].kind == "measure"
+    got = _mined("我在那里住了三天。", "I stayed there for three days.")
+    assert got["三天"].kind == "measure"
+
+
+def test_a_dictionary_word_rendered_by_a_bare_number_is_held_back() -> None:
+    got = _mined("两者都很重要。", "The two are important.")
+    assert got["两者"].confidence < 0.5

@@ -24,7 +24,7 @@ from tutor.mining.namelinks import name_links, spellings
 from tutor.mining.resources import Token
 from tutor.mining.strays import in_names, stray_words
 
-__all__ = ["EXTEND", "FILL", "Links", "link"]
+__all__ = ["EXTEND", "FILL", "Links", "is_classifier", "link", "subwords"]
 
 Links = dict[tuple[int, int], float]
 
@@ -191,7 +191,7 @@ def _pattern_links(
 
 
 @cache
-def _subwords(word: str) -> tuple[str, ...]:
+def subwords(word: str) -> tuple[str, ...]:
     """Dictionary words inside ``word`` (longest first at each position, then single chars)."""
     out: list[str] = []
     n = len(word)
@@ -207,6 +207,7 @@ def _subwords(word: str) -> tuple[str, ...]:
 def _number_links(word: str, tokens: Sequence[Token], spans) -> dict[int, float]:
     value = numbers.zh_value(word)
     unit = ""
+    percent = value is None and (value := numbers.zh_percent(word)) is not None
     if value is None:
         count = numbers.zh_count(word)
         if count is None:
@@ -217,6 +218,9 @@ def _number_links(word: str, tokens: Sequence[Token], spans) -> dict[int, float]
     for a, b, v in spans:
         if numbers.same_value(value, v):
             here = dict.fromkeys(range(a, b), NUMBER)
+            while percent and b < len(tokens) and tokens[b].low in _PERCENT:
+                here[b] = NUMBER  # "50 percent", "50 per cent"
+                b += 1
             if unit and not word.startswith("第"):
                 extra = _unit_links(unit, tokens, a, b)
                 here.update(extra)
@@ -224,6 +228,9 @@ def _number_links(word: str, tokens: Sequence[Token], spans) -> dict[int, float]
                     with_unit.update(here)
             out.update(here)
     return with_unit or out  # "二期": the "2" written beside "Phase", not any other "second"
+
+
+_PERCENT = frozenset(("percent", "per", "cent", "percentage"))
 
 
 def _unit_links(unit: str, tokens: Sequence[Token], a: int, b: int) -> dict[int, float]:
@@ -235,13 +242,13 @@ def _unit_links(unit: str, tokens: Sequence[Token], a: int, b: int) -> dict[int,
             if any(_match(lem, tokens[j]) >= 0.7 for lem in lemmas):
                 out[j] = NUMBER
                 return out
-    if b < len(tokens) and tokens[b].is_content and not _is_classifier(unit):
+    if b < len(tokens) and tokens[b].is_content and not is_classifier(unit):
         out[b] = PARTIAL  # "一院" -> "one hospital": the noun after the number renders the unit
     return out
 
 
 @cache
-def _is_classifier(char: str) -> bool:
+def is_classifier(char: str) -> bool:
     """届, 批, 个: measure words, whose English (if any) is not the noun after the number."""
     return any("classifier" in s for e in res.entries(char) for s in e.senses)
 
@@ -278,7 +285,7 @@ def link(zh: Sequence[str], en: Sequence[Token], lexicon: Lexicon | None = None)
                     found[j] = max(found.get(j, 0.0), s)
                 if not found or len(word) >= 3 or not res.entries(word):
                     doubt = MISCUT if not found and _miscut(word) else 1.0
-                    for piece in _subwords(word):
+                    for piece in subwords(word):
                         weight = doubt * (SUBWORD if len(piece) >= 2 else SUBWORD * 0.75)
                         if len(piece) == 1 and _loose_adverb(word):
                             weight = LOOSE

@@ -14,7 +14,7 @@ from functools import cache
 
 from tutor.mining.resources import Token
 
-__all__ = ["en_number_spans", "split_numbers", "zh_count", "zh_value"]
+__all__ = ["en_number_spans", "en_value", "split_numbers", "zh_count", "zh_percent", "zh_value"]
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 _DIGITS.update({"七": 7, "八": 8, "九": 9})
@@ -30,6 +30,9 @@ _EN_WORDS = {
         " fifteen sixteen seventeen eighteen nineteen twenty".split()
     )
 }
+_EN_WORDS.update(
+    {w: 10 * k for k, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)}
+)
 _EN_ORDINALS = {
     w: i
     for i, w in enumerate(
@@ -91,6 +94,19 @@ def zh_count(token: str) -> tuple[float, str] | None:
     return None if value is None else (value, token[-1])
 
 
+@cache
+def zh_percent(token: str) -> float | None:
+    """The percentage a Chinese token writes ("百分之五十" -> 50, "百分之3.5" -> 3.5), or None.
+
+    Kept apart from ``zh_value``: the English writes the number and "percent" ("50 percent",
+    "50%"), so the number is linked by value and "percent" beside it by ``links``.
+    """
+    rest = token.removeprefix("百分之")
+    if rest == token or not rest:
+        return None
+    return zh_value(rest)
+
+
 _ROMAN = re.compile(r"(?=[IVX]{2,}$)X{0,3}(?:IX|IV|V?I{0,3})")
 _ROMAN_VALUE = {"I": 1, "V": 5, "X": 10}
 
@@ -131,6 +147,12 @@ def split_numbers(text: str, words: list[str]) -> list[str]:
 
 def _en_token_value(tok: Token) -> tuple[float, bool] | None:
     return _token_value(tok.low, tok.text)
+
+
+def en_value(tok: Token) -> float | None:
+    """The value an English token writes on its own ("three", "3", "third"), or None."""
+    got = _token_value(tok.low, tok.text)
+    return None if got is None else got[0]
 
 
 @cache  # a word's value depends only on how it is written: work it out once per process

@@ -22,12 +22,12 @@ from tutor.mining.glosses import (
     noun_lemmas,
     particle_verbs,
 )
-from tutor.mining.links import FILL, Links
+from tutor.mining.links import FILL, Links, is_classifier
 from tutor.mining.namelinks import name_links
 from tutor.mining.persons import is_person, title_and_name
-from tutor.mining.render import capital_runs, render
+from tutor.mining.render import capital_runs, inflected, render
 from tutor.mining.resources import Token
-from tutor.mining.termshape import ordinal, termlike, verb_led, verb_object_word
+from tutor.mining.termshape import noun_like, ordinal, termlike, verb_led, verb_object_word
 
 __all__ = ["Candidate", "candidates"]
 
@@ -177,14 +177,18 @@ def _span(c: _Clause, i1: int, i2: int) -> Candidate | None:
         words: Sequence[str] = (hanzi,)
         if is_function_word(hanzi):
             return None
-        first_number = hanzi[:1].isdigit() and numbers.zh_value(hanzi) is not None
+        first_number = (
+            hanzi[:1].isdigit() and numbers.zh_value(hanzi) is not None
+        ) or numbers.zh_percent(hanzi) is not None
         js = by_zh.get(i1)
         if not js:
             return Candidate(hanzi, None, frozenset(), 0.0, "word", 1)
     else:
         words = zh[i1 : i2 + 1]
         hanzi = "".join(words)
-        first_number = words[0][:1].isdigit() and numbers.zh_value(words[0]) is not None
+        first_number = (words[0][:1].isdigit() and numbers.zh_value(words[0]) is not None) or (
+            len(words) == 2 and _counter(words[0])
+        )
         if not all(has_chinese(w) for w in words[1:]) or not (
             has_chinese(words[0]) or first_number
         ):
@@ -231,16 +235,30 @@ def _span(c: _Clause, i1: int, i2: int) -> Candidate | None:
             owners=c.owners,
         )
         kind = "name" if name else "word"
-        if b > a and not name and _is_phrase_word(hanzi):
+        if not name and (first_number or numbers.zh_count(hanzi) is not None):
+            got = _count(hanzi, en, a, b, kind, strength)
+            if got is None:
+                return None
+            kind, strength = got
+        if kind == "word" and b > a and _is_phrase_word(hanzi):
             if verb_object_word(hanzi, en, a, b):
                 return None
             kind = "term"
         if not name and not res.entries(hanzi) and len(hanzi) < 4:
             strength *= UNKNOWN_WORD  # jieba's short compounds (爱我, 本书) often are not units
         return Candidate(hanzi, english, _key(en, a, b), strength, kind, 1)
-    if first_number:
-        if len(words) != 2 or numbers.zh_value(words[0]) is None:
+    counted = not single and first_number and not words[0][:1].isdigit()
+    if first_number and not (counted and name):  # 两只乌鸦 "Six of Crows" is a name
+        if len(words) != 2:
             return None
+        if counted and not (
+            b > a
+            and numbers.en_value(en[a]) not in (None, 1.0)
+            and noun_like(words[1])
+            and not inflected(en[b])
+            and any(t.low != t.lemma for t in en[a + 1 : b + 1] if t.is_content)
+        ):
+            return None  # "two cats" (a plural noun), not "three white" or "two broadly"
         english = render(
             en_text,
             en,
@@ -281,6 +299,42 @@ def _span(c: _Clause, i1: int, i2: int) -> Candidate | None:
     return Candidate(
         hanzi, english, _key(en, a, b), strength, "name" if name else "term", len(words)
     )
+
+
+def _counter(word: str) -> bool:
+    """A number in characters with its measure word (两只, 三个), not a dictionary word: with
+    the noun after it, a measure (两只猫 "two cats"), as 11只羊 "11 sheep" is."""
+    count = numbers.zh_count(word)
+    return (
+        count is not None
+        and not is_function_word(word)
+        and not word.startswith("第")
+        and not res.entries(word)
+        and is_classifier(count[1])
+    )
+
+
+NUMBER_ONLY = 0.45  # a dictionary word rendered by a bare number (两者 "two" for "both")
+
+
+def _count(
+    hanzi: str, en: Sequence[Token], a: int, b: int, kind: str, strength: float
+) -> tuple[str, float] | None:
+    """Kind and strength of a number word (三天, 两只, 第三个, 百分之五十), or None to drop it.
+
+    A number with its measure word whose English is the number alone (两只 "two", 三个
+    "three", 第三个 "third") teaches only the number: the noun it counts is elsewhere, so the
+    word is no unit. A dictionary word rendered so (两者 "both" written "the two", 第三方
+    "third party" written "third") is held back for review. With its unit's English too
+    (三天 "three days", 百分之五十 "50 percent") a word the dictionary does not list is a
+    measure; one it lists (二手 "second-hand") stays a word.
+    """
+    toks = [t for t in en[a : b + 1] if t.is_word or t.low[:1].isdigit()]
+    numeric = [numbers.en_value(t) is not None for t in toks]
+    known = bool(res.entries(hanzi))
+    if all(numeric):
+        return (kind, strength * NUMBER_ONLY) if known else None
+    return ("measure" if any(numeric) and not known else kind), strength
 
 
 def _cut_short(c: _Clause, i2: int, b: int) -> bool:
