@@ -39,3 +39,18 @@ def test_a_preposition_glued_to_the_next_word_keeps_its_pieces_below_the_thresho
     kept = {e.hanzi: e.english for e in result.entries}
     assert kept.get("把手") != "hand"
     assert all(e.confidence < 0.5 for e in result.low if e.hanzi == "把手")
+
+
+def test_an_unknown_compound_rendered_by_part_of_it_is_held_back() -> None:
+    from tutor.mining import mine
+    from tutor.model import SegmentPair
+
+    def mined(zh: str, en: str) -> dict:
+        result = mine([SegmentPair(zh, en, "t.txt", 1, 0)], aligner=None)
+        return {e.hanzi: e for e in [*result.entries, *result.low]}
+
+    got = mined("在人际交往中要诚实。", "When people meet, they should be honest.")
+    assert got["人际交往"].confidence < 0.5  # "meet" renders 交往, nothing renders 人际
+    got = mined("英国政府错过了截止日期。", "The British government missed the deadline.")
+    assert got["英国政府"].english == "British government"
+    assert got["英国政府"].confidence >= 0.5  # "British" renders 英国 through 英国 "Britain"

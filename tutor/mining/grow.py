@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from tutor.lang.script import has_chinese
 from tutor.mining import resources as res
 from tutor.mining.glosses import is_function_word, translation_chars
-from tutor.mining.links import EXTEND, FILL, Links
+from tutor.mining.links import EXTEND, FILL, Links, subwords
 from tutor.mining.resources import Token
 
 __all__ = ["extend", "fill"]
@@ -86,7 +86,35 @@ def extend(zh: Sequence[str], en: Sequence[Token], links: Links) -> Links:
                 owner[j] = i
                 left -= backs
                 edge = j
+        whole = any(links[(i, j)] >= 1.0 for j in js)  # a name by pinyin, a number
+        if not whole and _partial(word, [en[j] for j, k in owner.items() if k == i]):
+            for j in [j for j, k in owner.items() if k == i]:
+                out[(i, j)] *= HALF_RENDERED
     return out
+
+
+HALF_RENDERED = 0.6
+
+
+def _partial(word: str, toks: Sequence[Token]) -> bool:
+    """The English renders no more of an unknown compound than the pieces of meaning it
+    leaves out: 人际交往 "meet" (交往 "to meet", 人际 "interpersonal" left out), 安全漏洞
+    "security". Such a rendering is of part of the word only, so its links stay below the
+    threshold. A piece is rendered when a linked English word is one of its senses or
+    translates a word sharing a character with it ("British" for 英国 of 英国政府). When no
+    piece is seen rendered (伦理学家 "ethicists"), nothing is said."""
+    lemmas = {t.lemma for t in toks}
+    chars = set().union(*(translation_chars(lem) for lem in lemmas))
+    rendered: set[int] = set()
+    missed: set[int] = set()
+    for piece in subwords(word):
+        at = word.find(piece)
+        span = range(at, at + len(piece))
+        if not chars.isdisjoint(piece) or not lemmas.isdisjoint(res.cedict().sense_lemmas(piece)):
+            rendered.update(span)
+        elif len(piece) >= 2 and not is_function_word(piece):
+            missed.update(span)
+    return bool(rendered) and len(missed - rendered) >= len(rendered)
 
 
 _JOINS = frozenset(("and", "or", "-"))
