@@ -58,3 +58,9 @@ def test_a_segmenters_verb_object_word_is_no_term() -> None:
     assert verb_object_word("做完作业", en, 1, 3)
     en = en_tokens("a crisis of trust")
     assert not verb_object_word("信任危机", en, 1, 3)  # the English starts with the noun
+
+
+def test_a_mis_cut_neither_knows_leads_a_verb_phrase_by_the_english() -> None:
+    # the segmenter's 我见 / 过狗: unknown to both, the English reads verb + "a" + noun
+    zh, en = ["我见", "过狗"], en_tokens("I saw a dog")
+    assert verb_led(zh, en, {0: [1], 1: [3]}, False, 0, 1)

@@ -110,12 +110,16 @@ def verb_led(
     for k in range(i1, i2):
         js = by_zh.get(k, ())
         word = zh[k]
-        if not js or not _verb_here(word, [en[j] for j in js]):
+        if not js:
             continue
         last = max(js)
         rest = sorted(j for i in range(k + 1, i2 + 1) for j in by_zh.get(i, ()))
         if not rest or last > rest[0]:
             continue  # written after its object: an English compound
+        if not _verb_here(word, [en[j] for j in js]):
+            if _unknown(word) and _verb_shaped(word, en, last, rest[0], bare_verbs=False):
+                return True  # a mis-cut neither knows (我见 过狗 "saw a dog"), read by the English
+            continue
         if (
             len(word) == 1
             or not res.entries(word)
@@ -124,6 +128,11 @@ def verb_led(
         ):
             return True
     return False
+
+
+def _unknown(word: str) -> bool:
+    """Neither the dictionary nor jieba knows ``word``: often a mis-cut of the segmenter."""
+    return has_chinese(word) and not res.entries(word) and not res.pos(word)
 
 
 def _verb_shaped(
