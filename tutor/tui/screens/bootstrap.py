@@ -33,6 +33,12 @@ def stage_text(done: int, total: int | None) -> str:
 class BootstrapScreen(Screen[str]):
     """Runs ``bootstrap`` in a thread; dismisses with the mined deck's name."""
 
+    # parsed when the screen is first opened, not at launch (see app.tcss)
+    CSS = """
+    BootstrapScreen #bootstrap-title { width: auto; text-align: center; margin-bottom: 1; }
+    BootstrapScreen ProgressBar { width: auto; }
+    """
+
     BINDINGS = [Binding("q", "app.quit", "Quit")]
 
     class Progress(Message):

@@ -36,6 +36,12 @@ class BrowseScreen(Screen[None]):
     """Search by hanzi, pinyin (with or without tones) or English; filter with deck:, state:,
     level:, flag:."""
 
+    # parsed when the screen is first opened, not at launch (see app.tcss)
+    CSS = """
+    #browse-count { padding: 0 1; }
+    #browse-results { height: 1fr; }
+    """
+
     HELP_TITLE = "Browse"
     BINDINGS = [
         Binding("enter", "open", "Open card", priority=True),

@@ -25,6 +25,21 @@ FLAGS = 5  # 0 (none) to 4
 class CardScreen(ModalScreen[None]):
     """A card's details; ``e`` edits its English, ``s`` suspends, ``k`` marks it known."""
 
+    # parsed when the screen is first opened, not at launch (see app.tcss)
+    CSS = """
+    CardScreen { align: center middle; }
+    #card-details {
+        width: 90%;
+        max-width: 100;
+        height: auto;
+        max-height: 80%;
+        border: round $primary;
+        background: $surface;
+        padding: 0 1;
+    }
+    #card-english { width: 90%; max-width: 100; }
+    """
+
     HELP_TITLE = "Card (from browse, or e while studying)"
     AUTO_FOCUS = None
     BINDINGS = [

@@ -66,6 +66,19 @@ def help_table() -> Table:
 class HelpScreen(ModalScreen[None]):
     """Help: every key."""
 
+    # parsed when the screen is first opened, not at launch (see app.tcss)
+    CSS = """
+    HelpScreen { align: center middle; }
+    #help-body {
+        width: 90%;
+        max-width: 100;
+        height: 90%;
+        border: round $primary;
+        background: $surface;
+        padding: 0 1;
+    }
+    """
+
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Close"),
         Binding("question_mark", "app.pop_screen", "Close"),

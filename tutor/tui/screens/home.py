@@ -21,6 +21,13 @@ __all__ = ["HomeScreen"]
 class HomeScreen(Screen[None]):
     """Deck list: name, new, learning, review (due), total."""
 
+    # parsed when the screen is first opened, not at launch (see app.tcss)
+    CSS = """
+    #home-title { padding: 0 1; background: $panel; }
+    #decks { height: 1fr; }
+    #home-empty { padding: 1 2; }
+    """
+
     HELP_TITLE = "Decks (home)"
 
     BINDINGS = [

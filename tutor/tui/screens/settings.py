@@ -38,6 +38,14 @@ FIELDS: dict[str, str] = {
 class SettingsScreen(Screen[None]):
     """Scheduling settings of one deck and the quiz kinds its study sessions use."""
 
+    # parsed when the screen is first opened, not at launch (see app.tcss)
+    CSS = """
+    #settings-form { padding: 0 1; }
+    .setting { height: auto; }
+    .setting Label { width: 32; padding: 1 1 0 0; }
+    .setting Input { width: 1fr; }
+    """
+
     HELP_TITLE = "Settings"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),

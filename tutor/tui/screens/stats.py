@@ -39,6 +39,12 @@ def summary_table(stats: dict[str, Any]) -> Table:
 class StatsScreen(Screen[None]):
     """Statistics for one deck, or all decks when none is given."""
 
+    # parsed when the screen is first opened, not at launch (see app.tcss)
+    CSS = """
+    StatsScreen VerticalScroll { padding: 0 1; }
+    StatsScreen VerticalScroll > Static { margin-bottom: 1; }
+    """
+
     HELP_TITLE = "Stats"
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
