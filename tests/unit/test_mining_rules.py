@@ -98,3 +98,13 @@ def test_a_heading_in_capitals_gives_lower_case_renderings_but_acronyms_survive(
     prose = "the Beijing Municipal Administrative Center (BMC) was built"
     start = prose.index("BMC")
     assert not _in_capitals_run(prose, start, start + 3)
+
+
+def test_a_compound_turned_round_a_preposition_links_both_parts() -> None:
+    from tutor.mining.resources import en_tokens
+
+    toks = en_tokens("the report on the work of the government")
+    links = link(["政府", "工作报告"], toks)
+    assert {j for i, j in links if i == 1} == {1, 4}  # "report" ... "work", over "on the"
+    twice = en_tokens("Beijing and the Beijing region")
+    assert len({j for i, j in link(["北京"], twice)}) == 1  # one "Beijing", not both

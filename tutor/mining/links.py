@@ -253,14 +253,34 @@ def is_classifier(char: str) -> bool:
     return any("classifier" in s for e in res.entries(char) for s in e.senses)
 
 
-def _clusters(cands: dict[int, float]) -> list[list[int]]:
+def _clusters(cands: dict[int, float], en: Sequence[Token] = ()) -> list[list[int]]:
+    """The word's candidate English positions in runs (gaps of at most one token).
+
+    Two runs are one when only function words lie between them and they hold different
+    words: English often puts a compound's parts the other way round around a preposition
+    (工作报告 "report on the work", 国务院 "Council of the State"), while the same word twice
+    (北京 ... "Beijing" ... "Beijing") stays two places to choose from.
+    """
     runs: list[list[int]] = []
     for j in sorted(cands):
         if runs and j - runs[-1][-1] <= 2:
             runs[-1].append(j)
+        elif runs and en and _bridged(en, runs[-1], j, cands):
+            runs[-1].append(j)
         else:
             runs.append([j])
     return runs
+
+
+def _bridged(en: Sequence[Token], run: list[int], j: int, cands: dict[int, float]) -> bool:
+    """Only function words between, a different word beyond, and both sides found by a
+    whole word or a two-character piece (a one-character piece is too weak to reach over)."""
+    between = en[run[-1] + 1 : j]
+    if not 1 <= len(between) <= 3 or any(t.is_content for t in between):
+        return False
+    if min(cands[k] for k in (*run, j)) < SUBWORD:
+        return False
+    return en[j].lemma not in {en[k].lemma for k in run}
 
 
 def link(zh: Sequence[str], en: Sequence[Token], lexicon: Lexicon | None = None) -> Links:
@@ -296,7 +316,7 @@ def link(zh: Sequence[str], en: Sequence[Token], lexicon: Lexicon | None = None)
         cand.append(found)
     if lexicon:
         _approved(zh, en, lexicon, cand, text)
-    return _resolve(cand, len(en))
+    return _resolve(cand, en)
 
 
 MISCUT = 0.6
@@ -345,15 +365,15 @@ def _approved(
                 cand[n] = dict(found)
 
 
-def _resolve(cand: list[dict[int, float]], m: int) -> Links:
+def _resolve(cand: list[dict[int, float]], en: Sequence[Token]) -> Links:
     """Keep, for each word, the group of English positions nearest where it should be.
 
     A word like 北京 matches every "Beijing" in a paragraph; the right one lies between the
     translations of its neighbours. Words with one group are anchors; the others are placed by
     interpolating between the nearest anchors on each side.
     """
-    n = len(cand)
-    groups = [_clusters(c) for c in cand]
+    n, m = len(cand), len(en)
+    groups = [_clusters(c, en) for c in cand]
     anchor: dict[int, float] = {}
     for i, g in enumerate(groups):
         if len(g) == 1:
