@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from tutor.lang.script import has_chinese
 from tutor.mining import numbers
@@ -126,6 +127,23 @@ class _Clause:
         self.heading = _title_case(en)
         self.capitals = capital_runs(en_text)
 
+    def render(self, a: int, b: int, words: Sequence[str], **how: Any) -> str:
+        """``render.render`` of English tokens a..b for ``words``, with this clause's casing
+        context; ``how`` passes ``name``, ``verb``, ``nouns`` and ``verb_phrases`` on."""
+        how.setdefault("verb", False)
+        how.setdefault("name", False)
+        return render(
+            self.en_text,
+            self.en,
+            a,
+            b,
+            capitals=self.capitals,
+            heading=self.heading,
+            zh=words,
+            owners=self.owners,
+            **how,
+        )
+
     def owners(self, j: int) -> list[str]:
         """The Chinese words linked to English token ``j``."""
         return [self.zh[i] for i in self.by_en.get(j, ())]
@@ -152,25 +170,14 @@ def _approved(c: _Clause, i1: int, i2: int) -> Candidate | None:
     hanzi = "".join(zh[i1 : i2 + 1])
     strengths = c.strengths(i1, i2)
     name = _is_name(en, a, b, c.heading)
-    english = render(
-        c.en_text,
-        en,
-        a,
-        b,
-        verb=False,
-        name=name,
-        capitals=c.capitals,
-        heading=c.heading,
-        zh=zh[i1 : i2 + 1],
-        owners=c.owners,
-    )
+    english = c.render(a, b, zh[i1 : i2 + 1], name=name)
     kind = "name" if name else ("word" if i1 == i2 else "term")
     strength = sum(strengths) / len(strengths)
     return Candidate(hanzi, english, _key(en, a, b), strength, kind, i2 - i1 + 1)
 
 
 def _span(c: _Clause, i1: int, i2: int) -> Candidate | None:
-    zh, en, en_text, links, by_zh, by_en = c.zh, c.en, c.en_text, c.links, c.by_zh, c.by_en
+    zh, en, links, by_zh, by_en = c.zh, c.en, c.links, c.by_zh, c.by_en
     single = i1 == i2
     if single:  # most spans: one word, so no joining and no phrase tests
         hanzi = zh[i1]
@@ -220,19 +227,14 @@ def _span(c: _Clause, i1: int, i2: int) -> Candidate | None:
         verb = is_verbal(hanzi) or res.pos(hanzi) == "v"
         if a > 0 and _negation(en[a - 1]) and a - 1 not in by_en and negates(hanzi):
             a, verb = a - 1, False  # 不论 "no matter", not "matter": the word says "no" too
-        english = render(
-            en_text,
-            en,
+        english = c.render(
             a,
             b,
+            words,
             verb=verb and not name,
             name=name,
             nouns=noun_lemmas(hanzi),
             verb_phrases=particle_verbs(hanzi),
-            capitals=c.capitals,
-            heading=c.heading,
-            zh=words,
-            owners=c.owners,
         )
         kind = "name" if name else "word"
         if not name and (first_number or numbers.zh_count(hanzi) is not None):
@@ -259,18 +261,7 @@ def _span(c: _Clause, i1: int, i2: int) -> Candidate | None:
             and any(t.low != t.lemma for t in en[a + 1 : b + 1] if t.is_content)
         ):
             return None  # "two cats" (a plural noun), not "three white" or "two broadly"
-        english = render(
-            en_text,
-            en,
-            a,
-            b,
-            verb=False,
-            name=False,
-            capitals=c.capitals,
-            heading=c.heading,
-            zh=words,
-            owners=c.owners,
-        )
+        english = c.render(a, b, words)
         return Candidate(hanzi, english, _key(en, a, b), strength, "measure", 2)
     if len(words) > MAX_TERM and not name:
         return None
@@ -284,18 +275,7 @@ def _span(c: _Clause, i1: int, i2: int) -> Candidate | None:
         return None  # a verb and its object: "carry lunch", "checked the TV"
     if all(links[(i, j)] <= FILL for (i, j) in links if i1 <= i <= i2):
         return None
-    english = render(
-        en_text,
-        en,
-        a,
-        b,
-        verb=False,
-        name=name,
-        capitals=c.capitals,
-        heading=c.heading,
-        zh=words,
-        owners=c.owners,
-    )
+    english = c.render(a, b, words, name=name)
     return Candidate(
         hanzi, english, _key(en, a, b), strength, "name" if name else "term", len(words)
     )
