@@ -12,6 +12,7 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -125,19 +126,9 @@ def mine_source(
     if jsonl is not None:
         _check_writable(jsonl)
     deck_name = deck or source.stem
-    if dry_run and not db_path.exists():
-        return _mine_into(
-            None,
-            deck_name,
-            source,
-            pairs,
-            unpaired,
-            jsonl,
-            progress,
-            selection=selection,
-            statistical=statistical,
-        )
-    with Store.open(db_path) as store:
+    # a dry run on a database that does not exist yet must not create it
+    opened = nullcontext(None) if dry_run and not db_path.exists() else Store.open(db_path)
+    with opened as store:
         return _mine_into(
             None if dry_run else store,
             deck_name,
