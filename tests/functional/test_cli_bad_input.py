@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from tests.functional.mine_support import dump
 from tutor.cli import cli
 from tutor.model import Entry, Example
 from tutor.store import Store
@@ -16,14 +16,6 @@ from tutor.store import Store
 def run(*args: str) -> tuple[int, str]:
     result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
     return result.exit_code, result.output
-
-
-def dump(db: Path) -> list[str]:
-    con = sqlite3.connect(db)
-    try:
-        return list(con.iterdump())
-    finally:
-        con.close()
 
 
 @pytest.fixture
