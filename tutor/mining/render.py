@@ -58,9 +58,7 @@ def render(
             return lem
     start, end = toks[0].start, toks[-1].end
     text = en_text[start:end]
-    if capitals is None:
-        capitals = capital_runs(en_text)
-    shouted = any(s <= start and end <= e for s, e in capitals)
+    shouted = in_capitals_run(en_text, start, end, capitals)
     if name:
         return text.title() if shouted else text
     words = text.split(" ")
@@ -135,9 +133,13 @@ def capital_runs(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _CAPITALS_RUN.finditer(text)]
 
 
-def in_capitals_run(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] lies in a run of capitals (see ``capital_runs``)."""
-    return any(s <= start and end <= e for s, e in capital_runs(text))
+def in_capitals_run(
+    text: str, start: int, end: int, capitals: Sequence[tuple[int, int]] | None = None
+) -> bool:
+    """Whether text[start:end] lies in a run of capitals; ``capitals`` are the text's
+    ``capital_runs`` when the caller has them already."""
+    runs = capital_runs(text) if capitals is None else capitals
+    return any(s <= start and end <= e for s, e in runs)
 
 
 _PARTICLES = frozenset("up out off down away over back on in".split())
