@@ -148,6 +148,11 @@ def study(ctx: click.Context, deck: str | None) -> None:
     help="Also use the statistical word aligner's links (much slower; experimental).",
 )
 @click.option("--dry-run", is_flag=True, help="Mine and report, but write nothing to the database.")
+@click.option(
+    "--explain",
+    metavar="HANZI",
+    help="Print why HANZI was kept, held back or dropped, rule by rule; write nothing.",
+)
 @click.pass_context
 def mine(
     ctx: click.Context,
@@ -163,6 +168,7 @@ def mine(
     order: str | None,
     statistical: bool,
     dry_run: bool,
+    explain: str | None,
 ) -> None:
     """Mine words, terms and names from SOURCE into a deck.
 
@@ -175,8 +181,14 @@ def mine(
     you accepted go straight into the deck.
     """
     from tutor.curate import Selection
-    from tutor.ingest import mine_source
+    from tutor.ingest import explain_source, mine_source
 
+    if explain:
+        lines = explain_source(
+            _db_path(ctx), source, explain, en_path=en_path, fmt=fmt, statistical=statistical
+        )
+        click.echo("\n".join(lines))
+        return
     selection = Selection(
         max_level=max_level,
         keep_unlevelled=keep_unlevelled,

@@ -24,7 +24,7 @@ from tutor.model import Entry, SegmentPair
 from tutor.paths import BUNDLED_DECK, bundled_decks_dir
 from tutor.store import Store
 
-__all__ = ["MineReport", "bootstrap_bundled", "mine_source", "write_jsonl"]
+__all__ = ["MineReport", "bootstrap_bundled", "explain_source", "mine_source", "write_jsonl"]
 
 Progress = Callable[[int, int | None], None]
 
@@ -141,6 +141,29 @@ def mine_source(
             selection=selection,
             statistical=statistical,
         )
+
+
+def explain_source(
+    db_path: Path,
+    source: Path,
+    hanzi: str,
+    *,
+    en_path: Path | None = None,
+    fmt: str | None = None,
+    statistical: bool = False,
+) -> list[str]:
+    """``mining.explain`` for ``hanzi`` in ``source``, with the learner's verdicts when the
+    database exists; writes nothing."""
+    from tutor.mining.explain import explain
+
+    pairs = _read_all(source, en_path, fmt, [])
+    lexicon: dict[str, list[str]] = {}
+    rejected: set[tuple[str, str]] = set()
+    if db_path.exists():
+        with Store.open(db_path) as store:
+            lexicon, rejected = store.judgements()
+    aligner = True if statistical else None
+    return explain(pairs, hanzi, lexicon=lexicon, rejected=rejected, aligner=aligner)
 
 
 def _mine_into(

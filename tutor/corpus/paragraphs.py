@@ -96,9 +96,9 @@ def read_paragraphs(path: Path, report: Report | None = None) -> Iterator[Segmen
     else:
         for lineno, text in zh_run:
             emit(report, source, lineno, text, "Chinese with no English after it")
-    for side, pending in notes.items():
+    for which, pending in notes.items():
         for key, (lineno, text) in sorted(pending.items(), key=lambda kv: kv[1][0]):
-            lang = "Chinese" if side == "en" else "English"
+            lang = "Chinese" if which == "en" else "English"
             emit(report, source, lineno, text, f"footnote [{key}] has no {lang} counterpart")
 
 

@@ -71,8 +71,8 @@ def _combined_dict() -> Path:
                 continue
             # a traditional headword counts as often as its simplified twin, so traditional
             # text is cut the way the same simplified text would be
-            count = freq.get(entry.simplified, 0) if word == entry.traditional else 0
-            freq[word] = max(count, ADDED_WORD_FREQ)
+            twin = freq.get(entry.simplified, 0) if word == entry.traditional else 0
+            freq[word] = max(twin, ADDED_WORD_FREQ)
             lines.append(f"{word} {freq[word]} {'nz' if entry.is_proper else 'n'}")
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -13,6 +13,7 @@ from tutor.lang.script import has_chinese
 from tutor.mining import resources as res
 from tutor.mining.glosses import is_function_word, translation_chars
 from tutor.mining.links import EXTEND, FILL, Links, subwords
+from tutor.mining.pipeline import ALL_KINDS, Rule, Scale
 from tutor.mining.resources import Token
 
 __all__ = ["extend", "fill"]
@@ -87,7 +88,7 @@ def extend(zh: Sequence[str], en: Sequence[Token], links: Links) -> Links:
                 left -= backs
                 edge = j
         whole = any(links[(i, j)] >= 1.0 for j in js)  # a name by pinyin, a number
-        if not whole and _partial(word, [en[j] for j, k in owner.items() if k == i]):
+        if not whole and PARTIAL_RENDERING.fires(word, [en[j] for j, k in owner.items() if k == i]):
             for j in [j for j, k in owner.items() if k == i]:
                 out[(i, j)] *= HALF_RENDERED
     return out
@@ -116,5 +117,14 @@ def _partial(word: str, toks: Sequence[Token]) -> bool:
             missed.update(span)
     return bool(rendered) and len(missed - rendered) >= len(rendered)
 
+
+PARTIAL_RENDERING = Rule(
+    "partial_rendering",
+    "link",
+    ALL_KINDS,
+    Scale(HALF_RENDERED),
+    _partial,
+    ("人际交往 'meet': held back", "安全漏洞 'security': held back"),
+)
 
 _JOINS = frozenset(("and", "or", "-"))

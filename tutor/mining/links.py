@@ -20,6 +20,7 @@ from tutor.mining import numbers
 from tutor.mining import resources as res
 from tutor.mining.glosses import Gloss, glosses, is_function_word
 from tutor.mining.lexicon import Lexicon
+from tutor.mining.linkrules import LOOSE, LOOSE_ADVERB, MISCUT, MISCUT_RULE
 from tutor.mining.namelinks import name_links, spellings
 from tutor.mining.resources import Token
 from tutor.mining.strays import in_names, stray_words
@@ -304,10 +305,10 @@ def link(zh: Sequence[str], en: Sequence[Token], lexicon: Lexicon | None = None)
                 for j, s in _dict_links(word, en, DICT, text, names).items():
                     found[j] = max(found.get(j, 0.0), s)
                 if not found or len(word) >= 3 or not res.entries(word):
-                    doubt = MISCUT if not found and _miscut(word) else 1.0
+                    doubt = MISCUT if not found and MISCUT_RULE.fires(word) else 1.0
                     for piece in subwords(word):
                         weight = doubt * (SUBWORD if len(piece) >= 2 else SUBWORD * 0.75)
-                        if len(piece) == 1 and _loose_adverb(word):
+                        if len(piece) == 1 and LOOSE_ADVERB.fires(word):
                             weight = LOOSE
                         for j, s in _dict_links(piece, en, weight, text, names).items():
                             found[j] = max(found.get(j, 0.0), s)
@@ -317,40 +318,6 @@ def link(zh: Sequence[str], en: Sequence[Token], lexicon: Lexicon | None = None)
     if lexicon:
         _approved(zh, en, lexicon, cand, text)
     return _resolve(cand, en)
-
-
-MISCUT = 0.6
-LOOSE = 0.44  # below the default threshold: the learner reviews the pair
-
-
-@cache
-def _loose_adverb(word: str) -> bool:
-    """An adverb the dictionary knows (事先 "in advance", 就要 "about to"), which its own
-    senses did not find in the English. Such adverbs are rendered loosely, and one of their
-    characters matching a word ("first" for 先, "case" for 要) is usually that looseness, not
-    the adverb's meaning: in a judged sample three of four such pairs were wrong, where the
-    same link for nouns and verbs (早晨 "morning" through 晨) is right more often than not."""
-    return res.pos(word) in ("d", "dg") and bool(res.entries(word))
-
-
-_COVERBS = frozenset("把被给让在从向跟和与将为对于由")
-
-
-@cache
-def _miscut(word: str) -> bool:
-    """A dictionary word starting with a preposition-like character whose rest is a word too
-    (把手 "handle" = 把 + 手 "hand").
-
-    When the English has none of the word's senses but has the rest's ("hand" in "put your
-    hand on..."), the segmenter more likely joined the preposition to the next word than the
-    translator rendered the word by its piece: such links stay below the threshold.
-    """
-    return (
-        len(word) >= 2
-        and word[0] in _COVERBS
-        and bool(res.entries(word))
-        and bool(res.entries(word[1:]))
-    )
 
 
 def _approved(

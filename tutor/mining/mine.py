@@ -30,7 +30,9 @@ from tutor.mining.links import link
 from tutor.mining.numbers import split_numbers
 from tutor.mining.parallel import WorkerPool, default_workers
 from tutor.mining.phrases import candidates
+from tutor.mining.pipeline import switch_off, using
 from tutor.mining.rank import Tally, build_entry
+from tutor.mining.rules import check_names
 from tutor.mining.statlinks import merge
 from tutor.model import Entry, SegmentPair
 
@@ -146,12 +148,13 @@ def _chunk_tallies(
 _worker_state: tuple[Lexicon, Aligner | None] | None = None
 
 
-def _worker_init(lex: Lexicon, aligner: Aligner | None) -> None:
+def _worker_init(lex: Lexicon, aligner: Aligner | None, disable: frozenset[str]) -> None:
     """Load the language resources once per worker, then take them out of the garbage
     collector's sight: they live as long as the worker, and every full collection would
     otherwise walk their half a million objects again (about a tenth of a worker's time)."""
     global _worker_state
     _worker_state = (lex, aligner)
+    switch_off(disable)
     res.cedict()
     res.segment("中文")
     res.pos("中文")
@@ -201,6 +204,7 @@ def mine(
     lexicon: Mapping[str, Sequence[str]] | None = None,
     rejected: Collection[tuple[str, str]] = (),
     workers: int | None = None,
+    disable: Collection[str] = (),
 ) -> MineResult:
     """Mine words, terms, names and measures from aligned ``pairs``.
 
@@ -215,8 +219,10 @@ def mine(
     before dictionary senses); ``rejected`` (hanzi, english) pairs are never output.
     ``workers`` processes mine chunks side by side (default ``parallel.default_workers()``;
     1 mines in this process); the result does not depend on it. ``pairs`` may be a stream:
-    only a few chunks of it are held at a time.
+    only a few chunks of it are held at a time. ``disable`` names mining rules to switch off
+    for this run (``rules.RULES``; an unknown name is a TutorError).
     """
+    off = check_names(disable)
     lex = Lexicon(lexicon, rejected)
     if aligner is True:
         aligner = default_aligner()
@@ -230,11 +236,12 @@ def mine(
     # workers only pay off for more than one chunk, and only if the work can be sent to them
     pool = None
     if len(head) >= 2 and n > 1 and _picklable((lex, aligner)):
-        pool = WorkerPool(n, initializer=_worker_init, initargs=(lex, aligner))
+        pool = WorkerPool(n, initializer=_worker_init, initargs=(lex, aligner, off))
     try:
-        return _mine(
-            chain(head, chunks), lex, aligner, pool, progress, total, known, min_confidence
-        )
+        with using(off):
+            return _mine(
+                chain(head, chunks), lex, aligner, pool, progress, total, known, min_confidence
+            )
     finally:
         if pool is not None:
             pool.close()
@@ -251,6 +258,7 @@ def _mine(
     min_confidence: float,
 ) -> MineResult:
     """Tally the chunks (in ``pool`` if given), merge the tallies, build the entries."""
+    results: Iterable[tuple[int, list[Tally]]]
     if pool is None:
         results = (_chunk_tallies(chunk, lex, aligner) for chunk in chunks)
     else:

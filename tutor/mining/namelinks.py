@@ -67,6 +67,7 @@ def name_links(
     if index is None:
         index = spellings(tokens)
     found: dict[int, tuple[int, int]] = {}
+    hits: list[tuple[list[int] | None, tuple[tuple[int, int], ...] | None]]
     if len(index) < len(runs):  # look up from the smaller side
         hits = [(js, runs.get(flat)) for flat, js in index.items()]
     else:

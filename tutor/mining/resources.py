@@ -18,7 +18,8 @@ from tutor.lang.english import STOPWORDS as _STOP
 from tutor.lang.english import lemma as _lemma
 from tutor.lang.levels import hsk_level as _hsk_level
 from tutor.lang.levels import zipf_frequency as _zipf
-from tutor.lang.pinyin import name_forms, pinyin_for, strip_tones
+from tutor.lang.names import name_forms
+from tutor.lang.pinyin import pinyin_for, strip_tones
 from tutor.lang.segment import segment_words as _segment_words
 
 __all__ = [

@@ -101,7 +101,7 @@ def name_keys(token: str) -> frozenset[str]:
     parts = [p for p in token.split("·") if p]
     if not parts or not all("\u4e00" <= ch <= "\u9fff" for p in parts for ch in p):
         return frozenset()
-    from tutor.lang.pinyin import name_forms
+    from tutor.lang.names import name_forms
 
     keys = set()
     for part in parts:

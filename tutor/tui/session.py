@@ -133,8 +133,8 @@ class StudySession:
         New cards held back by the daily limit come back when the next study day starts.
         """
         when = self.store.next_due(self.deck_id)
-        summary = self.store.stats(self.deck_id, self.clock(), days=1)
-        if summary["cards"]["new"]:
+        cards = self.store.stats(self.deck_id, self.clock(), days=1)["cards"]
+        if isinstance(cards, dict) and cards["new"]:
             tomorrow = next_day_start(self.clock(), self.store.settings(self.deck_id))
             when = tomorrow if when is None else min(when, tomorrow)
         return when

@@ -3,12 +3,14 @@ the list can never drift from what the keys actually do."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 __all__ = ["HelpScreen", "help_table"]
@@ -34,7 +36,14 @@ def _screens() -> list[tuple[str, list[Binding]]]:
     from tutor.tui.screens.stats import StatsScreen
     from tutor.tui.screens.study import StudyScreen
 
-    screens = [HomeScreen, StudyScreen, BrowseScreen, CardScreen, StatsScreen, SettingsScreen]
+    screens: list[type[Screen[Any]]] = [
+        HomeScreen,
+        StudyScreen,
+        BrowseScreen,
+        CardScreen,
+        StatsScreen,
+        SettingsScreen,
+    ]
     out = []
     for screen in screens:
         bindings = [b for b in screen.BINDINGS if isinstance(b, Binding)]

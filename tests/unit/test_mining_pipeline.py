@@ -1,0 +1,106 @@
+"""Mining rules are named, switchable and traceable."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import pytest
+
+from tutor.errors import TutorError
+from tutor.mining import mine
+from tutor.mining.explain import explain
+from tutor.mining.pipeline import Drop, Scale, Weight, disabled
+from tutor.mining.rules import RULES, check_names
+from tutor.model import Entry, SegmentPair
+
+mine_module = importlib.import_module("tutor.mining.mine")
+
+
+def _pairs(*texts: tuple[str, str]) -> list[SegmentPair]:
+    return [SegmentPair(zh, en, "t.txt", n + 1, n) for n, (zh, en) in enumerate(texts)]
+
+
+def _mine(*texts: tuple[str, str], **how: object) -> dict[str, Entry]:
+    result = mine(_pairs(*texts), **how)  # type: ignore[arg-type]
+    return {e.hanzi: e for e in [*result.entries, *result.low]}
+
+
+TITLE = ("警察局局长丹尼尔说。", "Police Chief Daniel said.")
+MISCUT = ("他把手放在桌子上。", "He put his hand on the table.")
+BOTH = ("两者都很好。", "The two are good.")
+
+
+def test_every_rule_is_named_once_documented_and_has_examples() -> None:
+    names = [r.name for r in RULES]
+    assert len(names) == len(set(names))
+    for r in RULES:
+        assert r.doc and r.examples, r.name
+        assert r.stage in ("link", "word", "phrase")
+        assert isinstance(r.action, Drop | Scale | Weight)
+    stages = [r.stage for r in RULES]
+    assert stages == sorted(stages, key=["link", "word", "phrase"].index)
+
+
+def test_an_unknown_rule_name_is_an_error_naming_it() -> None:
+    with pytest.raises(TutorError, match="no mining rule 'verb_lead'"):
+        mine(_pairs(TITLE), disable={"verb_lead"})
+    assert check_names(["verb_led"]) == {"verb_led"}
+
+
+def test_switching_off_a_drop_rule_lets_its_units_through() -> None:
+    assert "警察局局长丹尼尔" not in _mine(TITLE)
+    got = _mine(TITLE, disable={"title_and_name"})
+    assert got["警察局局长丹尼尔"].english == "Police Chief Daniel"
+    assert disabled() == frozenset()  # the switch lasts one run
+
+
+def test_switching_off_a_scale_rule_restores_the_strength() -> None:
+    held = _mine(BOTH)["两者"].confidence
+    free = _mine(BOTH, disable={"number_only"})["两者"].confidence
+    assert free == pytest.approx(held / 0.45)
+
+
+def test_switching_off_a_link_rule_restores_the_link() -> None:
+    doubted = _mine(MISCUT)["把手"].confidence
+    assert _mine(MISCUT, disable={"miscut"})["把手"].confidence > doubted
+
+
+def test_worker_processes_get_the_same_switches(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(mine_module, "CHUNK", 2)
+    texts = [TITLE, MISCUT, BOTH, TITLE, MISCUT, BOTH]
+    serial = _mine(*texts, disable={"title_and_name", "miscut"}, workers=1)
+    parallel = _mine(*texts, disable={"title_and_name", "miscut"}, workers=2)
+    assert "警察局局长丹尼尔" in parallel
+    assert {k: (e.english, e.confidence) for k, e in parallel.items()} == {
+        k: (e.english, e.confidence) for k, e in serial.items()
+    }
+
+
+def test_explain_names_the_rule_that_dropped_a_unit() -> None:
+    lines = explain(_pairs(TITLE), "警察局局长丹尼尔")
+    assert any("title_and_name" in line and "fires: drop" in line for line in lines)
+    assert lines[-1].startswith("  => no entry: dropped")
+
+
+def test_explain_gives_the_outcome_of_a_kept_or_held_unit() -> None:
+    lines = explain(_pairs(BOTH), "两者")
+    assert any("number_only" in line and "fires: scale x0.45" in line for line in lines)
+    assert "held back for review" in lines[-1] and "'two'" in lines[-1]
+    kept = explain(_pairs(TITLE), "丹尼尔")
+    assert kept[-1].startswith("  => kept: name 'Daniel'")
+    assert explain(_pairs(TITLE), "北京")[-1].startswith("  => no entry: no span")
+
+
+def test_cli_explain_prints_and_writes_nothing(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from tutor.cli import cli
+
+    src = tmp_path / "t.tsv"
+    src.write_text(f"{TITLE[0]}\t{TITLE[1]}\n", encoding="utf-8")
+    db = tmp_path / "p.db"
+    got = CliRunner().invoke(cli, ["--db", str(db), "mine", str(src), "--explain", "局长丹尼尔"])
+    assert got.exit_code == 0, got.output
+    assert "title_and_name" in got.output and "=> no entry" in got.output
+    assert not db.exists()

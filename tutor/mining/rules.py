@@ -1,0 +1,36 @@
+"""Every mining rule by name, in the order mining meets them: link rules, then the rules for
+single words, then those for phrases."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from tutor.errors import TutorError
+from tutor.mining.grow import PARTIAL_RENDERING
+from tutor.mining.linkrules import LOOSE_ADVERB, MISCUT_RULE
+from tutor.mining.pipeline import Rule
+from tutor.mining.spanrules import PHRASE_RULES, WORD_RULES
+
+__all__ = ["RULES", "check_names", "rule"]
+
+RULES: tuple[Rule, ...] = (
+    MISCUT_RULE,
+    LOOSE_ADVERB,
+    PARTIAL_RENDERING,
+    *WORD_RULES,
+    *PHRASE_RULES,
+)
+_BY_NAME = {r.name: r for r in RULES}
+
+
+def rule(name: str) -> Rule:
+    return _BY_NAME[name]
+
+
+def check_names(names: Collection[str]) -> frozenset[str]:
+    """``names`` as a set, or a TutorError naming the first that is no rule."""
+    for name in names:
+        if name not in _BY_NAME:
+            known = ", ".join(_BY_NAME)
+            raise TutorError(f"no mining rule {name!r} (rules: {known})")
+    return frozenset(names)
