@@ -104,3 +104,22 @@ def test_cli_explain_prints_and_writes_nothing(tmp_path: Path) -> None:
     assert got.exit_code == 0, got.output
     assert "title_and_name" in got.output and "=> no entry" in got.output
     assert not db.exists()
+
+
+def test_a_word_seen_twice_on_one_english_word_is_one_claim() -> None:
+    twice = (
+        "船员下船了，船员家属已经得到通知。",
+        "The crew disembarked, and the families of the crew were informed.",
+    )
+    assert "船员" not in _mine(twice, disable={"one_claim"})
+    assert _mine(twice)["船员"].english == "crew"
+
+
+def test_a_stronger_claim_wins_over_a_far_weaker_one() -> None:
+    from tutor.mining.claims import settle
+
+    zh = ["甲", "乙", "丙", "丁"]
+    links = {(0, 0): 1.0, (3, 0): 0.25, (3, 1): 0.25, (1, 2): 1.0, (2, 2): 0.5}
+    got = settle(zh, links, [[[0]], [[2]], [[2]], [[0, 1]]], [{}, {}, {}, {}])
+    assert (3, 0) not in got and got[(0, 0)] == 1.0  # far apart: the stronger keeps "0"
+    assert got[(1, 2)] == 1.0 and got[(2, 2)] == 0.5  # neighbours sharing a token: left alone

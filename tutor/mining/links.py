@@ -18,6 +18,7 @@ from functools import cache
 from tutor.lang.script import has_chinese
 from tutor.mining import numbers
 from tutor.mining import resources as res
+from tutor.mining.claims import settle
 from tutor.mining.glosses import Gloss, glosses, is_function_word
 from tutor.mining.lexicon import Lexicon
 from tutor.mining.linkrules import LOOSE, LOOSE_ADVERB, MISCUT, MISCUT_RULE
@@ -317,7 +318,7 @@ def link(zh: Sequence[str], en: Sequence[Token], lexicon: Lexicon | None = None)
         cand.append(found)
     if lexicon:
         _approved(zh, en, lexicon, cand, text)
-    return _resolve(cand, en)
+    return _resolve(cand, en, zh)
 
 
 def _approved(
@@ -332,12 +333,13 @@ def _approved(
                 cand[n] = dict(found)
 
 
-def _resolve(cand: list[dict[int, float]], en: Sequence[Token]) -> Links:
+def _resolve(cand: list[dict[int, float]], en: Sequence[Token], zh: Sequence[str]) -> Links:
     """Keep, for each word, the group of English positions nearest where it should be.
 
     A word like 北京 matches every "Beijing" in a paragraph; the right one lies between the
     translations of its neighbours. Words with one group are anchors; the others are placed by
-    interpolating between the nearest anchors on each side.
+    interpolating between the nearest anchors on each side. Tokens two words far apart
+    both chose are then settled (``claims.settle``).
     """
     n, m = len(cand), len(en)
     groups = [_clusters(c, en) for c in cand]
@@ -365,6 +367,7 @@ def _resolve(cand: list[dict[int, float]], en: Sequence[Token]) -> Links:
             g = [min(g, key=lambda run: (abs(sum(run) / len(run) - expect), -len(run)))]
         for j in g[0]:
             links[(i, j)] = cand[i][j]
+    links = settle(zh, links, groups, cand)
     stray = stray_words(links)
     return {k: v for k, v in links.items() if k[0] not in stray} if stray else links
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from tutor.errors import TutorError
+from tutor.mining.claims import ONE_CLAIM
 from tutor.mining.grow import PARTIAL_RENDERING
 from tutor.mining.linkrules import LOOSE_ADVERB, MISCUT_RULE
 from tutor.mining.pipeline import Rule
@@ -16,6 +17,7 @@ __all__ = ["RULES", "check_names", "rule"]
 RULES: tuple[Rule, ...] = (
     MISCUT_RULE,
     LOOSE_ADVERB,
+    ONE_CLAIM,
     PARTIAL_RENDERING,
     *WORD_RULES,
     *PHRASE_RULES,

@@ -1,0 +1,82 @@
+"""One English word, one claim: settling English tokens that two Chinese words link to.
+
+Links are chosen word by word (``links._resolve``), so two words far apart can end up on the
+same English token. Then no span holding only one of them is consistent and both are lost.
+A word seen twice in a clause (船员 ... 船员, both on "crew members") is one claim: the later
+sighting moves to another place its English is found, or lets go. Two different words far
+apart keep the stronger claim. Neighbours sharing a token are left alone: they are often one
+compound the segmenter cut (phrase pairs join them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tutor.mining.pipeline import ALL_KINDS, Drop, Rule
+
+__all__ = ["ONE_CLAIM", "settle"]
+
+Links = dict[tuple[int, int], float]
+
+
+def _contested(owners: list[int]) -> bool:
+    """Owners of one token that are not all neighbours of each other."""
+    return max(owners) - min(owners) > 1
+
+
+def _weaker(hanzi: str, i: int, rival: int, zh: Sequence[str], strength: dict[int, float]) -> bool:
+    """A word's claim on an English token that another word far from it claims too, when the
+    other is an earlier sighting of the same word or holds it by a stronger link (船员 twice
+    on "crew members"; a character piece against a whole-word match)."""
+    if zh[rival] == hanzi:
+        return rival < i
+    return strength[rival] > strength[i]
+
+
+ONE_CLAIM = Rule(
+    "one_claim",
+    "link",
+    ALL_KINDS,
+    Drop(),
+    _weaker,
+    ("船员 ... 船员 'crew members' twice: the first keeps it, the second moves or lets go",),
+)
+
+
+def settle(
+    zh: Sequence[str], links: Links, groups: list[list[list[int]]], cand: list[dict[int, float]]
+) -> Links:
+    """``links`` with each contested English token left to one claim. ``groups`` are each
+    word's candidate places (runs of English positions) and ``cand`` its strengths there, for
+    a repeated word that lost its place to move to another."""
+    owners: dict[int, list[int]] = {}
+    for i, j in links:
+        owners.setdefault(j, []).append(i)
+    losers: set[tuple[int, int]] = set()
+    for j, iss in owners.items():
+        if len(iss) < 2 or not _contested(iss):
+            continue
+        strength = {i: links[(i, j)] for i in iss}
+        for i in iss:
+            rivals = [r for r in iss if abs(r - i) > 1]
+            if any(ONE_CLAIM.fires(zh[i], i, r, zh, strength) for r in rivals):
+                losers.add((i, j))
+    if not losers:
+        return links
+    out = {k: v for k, v in links.items() if k not in losers}
+    for i in sorted({i for i, _ in losers}):
+        if zh.count(zh[i]) > 1:
+            _move(i, out, groups[i], cand[i])
+    return out
+
+
+def _move(i: int, out: Links, places: list[list[int]], strengths: dict[int, float]) -> None:
+    """A repeated word that lost a token takes instead its first place nobody holds."""
+    held = {j for _, j in out}
+    for run in places:
+        if not held.intersection(run):
+            for k in [k for k in out if k[0] == i]:
+                del out[k]
+            for j in run:
+                out[(i, j)] = strengths[j]
+            return
