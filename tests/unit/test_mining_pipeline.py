@@ -123,3 +123,22 @@ def test_a_stronger_claim_wins_over_a_far_weaker_one() -> None:
     got = settle(zh, links, [[[0]], [[2]], [[2]], [[0, 1]]], [{}, {}, {}, {}])
     assert (3, 0) not in got and got[(0, 0)] == 1.0  # far apart: the stronger keeps "0"
     assert got[(1, 2)] == 1.0 and got[(2, 2)] == 0.5  # neighbours sharing a token: left alone
+
+
+def test_a_sense_with_a_qualifier_is_found_by_its_head() -> None:
+    uncle = ("我舅舅住在上海。", "My uncle lives in Shanghai.")  # CC-CEDICT: "maternal uncle"
+    got = _mine(uncle)["舅舅"]
+    assert got.english == "uncle" and got.confidence >= 0.5
+    assert _mine(uncle, disable={"head_only"})["舅舅"].confidence < 0.5
+
+
+def test_a_light_head_does_not_stand_for_its_sense() -> None:
+    from tutor.mining.glosses import Gloss
+    from tutor.mining.linkrules import head_hits
+    from tutor.mining.resources import en_tokens
+
+    toks = en_tokens("Every member came.")
+    assert head_hits(Gloss(("crew", "member"), "crew member"), toks) == []
+    assert head_hits(Gloss(("maternal", "uncle"), "maternal uncle"), en_tokens("My uncle")) == [
+        ([1], 0.75)
+    ]

@@ -1,17 +1,21 @@
 """Link rules about one Chinese word: when its links through its pieces are to be doubted.
 
-Both weigh the links a word gets through its characters or pieces when its own senses are not
-in the English (``links.link``); both are switchable by name (``pipeline``).
+Two weigh the links a word gets through its characters or pieces when its own senses are not
+in the English (``links.link``); one lets a two-word gloss be found by its head alone. All are
+switchable by name (``pipeline``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 
 from tutor.mining import resources as res
+from tutor.mining.glosses import Gloss
 from tutor.mining.pipeline import ALL_KINDS, Rule, Scale, Weight
+from tutor.mining.resources import Token
 
-__all__ = ["LOOSE", "LOOSE_ADVERB", "MISCUT", "MISCUT_RULE"]
+__all__ = ["HEAD_ONLY", "LOOSE", "LOOSE_ADVERB", "MISCUT", "MISCUT_RULE", "head_hits"]
 
 MISCUT = 0.6
 LOOSE = 0.44  # below the default threshold: the learner reviews the pair
@@ -63,3 +67,35 @@ LOOSE_ADVERB = Rule(
     _loose_adverb,
     ("事先 'first' through 先: held back", "就要 'case' through 要: held back"),
 )
+
+
+HEAD = 0.75  # above the default threshold: translators drop a gloss's qualifier all the time
+
+
+def _qualified(head: str, gloss: Gloss) -> bool:
+    """A two-word gloss whose first word qualifies its second (CC-CEDICT's "maternal uncle",
+    "skin colour"), where the English has the second alone ("uncle", "colour"): the
+    translator left the qualifier to the context. Not when the head is a word of little
+    meaning ("person", "thing") that the qualifier carries."""
+    return gloss.lemmas[1] == head and head not in _LIGHT_HEADS and not gloss.verb
+
+
+_LIGHT_HEADS = frozenset(
+    "person people thing things one man woman member way kind sort type place time".split()
+)
+
+HEAD_ONLY = Rule(
+    "head_only",
+    "link",
+    ALL_KINDS,
+    Weight(HEAD),
+    _qualified,
+    ("舅舅 'maternal uncle' found as 'uncle'", "肤色 'skin color' found as 'color'"),
+)
+
+
+def head_hits(gloss: Gloss, tokens: Sequence[Token]) -> list[tuple[list[int], float]]:
+    """Where a two-word gloss's head alone occurs, at strength ``HEAD`` (rule ``head_only``)."""
+    head = gloss.lemmas[1]
+    hits = [([j], HEAD) for j, t in enumerate(tokens) if t.is_content and t.lemma == head]
+    return hits if hits and HEAD_ONLY.fires(head, gloss) else []

@@ -21,7 +21,7 @@ from tutor.mining import resources as res
 from tutor.mining.claims import settle
 from tutor.mining.glosses import Gloss, glosses, is_function_word
 from tutor.mining.lexicon import Lexicon
-from tutor.mining.linkrules import LOOSE, LOOSE_ADVERB, MISCUT, MISCUT_RULE
+from tutor.mining.linkrules import LOOSE, LOOSE_ADVERB, MISCUT, MISCUT_RULE, head_hits
 from tutor.mining.namelinks import name_links, spellings
 from tutor.mining.resources import Token
 from tutor.mining.strays import in_names, stray_words
@@ -178,6 +178,7 @@ def _pattern_links(
     Control Plan", which translates other words."""
     found: dict[int, float] = {}
     text = _lemma_text(tokens) if text is None else text
+    patterns = list(patterns)
     for gloss, needles in patterns:
         for needle in needles:
             if needle in text:
@@ -189,6 +190,12 @@ def _pattern_links(
                 continue
             for j in pos:
                 found[j] = max(found.get(j, 0.0), weight * score)
+    if not found and weight >= DICT:  # the word's own senses, none found whole: a two-word
+        # sense by its head alone ("uncle" for "maternal uncle"); pieces are not stretched so
+        for gloss, _ in patterns:
+            if len(gloss.lemmas) == 2:
+                for pos, score in head_hits(gloss, tokens):
+                    found[pos[0]] = max(found.get(pos[0], 0.0), weight * score)
     return found
 
 

@@ -8,7 +8,7 @@ from collections.abc import Collection
 from tutor.errors import TutorError
 from tutor.mining.claims import ONE_CLAIM
 from tutor.mining.grow import PARTIAL_RENDERING
-from tutor.mining.linkrules import LOOSE_ADVERB, MISCUT_RULE
+from tutor.mining.linkrules import HEAD_ONLY, LOOSE_ADVERB, MISCUT_RULE
 from tutor.mining.pipeline import Rule
 from tutor.mining.spanrules import PHRASE_RULES, WORD_RULES
 
@@ -17,6 +17,7 @@ __all__ = ["RULES", "check_names", "rule"]
 RULES: tuple[Rule, ...] = (
     MISCUT_RULE,
     LOOSE_ADVERB,
+    HEAD_ONLY,
     ONE_CLAIM,
     PARTIAL_RENDERING,
     *WORD_RULES,
