@@ -45,3 +45,30 @@ def test_a_name_cut_short_by_the_segmenter_is_dropped() -> None:
 def test_a_title_before_a_name_stays_a_term() -> None:
     got = _mine(("警察局局长丹尼尔在声明中说。", "Police Chief Daniel said in a statement."))
     assert "警察局局长" in got
+
+
+def test_a_foreign_name_written_with_the_middle_dot_is_one_word() -> None:
+    from tutor.mining.persons import join_dotted
+
+    assert join_dotted(["蒂姆", "即", "英国人", "蒂姆", "·", "伯纳斯", "-", "李"]) == [
+        "蒂姆",
+        "即",
+        "英国人",
+        "蒂姆·伯纳斯-李",
+    ]
+    assert join_dotted(["北京", "-", "天津"]) == ["北京", "-", "天津"]  # no dot: no name
+    assert join_dotted(["a", "·", "b"]) == ["a", "·", "b"]
+    assert is_person("托马斯·库克")
+
+
+def test_a_dotted_name_is_mined_whole_with_its_capitals() -> None:
+    from tutor.mining import mine
+    from tutor.model import SegmentPair
+
+    pair = SegmentPair("比尔·盖茨也许更有名。", "Bill Gates is perhaps more famous.", "t", 1, 0)
+    got = {e.hanzi: e for e in mine([pair]).entries}
+    assert got["比尔·盖茨"].english == "Bill Gates" and got["比尔·盖茨"].kind == "name"
+    pence = SegmentPair("副总统迈克·彭斯说。", "Vice President Mike Pence said.", "t", 1, 0)
+    got = {e.hanzi: e for e in mine([pence]).entries}
+    assert got["迈克·彭斯"].english == "Mike Pence"  # not the dictionary's "vice president"
+    assert got["副总统"].english.lower() == "vice president"

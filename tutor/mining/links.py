@@ -23,6 +23,7 @@ from tutor.mining.glosses import Gloss, glosses, is_function_word
 from tutor.mining.lexicon import Lexicon
 from tutor.mining.linkrules import LOOSE, LOOSE_ADVERB, MISCUT, MISCUT_RULE, head_hits
 from tutor.mining.namelinks import name_links, spellings
+from tutor.mining.persons import dotted
 from tutor.mining.resources import Token
 from tutor.mining.strays import in_names, stray_words
 
@@ -148,6 +149,13 @@ def _needles(gloss: Gloss) -> tuple[str, ...]:
 def _patterns(word: str) -> tuple[tuple[Gloss, tuple[str, ...]], ...]:
     """The word's usable glosses with their needles, worked out once per process."""
     return tuple((g, _needles(g)) for g in _usable_glosses(word))
+
+
+@cache
+def _name_patterns(piece: str) -> tuple[tuple[Gloss, tuple[str, ...]], ...]:
+    """The senses a piece of a foreign person's name (迈克·彭斯) may be found by: the short
+    name senses only, not the dictionary's description of the person ("US vice president")."""
+    return tuple((g, n) for g, n in _patterns(piece) if g.proper and len(g.lemmas) <= 2)
 
 
 def _dict_links(
@@ -318,7 +326,8 @@ def link(zh: Sequence[str], en: Sequence[Token], lexicon: Lexicon | None = None)
                         weight = doubt * (SUBWORD if len(piece) >= 2 else SUBWORD * 0.75)
                         if len(piece) == 1 and LOOSE_ADVERB.fires(word):
                             weight = LOOSE
-                        for j, s in _dict_links(piece, en, weight, text, names).items():
+                        pats = _name_patterns(piece) if dotted(word) else _patterns(piece)
+                        for j, s in _pattern_links(pats, en, weight, text, names).items():
                             found[j] = max(found.get(j, 0.0), s)
                         for j, s in name_links(piece, en, index).items():
                             found.setdefault(j, s * SUBWORD)

@@ -29,6 +29,7 @@ from tutor.mining.lexicon import Lexicon
 from tutor.mining.links import link
 from tutor.mining.numbers import split_numbers
 from tutor.mining.parallel import WorkerPool, default_workers
+from tutor.mining.persons import join_dotted
 from tutor.mining.phrases import candidates
 from tutor.mining.pipeline import switch_off, using
 from tutor.mining.rank import Tally, build_entry
@@ -116,7 +117,8 @@ def _units(pair: SegmentPair) -> Iterator[_Unit]:
     for zh, en in _clauses(pair):
         zh, en = zh.strip(), en.strip()
         if zh and en:
-            words = [res.simplified(w) for w in split_numbers(zh, list(_SEGMENTS(zh)))]
+            cut = join_dotted(split_numbers(zh, list(_SEGMENTS(zh))))
+            words = [res.simplified(w) for w in cut]
             yield _Unit(zh, en, words, res.en_tokens(en))
 
 

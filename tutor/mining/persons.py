@@ -18,7 +18,7 @@ from functools import cache
 from tutor.lang.script import has_chinese
 from tutor.mining import resources as res
 
-__all__ = ["is_person", "title_and_name"]
+__all__ = ["dotted", "is_person", "join_dotted", "title_and_name"]
 
 # characters the standard transliteration tables use for foreign names' syllables
 _SOUND_CHARS = frozenset(
@@ -36,7 +36,10 @@ _NAME_TAGS = ("nr", "ns", "nt", "nz")
 def is_person(word: str) -> bool:
     """``word`` names a person: the dictionary says so ("Daniel (name)", "Boole (surname)",
     a life's dates), or, unknown to it, the segmenter tags it a person's name (杰伊) or it is
-    written only in the characters of foreign names (乔登, 特鲁)."""
+    written only in the characters of foreign names (乔登, 特鲁), or with the middle dot
+    between a foreign person's names (托马斯·库克)."""
+    if dotted(word):
+        return True
     found = res.entries(word)
     if found:
         return any(_PERSON_SENSE.search(s) for e in found for s in e.senses)
@@ -65,3 +68,33 @@ def title_and_name(words: Sequence[str]) -> bool:
             return True
         seen_common = seen_common or _common(w)
     return False
+
+
+_DOTS = frozenset("·•‧・")
+
+
+def join_dotted(words: Sequence[str]) -> list[str]:
+    """Words with each foreign name written with the middle dot made one word again.
+
+    Chinese writes a foreign person's given and family names with a dot between them
+    (托马斯·库克 "Thomas Cook", 蒂姆·伯纳斯-李 "Tim Berners-Lee"), and the segmenter cuts the
+    name at the dot, so only its parts could become cards. Chinese on both sides of a dot
+    makes the run one name; a hyphen inside the run (伯纳斯-李) stays in it.
+    """
+    out: list[str] = []
+    k, n = 0, len(words)
+    while k < n:
+        end = k + 1
+        if has_chinese(words[k]):
+            while end + 1 < n and (words[end] in _DOTS or (words[end] == "-" and end > k + 1)):
+                if not has_chinese(words[end + 1]):
+                    break
+                end += 2
+        out.append("".join(words[k:end]))  # a run starts with a dot: a hyphen only goes on
+        k = end
+    return out
+
+
+def dotted(hanzi: str) -> bool:
+    """A word holding the middle dot: a foreign name joined by ``join_dotted``."""
+    return not _DOTS.isdisjoint(hanzi)

@@ -29,6 +29,7 @@ from tutor.mining.glosses import (
 )
 from tutor.mining.links import Links, is_classifier
 from tutor.mining.namelinks import name_links
+from tutor.mining.persons import dotted
 from tutor.mining.pipeline import trace
 from tutor.mining.resources import Token
 from tutor.mining.spanrules import PHRASE_RULES, WORD_RULES, SpanFacts, apply
@@ -291,8 +292,9 @@ def _negation(tok: Token) -> bool:
 
 
 def _proper(hanzi: str, toks: Sequence[Token]) -> bool:
-    """A single word is a name when the dictionary says so or the English spells its pinyin."""
-    if res.cedict().is_proper(hanzi) or name_links(hanzi, toks):
+    """A single word is a name when the dictionary says so, the English spells its pinyin, or
+    it is a foreign name written with the middle dot (``persons.join_dotted``)."""
+    if res.cedict().is_proper(hanzi) or dotted(hanzi) or name_links(hanzi, toks):
         return True
     spelled = " ".join(t.low for t in toks)
     return spelled in res.names(hanzi) or spelled.replace(" - ", "-") in res.names(hanzi)
