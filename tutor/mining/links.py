@@ -26,6 +26,7 @@ from tutor.mining.namelinks import name_links, spellings
 from tutor.mining.persons import dotted
 from tutor.mining.resources import Token
 from tutor.mining.strays import in_names, stray_words
+from tutor.mining.translit import translit_links, transliterable
 
 __all__ = ["EXTEND", "FILL", "Links", "is_classifier", "link", "subwords"]
 
@@ -321,16 +322,9 @@ def link(zh: Sequence[str], en: Sequence[Token], lexicon: Lexicon | None = None)
                 for j, s in _dict_links(word, en, DICT, text, names).items():
                     found[j] = max(found.get(j, 0.0), s)
                 if not found or len(word) >= 3 or not res.entries(word):
-                    doubt = MISCUT if not found and MISCUT_RULE.fires(word) else 1.0
-                    for piece in subwords(word):
-                        weight = doubt * (SUBWORD if len(piece) >= 2 else SUBWORD * 0.75)
-                        if len(piece) == 1 and LOOSE_ADVERB.fires(word):
-                            weight = LOOSE
-                        pats = _name_patterns(piece) if dotted(word) else _patterns(piece)
-                        for j, s in _pattern_links(pats, en, weight, text, names).items():
-                            found[j] = max(found.get(j, 0.0), s)
-                        for j, s in name_links(piece, en, index).items():
-                            found.setdefault(j, s * SUBWORD)
+                    _piece_links(word, en, text, index, names, found)
+        if not found and transliterable(word):
+            found = translit_links(word, en)
         cand.append(found)
     if lexicon:
         _approved(zh, en, lexicon, cand, text)
@@ -347,6 +341,27 @@ def _approved(
         if found:
             for n in range(i, i + k):
                 cand[n] = dict(found)
+
+
+def _piece_links(
+    word: str,
+    en: Sequence[Token],
+    text: str,
+    index: dict[str, list[int]],
+    names: frozenset[int],
+    found: dict[int, float],
+) -> None:
+    """Add to ``found`` the links of the dictionary words and characters inside ``word``."""
+    doubt = MISCUT if not found and MISCUT_RULE.fires(word) else 1.0
+    for piece in subwords(word):
+        weight = doubt * (SUBWORD if len(piece) >= 2 else SUBWORD * 0.75)
+        if len(piece) == 1 and LOOSE_ADVERB.fires(word):
+            weight = LOOSE
+        pats = _name_patterns(piece) if dotted(word) else _patterns(piece)
+        for j, s in _pattern_links(pats, en, weight, text, names).items():
+            found[j] = max(found.get(j, 0.0), s)
+        for j, s in name_links(piece, en, index).items():
+            found.setdefault(j, s * SUBWORD)
 
 
 def _resolve(cand: list[dict[int, float]], en: Sequence[Token], zh: Sequence[str]) -> Links:

@@ -34,6 +34,7 @@ from tutor.mining.pipeline import trace
 from tutor.mining.resources import Token
 from tutor.mining.spanrules import PHRASE_RULES, WORD_RULES, SpanFacts, apply
 from tutor.mining.termshape import ordinal
+from tutor.mining.translit import CLOSE, sounds_like, transliterable
 
 __all__ = ["Candidate", "candidates"]
 
@@ -228,13 +229,19 @@ def _word_kind(f: SpanFacts, first_number: bool) -> None:
         f.a, f.verb = f.a - 1, False
     f.kind = "name" if f.name else "word"
     if not f.name and (first_number or numbers.zh_count(hanzi) is not None):
-        toks = [t for t in en[f.a : f.b + 1] if t.is_word or t.low[:1].isdigit()]
-        numeric = [numbers.en_value(t) is not None for t in toks]
-        f.number_word, f.numeric_all = True, all(numeric)
-        if not f.numeric_all and any(numeric) and not f.known:
-            f.kind = "measure"  # with its unit's English: "three days", "50 percent"
+        _number_kind(f)
     if f.kind == "word" and f.b > f.a and _is_phrase_word(hanzi):
         f.kind = "term"
+
+
+def _number_kind(f: SpanFacts) -> None:
+    """A number word (三天, 两者, 百分之五十): a measure with its unit's English ("three days",
+    "50 percent") when the dictionary does not list it; whether its English is numbers only."""
+    toks = [t for t in f.c.en[f.a : f.b + 1] if t.is_word or t.low[:1].isdigit()]
+    numeric = [numbers.en_value(t) is not None for t in toks]
+    f.number_word, f.numeric_all = True, all(numeric)
+    if not f.numeric_all and any(numeric) and not f.known:
+        f.kind = "measure"
 
 
 def _phrase_kind(f: SpanFacts, first_number: bool) -> bool:
@@ -292,10 +299,12 @@ def _negation(tok: Token) -> bool:
 
 
 def _proper(hanzi: str, toks: Sequence[Token]) -> bool:
-    """A single word is a name when the dictionary says so, the English spells its pinyin, or
-    it is a foreign name written with the middle dot (``persons.join_dotted``)."""
+    """A single word is a name when the dictionary says so, the English spells its pinyin or
+    sounds like it (``translit``), or it is a foreign name written with the middle dot."""
     if res.cedict().is_proper(hanzi) or dotted(hanzi) or name_links(hanzi, toks):
         return True
+    if len(toks) == 1 and transliterable(hanzi) and sounds_like(hanzi, toks[0].text) >= CLOSE:
+        return True  # a foreign name written by sound: 塞特 "Seth"
     spelled = " ".join(t.low for t in toks)
     return spelled in res.names(hanzi) or spelled.replace(" - ", "-") in res.names(hanzi)
 

@@ -11,6 +11,7 @@ from tutor.mining.grow import PARTIAL_RENDERING
 from tutor.mining.linkrules import HEAD_ONLY, LOOSE_ADVERB, MISCUT_RULE
 from tutor.mining.pipeline import Rule
 from tutor.mining.spanrules import PHRASE_RULES, WORD_RULES
+from tutor.mining.translit import SOUNDS_LIKE
 
 __all__ = ["RULES", "check_names", "rule"]
 
@@ -18,6 +19,7 @@ RULES: tuple[Rule, ...] = (
     MISCUT_RULE,
     LOOSE_ADVERB,
     HEAD_ONLY,
+    SOUNDS_LIKE,
     ONE_CLAIM,
     PARTIAL_RENDERING,
     *WORD_RULES,

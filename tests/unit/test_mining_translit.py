@@ -1,0 +1,31 @@
+"""Foreign names written by sound are linked to the English name they sound like."""
+
+from __future__ import annotations
+
+from tutor.mining import mine
+from tutor.mining.translit import sounds_like
+from tutor.model import SegmentPair
+
+
+def test_names_sound_like_their_transliterations() -> None:
+    for hanzi, name in [("塞特", "Seth"), ("伊甸", "Eden"), ("玛土撒拉", "Methuselah")]:
+        assert sounds_like(hanzi, name) >= 0.8, (hanzi, name)
+    assert sounds_like("拉麦", "Lamech") == 1.0  # the final consonant Chinese leaves out
+    assert sounds_like("伊甸", "garden") < 0.8
+    assert sounds_like("雅弗", "father") < 0.8
+
+
+def test_a_transliterated_name_becomes_a_name_card() -> None:
+    zh = "亚当又与妻子同房，她就生了一个儿子，起名叫塞特。"
+    en = "And Adam knew his wife again; and she bare a son, and called his name Seth."
+    pair = SegmentPair(zh, en, "t", 1, 0)
+    got = {e.hanzi: e for e in mine([pair]).entries}
+    assert got["塞特"].english == "Seth" and got["塞特"].kind == "name"
+    off = {e.hanzi for e in mine([pair], disable={"sounds_like"}).entries}
+    assert "塞特" not in off
+
+
+def test_a_common_word_at_the_start_of_a_sentence_is_no_name() -> None:
+    pair = SegmentPair("塞特说好。", "Said Seth: good.", "t", 1, 0)
+    got = {e.hanzi: e.english for e in mine([pair]).entries + mine([pair]).low}
+    assert got.get("塞特") != "Said"
