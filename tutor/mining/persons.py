@@ -81,6 +81,8 @@ def join_dotted(words: Sequence[str]) -> list[str]:
     name at the dot, so only its parts could become cards. Chinese on both sides of a dot
     makes the run one name; a hyphen inside the run (伯纳斯-李) stays in it.
     """
+    if _DOTS.isdisjoint(words):
+        return list(words)
     out: list[str] = []
     k, n = 0, len(words)
     while k < n:

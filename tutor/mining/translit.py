@@ -78,6 +78,7 @@ def _distance(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> int:
     return prev[-1]
 
 
+@cache
 def sounds_like(hanzi: str, word: str) -> float:
     """How closely ``word`` sounds like ``hanzi`` read as a transliteration, 0 to 1."""
     zh, en = zh_skeleton(hanzi), en_skeleton(word)
@@ -97,10 +98,13 @@ def _transliteration(hanzi: str, toks: Sequence[Token], j: int) -> bool:
     """A Chinese word the dictionary has no common sense for, opposite a capitalised English
     word inside a sentence that sounds like it (塞特 "Seth", 蒂姆 "Tim", 佩洛西 "Pelosi"):
     the translator wrote the same name."""
+    return _inside_capital(toks, j) and sounds_like(hanzi, toks[j].text) >= CLOSE
+
+
+def _inside_capital(toks: Sequence[Token], j: int) -> bool:
+    """A capitalised word that does not merely start a sentence."""
     tok = toks[j]
-    if not (tok.capital and tok.is_content) or j == 0 or toks[j - 1].text in _OPENERS:
-        return False
-    return sounds_like(hanzi, tok.text) >= CLOSE
+    return tok.capital and tok.is_content and j > 0 and toks[j - 1].text not in _OPENERS
 
 
 _OPENERS = frozenset('.!?;:"“(')
@@ -115,6 +119,7 @@ SOUNDS_LIKE = Rule(
 )
 
 
+@cache
 def transliterable(hanzi: str) -> bool:
     """A word that may be a foreign name written by sound: two or more characters, unknown to
     the dictionary or a proper name in it."""
@@ -128,5 +133,5 @@ def translit_links(hanzi: str, toks: Sequence[Token]) -> dict[int, float]:
     return {
         j: TRANSLIT * sounds_like(hanzi, t.text)
         for j, t in enumerate(toks)
-        if SOUNDS_LIKE.fires(hanzi, toks, j)
+        if _inside_capital(toks, j) and SOUNDS_LIKE.fires(hanzi, toks, j)
     }
