@@ -25,7 +25,6 @@ __all__ = [
     "Scale",
     "Trace",
     "Weight",
-    "active",
     "disabled",
     "switch_off",
     "trace",
@@ -125,10 +124,6 @@ _state = _State()
 def disabled() -> frozenset[str]:
     """Names of the rules switched off for the current run."""
     return _state.disabled
-
-
-def active(name: str) -> bool:
-    return name not in _state.disabled
 
 
 def trace() -> Trace | None:

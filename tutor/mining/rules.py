@@ -13,7 +13,7 @@ from tutor.mining.pipeline import Rule
 from tutor.mining.spanrules import PHRASE_RULES, WORD_RULES
 from tutor.mining.translit import SOUNDS_LIKE
 
-__all__ = ["RULES", "check_names", "rule"]
+__all__ = ["RULES", "check_names"]
 
 RULES: tuple[Rule, ...] = (
     MISCUT_RULE,
@@ -26,10 +26,6 @@ RULES: tuple[Rule, ...] = (
     *PHRASE_RULES,
 )
 _BY_NAME = {r.name: r for r in RULES}
-
-
-def rule(name: str) -> Rule:
-    return _BY_NAME[name]
 
 
 def check_names(names: Collection[str]) -> frozenset[str]:

@@ -19,7 +19,7 @@ from tutor.mining.pipeline import Drop, Rule, Scale, disabled, trace
 from tutor.mining.render import inflected
 from tutor.mining.termshape import noun_like, termlike, verb_led, verb_object_word
 
-__all__ = ["PHRASE_RULES", "SPAN_RULES", "WORD_RULES", "SpanFacts", "apply"]
+__all__ = ["PHRASE_RULES", "WORD_RULES", "SpanFacts", "apply"]
 
 NUMBER_ONLY = 0.45  # a dictionary word rendered by a bare number (两者 "two" for "both")
 UNKNOWN_WORD = 0.8
@@ -183,8 +183,6 @@ PHRASE_RULES: tuple[Rule, ...] = (
     Rule("fill_only", "phrase", _PHRASE, Drop(), _fill_only,
          ("a phrase linked by position only: no entry",)),
 )  # fmt: skip
-
-SPAN_RULES = WORD_RULES + PHRASE_RULES
 
 
 def apply(f: SpanFacts, rules: Sequence[Rule]) -> bool:
