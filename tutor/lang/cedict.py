@@ -51,6 +51,12 @@ _VARIANT = re.compile(
 )
 
 
+@cache
+def _sense_kinds(senses: tuple[str, ...]) -> tuple[SenseKind, ...]:
+    """The kind of each sense, worked out once per distinct sense list (entries ask often)."""
+    return tuple(sense_kind(s) for s in senses)
+
+
 @dataclass(frozen=True, slots=True)
 class CedictEntry:
     """One CC-CEDICT line: a headword in both scripts, one reading, its senses.
@@ -74,7 +80,7 @@ class CedictEntry:
 
     @property
     def sense_kinds(self) -> tuple[SenseKind, ...]:
-        return tuple(sense_kind(s) for s in self.senses)
+        return _sense_kinds(self.senses)
 
     @property
     def meanings(self) -> tuple[str, ...]:
