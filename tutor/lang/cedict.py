@@ -86,7 +86,7 @@ class CedictEntry:
     def meanings(self) -> tuple[str, ...]:
         """Senses that translate the word (including bound forms and abbreviations)."""
         keep = ("meaning", "bound", "abbreviation")
-        return tuple(s for s in self.senses if sense_kind(s) in keep)
+        return tuple(s for s, k in zip(self.senses, self.sense_kinds, strict=True) if k in keep)
 
     @property
     def is_variant(self) -> bool:
@@ -297,7 +297,7 @@ class Cedict:
 
     def is_surname(self, char: str) -> bool:
         """True when CC-CEDICT lists ``char`` (or a compound like 欧阳) as a surname."""
-        return any(sense_kind(s) == "surname" for e in self._get(char) for s in e.senses)
+        return any("surname" in e.sense_kinds for e in self._get(char))
 
     def is_proper(self, word: str) -> bool:
         """Every reading of ``word`` is a proper noun (capitalised pinyin)."""

@@ -34,7 +34,7 @@ from tutor.mining.pipeline import trace
 from tutor.mining.resources import Token
 from tutor.mining.spanrules import PHRASE_RULES, WORD_RULES, SpanFacts, apply
 from tutor.mining.termshape import ordinal
-from tutor.mining.translit import CLOSE, sounds_like, transliterable
+from tutor.mining.translit import SOUNDS_LIKE, transliterable
 
 __all__ = ["Candidate", "candidates"]
 
@@ -303,7 +303,7 @@ def _proper(hanzi: str, toks: Sequence[Token]) -> bool:
     sounds like it (``translit``), or it is a foreign name written with the middle dot."""
     if res.cedict().is_proper(hanzi) or dotted(hanzi) or name_links(hanzi, toks):
         return True
-    if len(toks) == 1 and transliterable(hanzi) and sounds_like(hanzi, toks[0].text) >= CLOSE:
+    if len(toks) == 1 and transliterable(hanzi) and SOUNDS_LIKE.fires(hanzi, toks[0].text):
         return True  # a foreign name written by sound: 塞特 "Seth"
     spelled = " ".join(t.low for t in toks)
     return spelled in res.names(hanzi) or spelled.replace(" - ", "-") in res.names(hanzi)

@@ -94,15 +94,14 @@ TRANSLIT = 0.8  # the link strength of a perfect match
 CLOSE = 0.8  # the least similarity that links
 
 
-def _transliteration(hanzi: str, toks: Sequence[Token], j: int) -> bool:
-    """A Chinese word the dictionary has no common sense for, opposite a capitalised English
-    word inside a sentence that sounds like it (塞特 "Seth", 蒂姆 "Tim", 佩洛西 "Pelosi"):
-    the translator wrote the same name."""
-    return _inside_capital(toks, j) and sounds_like(hanzi, toks[j].text) >= CLOSE
+def _transliteration(hanzi: str, word: str) -> bool:
+    """A Chinese word the dictionary has no common sense for that sounds like an English
+    name (塞特 "Seth", 蒂姆 "Tim", 佩洛西 "Pelosi"): the translator wrote the same name."""
+    return sounds_like(hanzi, word) >= CLOSE
 
 
 def _inside_capital(toks: Sequence[Token], j: int) -> bool:
-    """A capitalised word that does not merely start a sentence."""
+    """A capitalised word that does not merely start a sentence: where a name may be."""
     tok = toks[j]
     return tok.capital and tok.is_content and j > 0 and toks[j - 1].text not in _OPENERS
 
@@ -133,5 +132,5 @@ def translit_links(hanzi: str, toks: Sequence[Token]) -> dict[int, float]:
     return {
         j: TRANSLIT * sounds_like(hanzi, t.text)
         for j, t in enumerate(toks)
-        if _inside_capital(toks, j) and SOUNDS_LIKE.fires(hanzi, toks, j)
+        if _inside_capital(toks, j) and SOUNDS_LIKE.fires(hanzi, t.text)
     }
