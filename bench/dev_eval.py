@@ -10,8 +10,9 @@ good miner must find, written by reading the text before looking at tutor's outp
 Per text and overall it prints recall, precision on the gold's Chinese, F1 (the scoring of
 ``../shared/tools/score_pairs.py``, imported from there), entries kept, entries held back for
 review, the held-back share of everything found, the share of held-back entries on gold
-hanzi that are right, and true precision: the verdicts of the judged entries that are still
-in the output. ``--sample-unjudged N`` writes up to N random unjudged kept entries per text to
+hanzi that are right, and true precision: the verdict shares over the kept entries, estimated
+from the judged entries still in the output (weighted by confidence band, see
+``true_precision``). ``--sample-unjudged N`` writes up to N random unjudged kept entries per text to
 ``bench/dev/<name>/unjudged.tsv`` for judging. Not a test: it reads ../shared at run time.
 """
 
@@ -30,6 +31,7 @@ REPO = Path(__file__).resolve().parent.parent
 DEV = REPO / "bench" / "dev"
 SCORER = REPO.parent / "shared" / "tools" / "score_pairs.py"
 VERDICTS = ("right", "partly", "wrong")
+BANDS = 10
 
 
 @dataclass
@@ -118,13 +120,39 @@ def score_text(name: str, kept: list, held: list, sp: ModuleType, sample: int) -
     unjudged = [e for e in kept if (e.hanzi, e.english) not in judged]
     if sample:
         _write_unjudged(folder / "unjudged.tsv", unjudged, sample)
-    share = (lambda v: verdicts.count(v) / len(verdicts)) if verdicts else (lambda v: None)
+    rates = true_precision(kept, judged)
+    share = (lambda v: rates[v]) if rates else (lambda v: None)
     total = len(kept) + len(held)
     return Score(
         name, len(gold), found, recall, precision, f1, len(kept), len(held),
         len(held) / total if total else 0.0, held_right, len(verdicts),
         share("right"), share("wrong"), len(unjudged),
     )  # fmt: skip
+
+
+def true_precision(kept: list, judged: dict[tuple[str, str], str]) -> dict[str, float]:
+    """Verdict shares over the kept entries, estimated from the judged ones by confidence band.
+
+    The judged entries were sampled unevenly (40 at random among kept entries, then 100 spread
+    over the confidence range), so each band's verdict shares are weighted by how many kept
+    entries fall in that band; a band with no judged entry takes the overall shares.
+    """
+    bands: dict[int, list[str]] = {}
+    sizes: dict[int, int] = {}
+    for e in kept:
+        band = min(int(e.confidence * BANDS), BANDS - 1)
+        sizes[band] = sizes.get(band, 0) + 1
+        if (e.hanzi, e.english) in judged:
+            bands.setdefault(band, []).append(judged[(e.hanzi, e.english)])
+    every = [v for vs in bands.values() for v in vs]
+    if not every:
+        return {}
+    total = sum(sizes.values())
+    return {
+        v: sum(n * (bands.get(b) or every).count(v) / len(bands.get(b) or every)
+               for b, n in sizes.items()) / total
+        for v in VERDICTS
+    }  # fmt: skip
 
 
 def _write_unjudged(path: Path, entries: list, n: int) -> None:

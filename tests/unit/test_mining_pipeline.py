@@ -10,7 +10,7 @@ import pytest
 from tutor.errors import TutorError
 from tutor.mining import mine
 from tutor.mining.explain import explain
-from tutor.mining.pipeline import Drop, Scale, Weight, disabled
+from tutor.mining.pipeline import Drop, Rewrite, Scale, Weight, disabled
 from tutor.mining.rules import RULES, check_names
 from tutor.model import Entry, SegmentPair
 
@@ -31,15 +31,18 @@ MISCUT = ("他把手放在桌子上。", "He put his hand on the table.")
 BOTH = ("两者都很好。", "The two are good.")
 
 
+STAGES = ["link", "word", "phrase", "render"]
+
+
 def test_every_rule_is_named_once_documented_and_has_examples() -> None:
     names = [r.name for r in RULES]
     assert len(names) == len(set(names))
     for r in RULES:
         assert r.doc and r.examples, r.name
-        assert r.stage in ("link", "word", "phrase")
-        assert isinstance(r.action, Drop | Scale | Weight)
+        assert r.stage in STAGES
+        assert isinstance(r.action, Drop | Scale | Weight | Rewrite)
     stages = [r.stage for r in RULES]
-    assert stages == sorted(stages, key=["link", "word", "phrase"].index)
+    assert stages == sorted(stages, key=STAGES.index)
 
 
 def test_an_unknown_rule_name_is_an_error_naming_it() -> None:

@@ -1,10 +1,11 @@
 """Mining rules as data: a named heuristic, what it does, which rules are on, and a trace.
 
 A :class:`Rule` is one heuristic of the miner with a name, the kinds of unit it looks at, its
-action (drop the unit, scale its strength, or give a link a fixed weight), the check that
-decides when it fires, and examples of what it is for. Link rules (``stage="link"``) weigh a
-word's links while they are made; word and phrase rules (``spanrules``) look at one candidate
-span's facts. ``using(disable)`` switches rules off by name for one mining run (the
+action (drop the unit, scale its strength, give a link a fixed weight, or rewrite the
+English), the check that decides when it fires, and examples of what it is for. Link rules
+(``stage="link"``) weigh a word's links while they are made; word and phrase rules
+(``spanrules``) look at one candidate span's facts; render rules (``stage="render"``) shape
+the English an entry shows. ``using(disable)`` switches rules off by name for one mining run (the
 workers of a run are switched the same way); ``tracing(hanzi)`` records every rule that looks
 at that unit, for ``tutor mine --explain``.
 
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 __all__ = [
     "ALL_KINDS",
     "Drop",
+    "Rewrite",
     "Rule",
     "Scale",
     "Trace",
@@ -61,7 +63,17 @@ class Weight:
         return f"weight {self.value:g}"
 
 
-Action = Drop | Scale | Weight
+@dataclass(frozen=True, slots=True)
+class Rewrite:
+    """The entry's English is rewritten (``how`` says into what)."""
+
+    how: str
+
+    def __str__(self) -> str:
+        return f"rewrite: {self.how}"
+
+
+Action = Drop | Scale | Weight | Rewrite
 ALL_KINDS = frozenset(("word", "term", "name", "measure"))
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from tutor.mining import resources as res
+from tutor.mining.baseform import BASE_FORM, rebase
 from tutor.mining.glosses import first_sense
 from tutor.mining.lexicon import Lexicon
 from tutor.mining.phrases import Candidate
@@ -132,7 +133,8 @@ def build_entry(t: Tally, lexicon: Lexicon | None = None) -> Entry | None:
             frozenset(g.lemmas) == ranked[0][0] for g in lexicon.glosses(t.hanzi)
         ):
             confidence = max(confidence, APPROVED_CONFIDENCE)  # the learner accepted it before
-        english = "; ".join(_most_common(r.texts) for _, r in ranked[:MAX_RENDERINGS])
+        shown = (_shown(t.hanzi, kind, r) for _, r in ranked[:MAX_RENDERINGS])
+        english = "; ".join(dict.fromkeys(shown))  # two forms of one verb are shown once
     else:
         english = first_sense(t.hanzi)
         if not english or kind != "word":
@@ -154,6 +156,12 @@ def build_entry(t: Tally, lexicon: Lexicon | None = None) -> Entry | None:
         hsk_level=res.hsk_level(t.hanzi),
         frequency=res.frequency(t.hanzi),
     )
+
+
+def _shown(hanzi: str, kind: str, r: _Rendering) -> str:
+    """The rendering as the text writes it most often, in the form a learner keeps."""
+    text = _most_common(r.texts)
+    return rebase(hanzi, text) if BASE_FORM.fires(hanzi, kind, text) else text
 
 
 def _allowed(hanzi: str, r: _Rendering, lexicon: Lexicon) -> bool:

@@ -1,11 +1,12 @@
 """Every mining rule by name, in the order mining meets them: link rules, then the rules for
-single words, then those for phrases."""
+single words, then those for phrases, then the render rules that shape the English."""
 
 from __future__ import annotations
 
 from collections.abc import Collection
 
 from tutor.errors import TutorError
+from tutor.mining.baseform import BASE_FORM
 from tutor.mining.claims import ONE_CLAIM
 from tutor.mining.grow import PARTIAL_RENDERING
 from tutor.mining.linkrules import HEAD_ONLY, LOOSE_ADVERB, MISCUT_RULE
@@ -24,6 +25,7 @@ RULES: tuple[Rule, ...] = (
     PARTIAL_RENDERING,
     *WORD_RULES,
     *PHRASE_RULES,
+    BASE_FORM,
 )
 _BY_NAME = {r.name: r for r in RULES}
 
