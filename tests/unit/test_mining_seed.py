@@ -71,7 +71,7 @@ def test_seed_names_and_measures(mined: MineResult) -> None:
     entries = {e.hanzi: e for e in mined.entries}
     assert entries["中关村"].english == "Zhongguancun"
     assert entries["中关村"].kind == "name"
-    measures = [e for e in mined.entries if e.kind == "measure"]
+    measures = [e for e in mined.entries + mined.low if e.kind == "measure"]
     assert any(e.english == "2,282 hectares" for e in measures)
 
 

@@ -46,7 +46,7 @@ def test_name_found_by_pinyin(city: MineResult) -> None:
 
 
 def test_measure_keeps_number_and_unit(city: MineResult) -> None:
-    entry = _by_hanzi(city)["2315万平方米"]
+    entry = {e.hanzi: e for e in city.entries + city.low}["2315万平方米"]  # held: a free phrase
     assert entry.kind == "measure"
     assert entry.english == "23.15 million square meters"
 

@@ -125,6 +125,7 @@ PARTIAL_RENDERING = Rule(
     Scale(HALF_RENDERED),
     _partial,
     ("人际交往 'meet': held back", "安全漏洞 'security': held back"),
+    holds=True,
 )
 
 _JOINS = frozenset(("and", "or", "-"))

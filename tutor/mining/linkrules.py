@@ -58,6 +58,7 @@ MISCUT_RULE = Rule(
     Scale(MISCUT),
     _miscut,
     ("把手 'hand' (put your hand on...): held back",),
+    holds=True,
 )
 LOOSE_ADVERB = Rule(
     "loose_adverb",
@@ -66,13 +67,14 @@ LOOSE_ADVERB = Rule(
     Weight(LOOSE),
     _loose_adverb,
     ("事先 'first' through 先: held back", "就要 'case' through 要: held back"),
+    holds=True,
 )
 
 
 HEAD = 0.75  # above the default threshold: translators drop a gloss's qualifier all the time
 
 
-def _qualified(head: str, gloss: Gloss) -> bool:
+def _qualified(word: str, head: str, gloss: Gloss) -> bool:
     """A two-word gloss whose first word qualifies its second (CC-CEDICT's "maternal uncle",
     "skin colour"), where the English has the second alone ("uncle", "colour"): the
     translator left the qualifier to the context. Not when the head is a word of little
@@ -94,8 +96,11 @@ HEAD_ONLY = Rule(
 )
 
 
-def head_hits(gloss: Gloss, tokens: Sequence[Token]) -> list[tuple[list[int], float]]:
-    """Where a two-word gloss's head alone occurs, at strength ``HEAD`` (rule ``head_only``)."""
+def head_hits(
+    gloss: Gloss, tokens: Sequence[Token], word: str = ""
+) -> list[tuple[list[int], float]]:
+    """Where a two-word gloss (of the Chinese ``word``) has its head alone, at strength
+    ``HEAD`` (rule ``head_only``)."""
     head = gloss.lemmas[1]
     hits = [([j], HEAD) for j, t in enumerate(tokens) if t.is_content and t.lemma == head]
-    return hits if hits and HEAD_ONLY.fires(head, gloss) else []
+    return hits if hits and HEAD_ONLY.fires(word, head, gloss) else []

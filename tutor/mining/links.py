@@ -166,7 +166,7 @@ def _dict_links(
     text: str | None = None,
     in_names: frozenset[int] = frozenset(),
 ) -> dict[int, float]:
-    return _pattern_links(_patterns(word), tokens, weight, text, in_names)
+    return _pattern_links(_patterns(word), tokens, weight, text, in_names, word)
 
 
 def _gloss_links(
@@ -181,10 +181,11 @@ def _pattern_links(
     weight: float,
     text: str | None,
     in_names: frozenset[int] = frozenset(),
+    word: str = "",
 ) -> dict[int, float]:
-    """Links to where the patterns' glosses occur; a verb sense is not looked for inside a
-    name (``in_names``): 开展 "to develop" is not the "Development" of "the Development
-    Control Plan", which translates other words."""
+    """Links to where the patterns' glosses (of the Chinese ``word``, if given) occur; a verb
+    sense is not looked for inside a name (``in_names``): 开展 "to develop" is not the
+    "Development" of "the Development Control Plan", which translates other words."""
     found: dict[int, float] = {}
     text = _lemma_text(tokens) if text is None else text
     patterns = list(patterns)
@@ -203,7 +204,7 @@ def _pattern_links(
         # sense by its head alone ("uncle" for "maternal uncle"); pieces are not stretched so
         for gloss, _ in patterns:
             if len(gloss.lemmas) == 2:
-                for pos, score in head_hits(gloss, tokens):
+                for pos, score in head_hits(gloss, tokens, word):
                     found[pos[0]] = max(found.get(pos[0], 0.0), weight * score)
     return found
 
@@ -358,7 +359,7 @@ def _piece_links(
         if len(piece) == 1 and LOOSE_ADVERB.fires(word):
             weight = LOOSE
         pats = _name_patterns(piece) if dotted(word) else _patterns(piece)
-        for j, s in _pattern_links(pats, en, weight, text, names).items():
+        for j, s in _pattern_links(pats, en, weight, text, names, word).items():
             found[j] = max(found.get(j, 0.0), s)
         for j, s in name_links(piece, en, index).items():
             found.setdefault(j, s * SUBWORD)

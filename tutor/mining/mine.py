@@ -31,7 +31,7 @@ from tutor.mining.numbers import split_numbers
 from tutor.mining.parallel import WorkerPool, default_workers
 from tutor.mining.persons import join_dotted
 from tutor.mining.phrases import candidates
-from tutor.mining.pipeline import switch_off, using
+from tutor.mining.pipeline import marking, switch_off, using
 from tutor.mining.rank import Tally, build_entry
 from tutor.mining.rules import check_names
 from tutor.mining.statlinks import merge
@@ -135,16 +135,23 @@ def _chunk_tallies(
         stat = aligner([(u.words, [t.text for t in u.tokens]) for u in units])
     tallies: dict[str, Tally] = {}
     for n, u in enumerate(units):
-        links = fill(u.words, u.tokens, extend(u.words, u.tokens, link(u.words, u.tokens, lex)))
-        if stat is not None:  # the aligner only fills what knowledge and the diagonal left
-            links = merge(links, stat[n], STATISTICAL_STRENGTH, u.words, u.tokens)
+        with marking() as marks:  # which weighing rules fired on which words of the clause
+            links = fill(u.words, u.tokens, extend(u.words, u.tokens, link(u.words, u.tokens, lex)))
+            if stat is not None:  # the aligner only fills what knowledge and the diagonal left
+                links = merge(links, stat[n], STATISTICAL_STRENGTH, u.words, u.tokens)
+            cands = candidates(u.words, u.tokens, u.en, links, lex)
         example = (u.zh, u.en)
-        for cand in candidates(u.words, u.tokens, u.en, links, lex):
+        for cand in cands:
             t = tallies.get(cand.hanzi)
             if t is None:
                 t = tallies[cand.hanzi] = Tally(cand.hanzi, len(tallies))
-            t.add(cand, example)
+            t.add(cand, example, _weighed(cand.hanzi, marks) if marks else ())
     return len(chunk), list(tallies.values())
+
+
+def _weighed(hanzi: str, marks: dict[str, set[str]]) -> tuple[str, ...]:
+    """The weighing rules that fired on ``hanzi`` or on a word inside it."""
+    return tuple(sorted({r for word, rules in marks.items() if word in hanzi for r in rules}))
 
 
 _worker_state: tuple[Lexicon, Aligner | None] | None = None

@@ -7,7 +7,8 @@ English), the check that decides when it fires, and examples of what it is for. 
 (``spanrules``) look at one candidate span's facts; render rules (``stage="render"``) shape
 the English an entry shows. ``using(disable)`` switches rules off by name for one mining run (the
 workers of a run are switched the same way); ``tracing(hanzi)`` records every rule that looks
-at that unit, for ``tutor mine --explain``.
+at that unit, for ``tutor mine --explain``; ``marking()`` collects which weighing rules fired
+on which words of a clause, for the confidence model.
 
 The switches are process state, not arguments: the checks sit deep in link making, and one
 mining run at a time is what a process does.
@@ -28,6 +29,8 @@ __all__ = [
     "Trace",
     "Weight",
     "disabled",
+    "mark",
+    "marking",
     "switch_off",
     "trace",
     "tracing",
@@ -88,6 +91,7 @@ class Rule:
     action: Action
     check: Callable[..., bool]
     examples: tuple[str, ...] = ()
+    holds: bool = False  # a doubt: where it fires the pair waits for review whatever the model
 
     @property
     def doc(self) -> str:
@@ -102,7 +106,15 @@ class Rule:
         hit = self.check(hanzi, *args)
         if _state.trace is not None and _state.trace.wants(hanzi):
             _state.trace.rule(hanzi, self, hit)
+        if hit and self.weighs:
+            mark(hanzi, self.name)
         return hit
+
+    @property
+    def weighs(self) -> bool:
+        """Whether the rule changes a strength (scale, weight) rather than drop or rewrite:
+        mining records where such a rule fired, and the confidence model weighs it."""
+        return isinstance(self.action, Scale | Weight)
 
 
 @dataclass
@@ -128,6 +140,7 @@ class Trace:
 class _State:
     disabled: frozenset[str] = frozenset()
     trace: Trace | None = None
+    marks: dict[str, set[str]] | None = None
 
 
 _state = _State()
@@ -157,6 +170,24 @@ def using(disable: Collection[str] = ()) -> Iterator[None]:
         yield
     finally:
         _state.disabled = before
+
+
+def mark(hanzi: str, rule: str) -> None:
+    """Record that ``rule`` weighed the unit ``hanzi`` (inside ``marking``)."""
+    if _state.marks is not None and hanzi:
+        _state.marks.setdefault(hanzi, set()).add(rule)
+
+
+@contextmanager
+def marking() -> Iterator[dict[str, set[str]]]:
+    """Collect, per Chinese word or span, the names of the weighing rules that fire on it
+    until the block ends (one clause's worth)."""
+    before = _state.marks
+    _state.marks = {}
+    try:
+        yield _state.marks
+    finally:
+        _state.marks = before
 
 
 @contextmanager

@@ -15,6 +15,7 @@ from operator import itemgetter
 
 from tutor.mining import resources as res
 from tutor.mining.baseform import BASE_FORM, rebase
+from tutor.mining.confidence import evidence, score
 from tutor.mining.glosses import first_sense
 from tutor.mining.lexicon import Lexicon
 from tutor.mining.phrases import Candidate
@@ -33,6 +34,7 @@ class _Rendering:
     count: int = 0
     strength: float = 0.0
     texts: dict[str, int] = field(default_factory=dict)  # as written -> times seen
+    rules: dict[str, int] = field(default_factory=dict)  # weighing rule -> sightings it fired
 
 
 @dataclass
@@ -51,7 +53,8 @@ class Tally:
     kinds: dict[str, int] = field(default_factory=dict)
     example: tuple[str, str] | None = None  # (zh, en): the shortest clause pair seen
 
-    def add(self, cand: Candidate, example: tuple[str, str]) -> None:
+    def add(self, cand: Candidate, example: tuple[str, str], rules: tuple[str, ...] = ()) -> None:
+        """Count one sighting; ``rules`` are the weighing rules that fired on it."""
         self.seen += 1
         self.kinds[cand.kind] = self.kinds.get(cand.kind, 0) + 1
         if cand.english is not None and cand.key:
@@ -61,6 +64,8 @@ class Tally:
             r.count += 1
             r.strength += cand.strength
             r.texts[cand.english] = r.texts.get(cand.english, 0) + 1
+            for name in rules:
+                r.rules[name] = r.rules.get(name, 0) + 1
         if self.example is None or _size(example) < _size(self.example):
             self.example = example
 
@@ -86,6 +91,8 @@ class Tally:
             texts = r.texts
             for text, n in theirs.texts.items():
                 texts[text] = texts.get(text, 0) + n
+            for name, n in theirs.rules.items():
+                r.rules[name] = r.rules.get(name, 0) + n
         if other.example is not None and (
             self.example is None or _size(other.example) < _size(self.example)
         ):
@@ -125,16 +132,20 @@ def build_entry(t: Tally, lexicon: Lexicon | None = None) -> Entry | None:
     ranked = sorted(items, key=lambda kv: (-kv[1].strength, -kv[1].count, min(kv[1].texts)))
     kind: EntryKind = _kind(t)
     if ranked:
-        best = ranked[0][1]
-        mean = best.strength / best.count
-        share = best.count / max(t.seen, 1)
-        confidence = mean * (0.5 + 0.5 * share)
-        if lexicon is not None and any(
-            frozenset(g.lemmas) == ranked[0][0] for g in lexicon.glosses(t.hanzi)
-        ):
-            confidence = max(confidence, APPROVED_CONFIDENCE)  # the learner accepted it before
+        key, best = ranked[0]
         shown = (_shown(t.hanzi, kind, r) for _, r in ranked[:MAX_RENDERINGS])
         english = "; ".join(dict.fromkeys(shown))  # two forms of one verb are shown once
+        ev = evidence(
+            t.hanzi, kind, english, key,
+            strength=best.strength / best.count, share=best.count / max(t.seen, 1),
+            seen=t.seen, renderings=len(ranked),
+            rules={name: n / best.count for name, n in best.rules.items()},
+        )  # fmt: skip
+        confidence = score(t.hanzi, english, ev)
+        if lexicon is not None and any(
+            frozenset(g.lemmas) == key for g in lexicon.glosses(t.hanzi)
+        ):
+            confidence = max(confidence, APPROVED_CONFIDENCE)  # the learner accepted it before
     else:
         english = first_sense(t.hanzi)
         if not english or kind != "word":

@@ -15,7 +15,7 @@ from tutor.mining import numbers
 from tutor.mining.clause import Clause
 from tutor.mining.links import FILL
 from tutor.mining.persons import is_person, title_and_name
-from tutor.mining.pipeline import Drop, Rule, Scale, disabled, trace
+from tutor.mining.pipeline import Drop, Rule, Scale, disabled, mark, trace
 from tutor.mining.render import inflected
 from tutor.mining.termshape import noun_like, termlike, verb_led, verb_object_word
 
@@ -149,6 +149,7 @@ WORD_RULES: tuple[Rule, ...] = (
         Scale(NUMBER_ONLY),
         _number_only,
         ("两者 'the two': held back",),
+        holds=True,
     ),
     Rule(
         "verb_object_word",
@@ -205,4 +206,5 @@ def apply(f: SpanFacts, rules: Sequence[Rule]) -> bool:
             return False
         if isinstance(action, Scale):
             f.strength *= action.factor
+            mark(f.hanzi, rule.name)
     return True
