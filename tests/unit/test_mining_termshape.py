@@ -64,3 +64,12 @@ def test_a_mis_cut_neither_knows_leads_a_verb_phrase_by_the_english() -> None:
     # the segmenter's 我见 / 过狗: unknown to both, the English reads verb + "a" + noun
     zh, en = ["我见", "过狗"], en_tokens("I saw a dog")
     assert verb_led(zh, en, {0: [1], 1: [3]}, False, 0, 1)
+
+
+def test_a_head_tagged_as_a_verb_is_a_noun_when_the_english_renders_its_noun_sense() -> None:
+    from tutor.mining.termshape import termlike
+
+    words = ["国际", "协定"]  # jieba tags 协定 a verb; CC-CEDICT also has "agreement"
+    toks = en_tokens("international agreements")
+    assert termlike(words, toks, 0, 1, False)
+    assert not termlike(words, en_tokens("international agree"), 0, 1, False)

@@ -62,13 +62,21 @@ def _only_verb(word: str) -> bool:
     return is_verbal(word) and not noun_lemmas(word)
 
 
+def _rendered_as_noun(word: str, en: Sequence[Token], b: int) -> bool:
+    """A head the segmenter tags a verb that the English head renders by one of the
+    dictionary's one-word noun senses (协定 "agreement" in "international agreements")."""
+    return res.pos(word) == "v" and en[b].lemma in noun_lemmas(word)
+
+
 def termlike(words: Sequence[str], en: Sequence[Token], a: int, b: int, name: bool) -> bool:
     """A phrase a learner studies: noun-like head, not a verb and its object, not a clause."""
     if name:
         return True
     if b == a and not res.entries("".join(words)):
         return False
-    if not noun_like(words[-1]) or (_only_verb(words[-1]) and verb_mostly(en[b].lemma, 2)):
+    if not (noun_like(words[-1]) or _rendered_as_noun(words[-1], en, b)):
+        return False  # 协定 is tagged a verb, but "international agreements" renders its noun
+    if _only_verb(words[-1]) and verb_mostly(en[b].lemma, 2):
         return False  # 人们谈论 "people speak": jieba's verbal noun, written as a verb
     head = res.pos(words[0])
     if head in _NOT_MODIFIER and not ordinal(words[0]):
