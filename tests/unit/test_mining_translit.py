@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tutor.mining import mine
-from tutor.mining.translit import sounds_like
+from tutor.mining.translit import join_sounded, sounds_like
 from tutor.model import SegmentPair
 
 
@@ -29,3 +29,27 @@ def test_a_common_word_at_the_start_of_a_sentence_is_no_name() -> None:
     pair = SegmentPair("塞特说好。", "Said Seth: good.", "t", 1, 0)
     got = {e.hanzi: e.english for e in mine([pair]).entries + mine([pair]).low}
     assert got.get("塞特") != "Said"
+
+
+def test_a_name_that_opens_with_a_vowel_keeps_that_vowel() -> None:
+    for hanzi, name in [("以诺", "Enoch"), ("雅弗", "Japheth"), ("亚述", "Assyria")]:
+        assert sounds_like(hanzi, name) == 1.0, (hanzi, name)
+    assert sounds_like("以诺", "North") < 0.8  # the opening vowel is part of the name
+
+
+def test_a_name_cut_apart_by_the_segmenter_is_joined_again() -> None:
+    from tutor.mining.resources import en_tokens
+
+    toks = en_tokens("And Enoch begat Methuselah:")
+    assert join_sounded(["生", "了", "玛土", "撒拉", "。"], toks) == ["生", "了", "玛土撒拉", "。"]
+    cain = en_tokens("And Cain knew his wife")
+    assert join_sounded(["该隐", "与", "妻子"], cain) == ["该隐", "与", "妻子"]  # 与 stays apart
+    assert join_sounded(["在", "北京市"], en_tokens("We live in Beijing")) == ["在", "北京市"]
+
+
+def test_a_joined_name_becomes_one_card() -> None:
+    pair = SegmentPair("以诺生了玛土撒拉。", "And Enoch begat Methuselah.", "t", 1, 0)
+    got = {e.hanzi: e for e in mine([pair], workers=1).entries}
+    assert got["玛土撒拉"].english == "Methuselah"
+    off = {e.hanzi for e in mine([pair], workers=1, disable={"sounds_like"}).entries}
+    assert "玛土撒拉" not in off

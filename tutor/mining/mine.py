@@ -35,6 +35,7 @@ from tutor.mining.pipeline import marking, switch_off, using
 from tutor.mining.rank import Tally, build_entry
 from tutor.mining.rules import check_names
 from tutor.mining.statlinks import merge
+from tutor.mining.translit import join_sounded
 from tutor.model import Entry, SegmentPair
 
 __all__ = ["DEFAULT_MIN_CONFIDENCE", "Aligner", "MineResult", "mine"]
@@ -118,8 +119,9 @@ def _units(pair: SegmentPair) -> Iterator[_Unit]:
         zh, en = zh.strip(), en.strip()
         if zh and en:
             cut = join_dotted(split_numbers(zh, list(_SEGMENTS(zh))))
-            words = [res.simplified(w) for w in cut]
-            yield _Unit(zh, en, words, res.en_tokens(en))
+            toks = res.en_tokens(en)
+            words = [res.simplified(w) for w in join_sounded(cut, toks)]
+            yield _Unit(zh, en, words, toks)
 
 
 def _chunk_tallies(

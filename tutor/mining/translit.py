@@ -2,9 +2,10 @@
 
 Foreign names are written in Chinese by sound (塞特 sài tè "Seth", 伊甸 yī diàn "Eden", 玛土撒拉
 mǎ tǔ sā lā "Methuselah"), so the dictionary often lacks them and pinyin spells them only
-roughly. Both sides are reduced to their consonants, each as a set of sound classes, and
-compared by edit distance; an English final consonant Chinese leaves out (Lamech 拉麦,
-Enoch 以诺) may be dropped.
+roughly. Both sides are reduced to their consonants, each as a set of sound classes (and an
+opening vowel as one more), and compared by edit distance; an English final consonant
+Chinese leaves out (Lamech 拉麦, Enoch 以诺) may be dropped. A name the segmenter cut apart
+is joined again when the pieces together sound like the English name (``join_sounded``).
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ from functools import cache
 
 from tutor.lang.script import has_chinese
 from tutor.mining import resources as res
+from tutor.mining.glosses import is_function_word
 from tutor.mining.pipeline import Rule, Weight
 from tutor.mining.resources import Token
 
-__all__ = ["SOUNDS_LIKE", "sounds_like", "translit_links", "transliterable"]
+__all__ = ["SOUNDS_LIKE", "join_sounded", "sounds_like", "translit_links", "transliterable"]
 
 Skeleton = tuple[frozenset[str], ...]
 
@@ -37,14 +39,25 @@ _ENGLISH = [
 ]  # fmt: skip
 
 
+_V = "V"  # a name's opening vowel: 以诺 yǐ nuò "Enoch", 亚述 "Assyria", 雅弗 "Japheth"
+
+
 @cache
 def zh_skeleton(hanzi: str) -> Skeleton:
+    return _syllable_skeleton(res.syllables(hanzi))
+
+
+@cache
+def _syllable_skeleton(syllables: tuple[str, ...]) -> Skeleton:
     out: list[frozenset[str]] = []
-    for syl in res.syllables(hanzi):
+    for k, syl in enumerate(syllables):
         for initial in (syl[:2], syl[:1]):
             if initial in _PINYIN:
                 out.append(frozenset(_PINYIN[initial]))
                 break
+        else:
+            if k == 0:
+                out.append(frozenset({_V}))
         if syl.endswith(("n", "ng")):
             out.append(frozenset({"n"}))
         elif syl == "er":
@@ -56,6 +69,11 @@ def zh_skeleton(hanzi: str) -> Skeleton:
 def en_skeleton(word: str) -> Skeleton:
     w, k = word.lower(), 0
     out: list[frozenset[str]] = []
+    if w[:1] in ("a", "e", "i", "o", "u", "y"):
+        out.append(frozenset({_V}))
+    elif w[:1] == "j":  # the J of Hebrew names is a Y: 雅各 "Jacob", 约瑟 "Joseph"
+        out.append(frozenset({_S, _G, _V}))
+        k = 1
     while k < len(w):
         for letters, classes in _ENGLISH:
             if w.startswith(letters, k):
@@ -81,7 +99,12 @@ def _distance(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> int:
 @cache
 def sounds_like(hanzi: str, word: str) -> float:
     """How closely ``word`` sounds like ``hanzi`` read as a transliteration, 0 to 1."""
-    zh, en = zh_skeleton(hanzi), en_skeleton(word)
+    return _similar(zh_skeleton(hanzi), word)
+
+
+@cache
+def _similar(zh: Skeleton, word: str) -> float:
+    en = en_skeleton(word)
     if len(zh) < 2 or not en:
         return 0.0
     best = 0.0
@@ -114,7 +137,7 @@ SOUNDS_LIKE = Rule(
     frozenset(("name",)),
     Weight(TRANSLIT),
     _transliteration,
-    ("塞特 'Seth', 伊甸 'Eden', 蒂姆 'Tim': linked as names",),
+    ("塞特 'Seth', 伊甸 'Eden', 蒂姆 'Tim': linked as names", "玛土 / 撒拉: one name 'Methuselah'"),
 )
 
 
@@ -134,3 +157,94 @@ def translit_links(hanzi: str, toks: Sequence[Token]) -> dict[int, float]:
         for j, t in enumerate(toks)
         if _inside_capital(toks, j) and SOUNDS_LIKE.fires(hanzi, t.text)
     }
+
+
+MAX_JOIN = 3  # words of one name the segmenter may have cut apart
+
+
+def join_sounded(words: Sequence[str], toks: Sequence[Token]) -> list[str]:
+    """``words`` with each run that the segmenter cut out of one transliterated name joined
+    again, when the English of the pair has that name (玛土 / 撒拉 "Methuselah", 克利 / 夫顿
+    "Clifton"; rule ``sounds_like``). A run is joined only if it sounds more like a capitalised
+    English word than its first word alone, so a name keeps the word after it apart (该隐 / 与
+    "Cain and")."""
+    pieces = [_piece(w) for w in words]
+    if _LONG not in pieces:
+        return list(words)  # a name cut apart leaves a piece of two characters or more
+    names = tuple(  # as _inside_capital says, without a call per token
+        t.text
+        for prev, t in zip(toks, toks[1:], strict=False)
+        if t.capital and t.is_content and prev.text not in _OPENERS
+    )
+    if not names:
+        return list(words)
+    out: list[str] = []
+    k = 0
+    while k < len(words):
+        end = _name_run(words, k, names) if pieces[k] else k + 1
+        out.append("".join(words[k:end]))
+        k = end
+    return out
+
+
+def _name_run(words: Sequence[str], k: int, names: tuple[str, ...]) -> int:
+    """Where the run of words from ``k`` that is one name by sound ends (k + 1: no run).
+
+    Every word of a run is a single character or a word the dictionary does not know as a
+    common one, never a grammatical word (在, 和, 与 before a name stay apart), and the run
+    sounds exactly like the name over three consonants or more."""
+    if k + 1 >= len(words) or not _name_piece(words[k + 1]):
+        return k + 1
+    end, best = k + 1, -1.0
+    for stop in range(k + 2, min(len(words), k + MAX_JOIN) + 1):
+        if not _name_piece(words[stop - 1]):
+            break
+        run = "".join(words[k:stop])
+        # the pieces' own readings: cheaper than reading the run again, and the same sounds
+        skeleton = _syllable_skeleton(tuple(s for w in words[k:stop] for s in res.syllables(w)))
+        if len(skeleton) < MIN_JOINED or not transliterable(run):
+            continue
+        name = next((n for n in names if _same_sounds(skeleton, en_skeleton(n))), None)
+        if name is None:
+            continue
+        if best < 0:
+            best = _closeness(words[k], names)[0]
+        if best < 1.0 and SOUNDS_LIKE.fires(run, name):
+            end, best = stop, 1.0
+    return end
+
+
+MIN_JOINED = 3
+
+
+def _same_sounds(zh: Skeleton, en: Skeleton) -> bool:
+    """``sounds_like`` at 1.0, without the edit distance: sound by sound, the English final
+    consonant Chinese leaves out aside."""
+    if len(en) > 2 and len(zh) == len(en) - 1:
+        en = en[:-1]
+    return len(zh) == len(en) and all(a & b for a, b in zip(zh, en, strict=True))
+
+
+_NONE, _SHORT, _LONG = 0, 1, 2
+
+
+@cache
+def _piece(word: str) -> int:
+    """Whether ``word`` may be part of a name cut apart: a single character (_SHORT) or a word
+    unknown to the dictionary or a name in it (_LONG), never a grammatical word (_NONE)."""
+    if not has_chinese(word) or is_function_word(word):
+        return _NONE
+    if len(word) == 1:
+        return _SHORT
+    return _LONG if transliterable(word) else _NONE
+
+
+def _name_piece(word: str) -> bool:
+    return _piece(word) != _NONE
+
+
+def _closeness(hanzi: str, names: tuple[str, ...]) -> tuple[float, str]:
+    """How closely ``hanzi`` sounds like the nearest of ``names``, and that name."""
+    if not transliterable(hanzi):
+        return 0.0, ""
+    return max((sounds_like(hanzi, name), name) for name in names)
