@@ -7,6 +7,7 @@ Every command funnels errors through one exit path: a ``TutorError`` is printed 
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +19,7 @@ from tutor import __version__
 from tutor.commands import register
 from tutor.commands.context import db_path
 from tutor.errors import TutorError
+from tutor.failure import user_error
 
 __all__ = ["cli", "main"]
 
@@ -36,6 +38,8 @@ class TutorGroup(click.Group):
             return super().invoke(ctx)
         except TutorError as err:
             _fail(str(err), err.exit_code)
+        except sqlite3.Error as err:  # a command's write met a locked, full or damaged file
+            _fail(str(user_error(err, db_path(ctx))), 2)
         except KeyboardInterrupt:
             _fail("interrupted", 130)
         except (BrokenPipeError, click.exceptions.Exit, click.exceptions.Abort):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tutor.corpus import Unpaired, read_pairs, validate
-from tutor.curate import Selection, apply_judgements, select
+from tutor.curate import Curated, Selection, apply_judgements, select
 from tutor.errors import ExportError, InputError
 from tutor.mining import mine
 from tutor.model import Entry, SegmentPair
@@ -212,6 +212,24 @@ def _mine_into(
         filtered=curated.filtered,
     )
     if store is not None:
+        _write_deck(store, deck_name, source, curated, selection, report)
+    if jsonl is not None:
+        write_jsonl(jsonl, curated.entries)
+    return report
+
+
+def _write_deck(
+    store: Store,
+    deck_name: str,
+    source: Path,
+    curated: Curated,
+    selection: Selection | None,
+    report: MineReport,
+) -> None:
+    """Deck, notes, cards, review queue and order in one transaction: a kill, a full disk or a
+    second writer leaves the database as it was or fully written, never a deck without its
+    notes; a second ``tutor mine`` of the same text waits, then updates what this one added."""
+    with store.db.atomic():
         deck_id = store.ensure_deck(deck_name, str(source))
         upserted = store.upsert_entries(deck_id, curated.entries)
         report.added, report.updated, report.unchanged = (
@@ -223,9 +241,6 @@ def _mine_into(
         report.low = store.pending_low(deck_id)
         if selection is not None and selection.order is not None:
             store.update_settings(deck_id, new_order=selection.order)
-    if jsonl is not None:
-        write_jsonl(jsonl, curated.entries)
-    return report
 
 
 def _check_writable(path: Path) -> None:

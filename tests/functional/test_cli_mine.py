@@ -159,3 +159,23 @@ def test_bad_options_leave_the_database_unchanged(
     assert "Traceback" not in result.output
     assert dump(db_path) == before
     assert not Path("out.jsonl").exists()
+
+
+def test_a_failed_write_leaves_no_half_deck_and_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src = tmp_path / "t.tsv"
+    src.write_text("我们支持城市更新。\tWe supported urban renewal.\n", encoding="utf-8")
+    db = tmp_path / "p.db"
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(Store, "set_pending_low", full)  # after the notes went in
+    result = run("--db", str(db), "mine", str(src))
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines()[-1] == (
+        f"tutor: error: {db}: the disk is full; the change was not saved"
+    )
+    with Store.open(db) as store:
+        assert store.deck_names() == []

@@ -11,7 +11,8 @@ the numbered ``Migrations`` in tutor.store.migrations, which run whenever the sc
 The connection is opened in driver-level autocommit (``isolation_level=None``) so that
 ``atomic()`` -- sqlite-utils' transaction block, savepoints when nested, reproduced here with
 the same semantics -- is the only thing that groups statements: a card update and its review
-row commit together or not at all.
+row commit together or not at all. Its transactions begin IMMEDIATE, so a second writer (another
+window, a ``tutor mine`` run) makes them wait rather than fail.
 
 sqlite-utils imports pandas and numpy when they are installed, only to map their scalar types
 to column types, which the store never writes; that import cost 0.4-0.8 s. So sqlite-utils is
@@ -31,7 +32,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import sqlite_utils
 
-__all__ = ["Database", "import_sqlite_utils"]
+__all__ = ["BUSY_TIMEOUT", "Database", "import_sqlite_utils"]
+
+BUSY_TIMEOUT = 15.0  # seconds a write waits for another writer (a long `tutor mine` commit)
 
 
 def import_sqlite_utils() -> Any:
@@ -53,7 +56,7 @@ class Database:
     """progress.db: an autocommit connection with sqlite-utils' ``Database`` API on top."""
 
     def __init__(self, path: Path | str) -> None:
-        self.conn = sqlite3.connect(str(path), isolation_level=None)
+        self.conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT)
         self._utils: sqlite_utils.Database | None = None
 
     @property
@@ -94,7 +97,10 @@ class Database:
                 raise
             self.conn.execute(f"RELEASE SAVEPOINT {savepoint}")
             return
-        self.conn.execute("BEGIN")
+        # IMMEDIATE takes the write lock now: a transaction that read first and wrote later
+        # would get SQLITE_BUSY at once when another writer got in between, where this
+        # waits out the busy timeout like any other lock
+        self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self
         except BaseException:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App
 from textual.screen import Screen
 
+from tutor.failure import user_error
 from tutor.store import Store
 from tutor.tui.screens.study import StudyScreen
 from tutor.tui.session import StudySession
@@ -141,6 +142,15 @@ class TutorApp(App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Any error inside the UI ends it cleanly with one line for the CLI to print
+        (``failure``), instead of Textual's traceback; Pilot still sees the error in tests."""
+        self.failure = user_error(error, self.store.path)
+        if getattr(self, "_exception", True) is None:  # what Pilot re-raises after a test
+            self._exception = error
+            self._exception_event.set()
+        self.exit(return_code=2)
 
     def run(self, *args: Any, **kwargs: Any) -> Any:
         """Run the UI; an error raised inside it (e.g. while mining) is re-raised here, after
