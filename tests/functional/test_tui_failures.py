@@ -70,3 +70,19 @@ def test_a_bug_inside_the_ui_saves_its_traceback_and_says_where(
 def test_an_error_tutor_already_explains_is_kept_as_it_is(db_path: Path) -> None:
     err = TutorError("no deck 'x'")
     assert user_error(err, db_path) is err
+
+
+def test_keys_typed_after_q_open_nothing_on_the_way_out(db_path: Path) -> None:
+    store = open_store(db_path)
+    fill(store)
+    app = study_app(store)
+
+    async def scenario() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await app.run_action("quit")  # q, then h before the app has closed
+            await app.run_action("home")
+            await app.run_action("help")
+
+    asyncio.run(scenario())
+    assert app.failure is None

@@ -164,3 +164,25 @@ def test_bad_rating_is_a_tutor_error(store: Store) -> None:
     with pytest.raises(TutorError):
         store.record_review(card.card_id, 7, NOW, 0)
     assert review_rows(store) == []
+
+
+def test_undo_takes_back_only_that_review_and_keeps_a_later_suspension(store: Store) -> None:
+    deck = fill(store, 2)
+    card = store.next_card(deck, NOW)
+    assert card is not None
+    graded = store.record_review(card.card_id, Rating.Good, NOW, 1000)
+    store.suspend(card.card_id)  # by hand, after the grade
+    restored = store.undo_review(graded.review_id)
+    assert restored is not None and restored.state == "new"
+    assert store.card(card.card_id).suspended  # the learner's suspension stands
+    assert store.undo_review(graded.review_id) is None  # undone already
+
+
+def test_undo_leaves_a_review_whose_card_was_graded_again_since(store: Store) -> None:
+    deck = fill(store, 1)
+    card = store.next_card(deck, NOW)
+    assert card is not None
+    first = store.record_review(card.card_id, Rating.Good, NOW, 1000)
+    store.record_review(card.card_id, Rating.Good, NOW + timedelta(minutes=11), 1000)
+    assert store.undo_review(first.review_id) is None  # the later grade (another window's) stays
+    assert [r["undone"] for r in review_rows(store)] == [0, 0]

@@ -20,7 +20,7 @@ from tutor.store.db import iso
 from tutor.store.records import CardView, ReviewResult
 from tutor.store.sql import Database
 
-__all__ = ["LEECH_TAG", "record_review", "undo_last"]
+__all__ = ["LEECH_TAG", "record_review", "undo_last", "undo_review"]
 
 LEECH_TAG = "leech"
 
@@ -98,22 +98,47 @@ def undo_last(db: Database, deck_id: int, since: datetime | None = None) -> Card
     Calling it again undoes the review before that one.
     """
     row = db.conn.execute(
-        "SELECT id, card_id, state_before FROM reviews WHERE deck_id = ? AND undone = 0 "
+        "SELECT id FROM reviews WHERE deck_id = ? AND undone = 0 "
         "AND reviewed_at >= ? ORDER BY reviewed_at DESC, id DESC LIMIT 1",
         [deck_id, iso(since) if since else ""],
     ).fetchone()
-    if row is None:
-        return None
-    review_id, card_id, before_json = row
-    before = json.loads(before_json)
+    return None if row is None else undo_review(db, row[0])
+
+
+def undo_review(db: Database, review_id: int) -> CardView | None:
+    """Undo the review ``review_id``: its card goes back to the state before it.
+
+    ``None`` when it was undone already, or when its card has a later review that stands (a
+    grade made since in another window): undoing this one would throw that one away. The
+    review's own changes are reverted, nothing else: a card suspended by hand after the
+    grade stays suspended; a leech's tag and suspension, which the review made, go.
+    """
     with db.atomic():
+        row = db.conn.execute(
+            "SELECT card_id, state_before, state_after, undone FROM reviews WHERE id = ?",
+            [review_id],
+        ).fetchone()
+        if row is None or row[3]:
+            return None
+        card_id, before_json, after_json = row[0], row[1], row[2]
+        later = db.conn.execute(
+            "SELECT 1 FROM reviews WHERE card_id = ? AND undone = 0 AND id > ? LIMIT 1",
+            [card_id, review_id],
+        ).fetchone()
+        if later is not None:
+            return None
+        before = json.loads(before_json)
         write_state(db, CardState.from_json(card_id, before))
-        db.conn.execute(
-            "UPDATE cards SET suspended = ? WHERE id = ?", [int(bool(before["suspended"])), card_id]
-        )
-        note_id = db.conn.execute("SELECT note_id FROM cards WHERE id = ?", [card_id]).fetchone()[0]
-        db.conn.execute(
-            "UPDATE notes SET tags = ? WHERE id = ?", [json.dumps(before["tags"]), note_id]
-        )
+        if json.loads(after_json).get("leech"):
+            _restore_leech(db, card_id, before)
         db.conn.execute("UPDATE reviews SET undone = 1 WHERE id = ?", [review_id])
     return card_view(db, card_id)
+
+
+def _restore_leech(db: Database, card_id: int, before: dict[str, object]) -> None:
+    """Take back what a review that made a leech did: the suspension and the tags."""
+    db.conn.execute(
+        "UPDATE cards SET suspended = ? WHERE id = ?", [int(bool(before["suspended"])), card_id]
+    )
+    note_id = db.conn.execute("SELECT note_id FROM cards WHERE id = ?", [card_id]).fetchone()[0]
+    db.conn.execute("UPDATE notes SET tags = ? WHERE id = ?", [json.dumps(before["tags"]), note_id])

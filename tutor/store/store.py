@@ -228,6 +228,11 @@ class Store:
         start); returns the restored card, or ``None`` when there is nothing left to undo."""
         return reviews.undo_last(self.db, deck_id, since)
 
+    def undo_review(self, review_id: int) -> CardView | None:
+        """Undo one review (``reviews.undo_review``): the restored card, or ``None`` when it
+        was undone already or its card was graded again since."""
+        return reviews.undo_review(self.db, review_id)
+
     # card actions (no effect on FSRS state or history) ------------------------------------
     def suspend(self, card_id: int, suspended: bool = True) -> CardView:
         actions.suspend(self.db, card_id, suspended)

@@ -56,6 +56,7 @@ class TutorApp(App[None]):
         self.bootstrap = bootstrap
         self.failure: BaseException | None = None
         self._studying_from_start = False
+        self._quitting = False  # keys typed after q (q h, q ?) open nothing on the way out
 
     def get_default_screen(self) -> Screen[Any]:
         """The study screen itself when the deck to study is known at launch.
@@ -126,10 +127,23 @@ class TutorApp(App[None]):
 
         self.push_screen(SettingsScreen(deck))
 
+    async def action_quit(self) -> None:
+        self._quitting = True
+        await super().action_quit()
+
+    def push_screen(self, *args: Any, **kwargs: Any) -> Any:
+        """Open a screen, unless the app is on its way out after ``q``: a screen mounted
+        while the others close finds none of its widgets."""
+        if self._quitting:
+            return None
+        return super().push_screen(*args, **kwargs)
+
     def action_home(self) -> None:
         """Back to the deck list from wherever the learner is."""
         from tutor.tui.screens.home import HomeScreen
 
+        if self._quitting:
+            return
         while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
             self.pop_screen()
         if not isinstance(self.screen, HomeScreen):  # launched straight into a deck

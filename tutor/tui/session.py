@@ -56,7 +56,7 @@ class StudySession:
         self.prompt: Prompt | None = None
         self.reviewed = 0
         self.started = clock()
-        self._undo_depth = 0
+        self._undo: list[int] = []  # this session's review ids, latest last
         self._shown_at = time.monotonic()
         # the hanzi of the card the last grade turned into a leech (tagged and suspended)
         self.new_leech: str | None = None
@@ -89,7 +89,7 @@ class StudySession:
         )
         self.new_leech = result.card.hanzi if result.leech else None
         self.reviewed += 1
-        self._undo_depth += 1
+        self._undo.append(result.review_id)
         return self.advance()
 
     def reload(self) -> CardView | None:
@@ -107,17 +107,18 @@ class StudySession:
 
     @property
     def can_undo(self) -> bool:
-        return self._undo_depth > 0
+        return bool(self._undo)
 
     def undo(self) -> CardView | None:
-        """Undo this session's last grade; the card graded comes back on screen."""
-        if not self.can_undo:
+        """Undo this session's last grade (never another window's); the card graded comes
+        back on screen. A grade whose card was graded again since elsewhere stays, and so do
+        the ones before it in this session."""
+        if not self._undo:
             return None
-        restored = self.store.undo_last(self.deck_id, since=self.started)
-        if restored is None:  # the store found nothing (e.g. another window undid it)
-            self._undo_depth = 0
+        restored = self.store.undo_review(self._undo.pop())
+        if restored is None:
+            self._undo.clear()
             return self.current
-        self._undo_depth -= 1
         self.reviewed -= 1
         return self._show(restored)
 
