@@ -29,13 +29,13 @@ def test_home_lists_decks_with_counts_and_enter_studies_one(db_path: Path) -> No
             assert str(db_path) in text_of(app, "#home-title")
             table = app.screen.query_one(DataTable)
             assert table.row_count == 2
-            assert [str(c) for c in table.get_row_at(1)] == ["beta", "6", "0", "0", "6"]
+            assert [str(c) for c in table.get_row_at(1)] == ["beta", "3", "0", "0", "6"]
             await pilot.press("down", "enter")
             assert isinstance(app.screen, StudyScreen)
             assert app.screen.session.deck == "beta"
             await pilot.press("space", "3", "h")
             assert isinstance(app.screen, HomeScreen)
-            assert str(table.get_row_at(1)[1]) == "5"  # counts refreshed on return
+            assert str(table.get_row_at(1)[1]) == "2"  # counts refreshed on return
 
     asyncio.run(scenario())
     store.close()

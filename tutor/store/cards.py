@@ -21,6 +21,8 @@ from tutor.store.records import CardView
 from tutor.store.sql import Database
 
 __all__ = [
+    "ACTIVE",
+    "NO_SIBLING_TODAY",
     "VIEW_COLUMNS",
     "DeckQueueSource",
     "card_state",
@@ -108,8 +110,8 @@ def write_state(db: Database, state: CardState) -> None:
     )
 
 
-_ACTIVE = "c.suspended = 0 AND c.known = 0 AND (c.buried_until IS NULL OR c.buried_until <= :now)"
-_NO_SIBLING_TODAY = (
+ACTIVE = "c.suspended = 0 AND c.known = 0 AND (c.buried_until IS NULL OR c.buried_until <= :now)"
+NO_SIBLING_TODAY = (
     "NOT EXISTS (SELECT 1 FROM cards s WHERE s.note_id = c.note_id AND s.id != c.id "
     "AND s.last_review >= :day_start)"
 )
@@ -138,14 +140,14 @@ class DeckQueueSource:
         return self._first(
             "SELECT c.id FROM cards c WHERE c.deck_id = :deck "
             "AND c.state IN ('learning', 'relearning') AND c.due <= :due_by "
-            f"AND {_ACTIVE} ORDER BY c.due, c.id LIMIT 1",
+            f"AND {ACTIVE} ORDER BY c.due, c.id LIMIT 1",
             {"due_by": iso(due_by)},
         )
 
     def first_review(self, now: datetime, day_start: datetime) -> int | None:
         return self._first(
             "SELECT c.id FROM cards c WHERE c.deck_id = :deck AND c.state = 'review' "
-            f"AND c.due <= :due_by AND {_ACTIVE} AND {_NO_SIBLING_TODAY} "
+            f"AND c.due <= :due_by AND {ACTIVE} AND {NO_SIBLING_TODAY} "
             "ORDER BY c.due, c.id LIMIT 1",
             {"due_by": iso(now), "day_start": iso(day_start)},
         )
@@ -153,7 +155,7 @@ class DeckQueueSource:
     def first_new(self, order: NewOrder, day_start: datetime) -> int | None:
         return self._first(
             "SELECT c.id FROM cards c JOIN notes n ON n.id = c.note_id "
-            f"WHERE c.deck_id = :deck AND c.state = 'new' AND {_ACTIVE} AND {_NO_SIBLING_TODAY} "
+            f"WHERE c.deck_id = :deck AND c.state = 'new' AND {ACTIVE} AND {NO_SIBLING_TODAY} "
             f"ORDER BY {_NEW_ORDER[order]} LIMIT 1",
             {"day_start": iso(day_start)},
         )

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from tutor.errors import DeckNotFound
 from tutor.srs.day import day_start
 from tutor.srs.settings import DeckSettings
+from tutor.store.cards import ACTIVE, NO_SIBLING_TODAY
 from tutor.store.db import iso
 from tutor.store.records import DeckSummary
 from tutor.store.sql import Database
@@ -42,7 +43,22 @@ def deck_id(db: Database, name: str) -> int:
     return int(row[0])
 
 
-def _count(db: Database, sql: str, params: list[object]) -> int:
+# What the study queue will show today (``cards.DeckQueueSource``): one card per note a day, so
+# a note counts once, not at all when a sibling was studied today, and a new card not when
+# its note has a review due, which comes first.
+_DUE_CARDS = (
+    "SELECT DISTINCT c.note_id FROM cards c WHERE c.deck_id = :deck AND c.state = 'review' "
+    f"AND c.due <= :now AND {ACTIVE} AND {NO_SIBLING_TODAY}"
+)
+_DUE_SHOWN = f"SELECT count(*) FROM ({_DUE_CARDS} LIMIT :left)"
+_NEW_SHOWN = (
+    "SELECT count(*) FROM (SELECT DISTINCT c.note_id FROM cards c WHERE c.deck_id = :deck "
+    f"AND c.state = 'new' AND {ACTIVE} AND {NO_SIBLING_TODAY} "
+    f"AND c.note_id NOT IN ({_DUE_CARDS}) LIMIT :left)"
+)
+
+
+def _count(db: Database, sql: str, params: list[object] | dict[str, object]) -> int:
     return int(db.conn.execute(sql, params).fetchone()[0])
 
 
@@ -83,12 +99,8 @@ def deck_summaries(
         # Capped counts stop scanning at the daily limit: a deck of 100,000 new cards costs
         # no more than one of 20.
         new_left = max(0, settings.new_per_day - introduced)
-        new = _count(
-            db,
-            "SELECT count(*) FROM (SELECT 1 FROM cards WHERE deck_id = ? AND state = 'new' "
-            f"{active} LIMIT ?)",
-            [did, stamp, new_left],
-        )
+        shown = {"deck": did, "now": stamp, "day_start": start}
+        new = _count(db, _NEW_SHOWN, {**shown, "left": new_left})
         # Learning cards due within the learn-ahead window count as left: the study screen
         # shows them once nothing else is due, so "0 left" must not sit above one of them.
         ahead = iso(now + timedelta(minutes=settings.learn_ahead_minutes))
@@ -99,12 +111,7 @@ def deck_summaries(
             [did, ahead, stamp],
         )
         due_left = max(0, settings.reviews_per_day - reviewed)
-        due = _count(
-            db,
-            "SELECT count(*) FROM (SELECT 1 FROM cards WHERE deck_id = ? AND state = 'review' "
-            f"AND due <= ? {active} LIMIT ?)",
-            [did, stamp, stamp, due_left],
-        )
+        due = _count(db, _DUE_SHOWN, {**shown, "left": due_left})
         total = card_count(db, did)
         out.append(
             DeckSummary(
