@@ -46,15 +46,21 @@ def deck_id(db: Database, name: str) -> int:
 # What the study queue will show today (``cards.DeckQueueSource``): one card per note a day, so
 # a note counts once, not at all when a sibling was studied today, and a new card not when
 # its note has a review due, which comes first.
-_DUE_CARDS = (
-    "SELECT DISTINCT c.note_id FROM cards c WHERE c.deck_id = :deck AND c.state = 'review' "
-    f"AND c.due <= :now AND {ACTIVE} AND {NO_SIBLING_TODAY}"
+# (``+c.note_id``: counting distinct notes must not send the planner down the note index,
+# a walk of every card, instead of the deck-state-due range the daily limit cuts short)
+_DUE_SHOWN = (
+    "SELECT count(*) FROM (SELECT DISTINCT +c.note_id FROM cards c WHERE c.deck_id = :deck "
+    f"AND c.state = 'review' AND c.due <= :now AND {ACTIVE} AND {NO_SIBLING_TODAY} LIMIT :left)"
 )
-_DUE_SHOWN = f"SELECT count(*) FROM ({_DUE_CARDS} LIMIT :left)"
+_REVIEW_SIBLING_DUE = (
+    "EXISTS (SELECT 1 FROM cards r WHERE r.note_id = c.note_id AND r.id != c.id "
+    "AND r.state = 'review' AND r.due <= :now AND r.suspended = 0 AND r.known = 0 "
+    "AND (r.buried_until IS NULL OR r.buried_until <= :now))"
+)
 _NEW_SHOWN = (
-    "SELECT count(*) FROM (SELECT DISTINCT c.note_id FROM cards c WHERE c.deck_id = :deck "
-    f"AND c.state = 'new' AND {ACTIVE} AND {NO_SIBLING_TODAY} "
-    f"AND c.note_id NOT IN ({_DUE_CARDS}) LIMIT :left)"
+    "SELECT count(*) FROM (SELECT DISTINCT +c.note_id FROM cards c WHERE c.deck_id = :deck "
+    f"AND c.state = 'new' AND {ACTIVE} AND {NO_SIBLING_TODAY} AND NOT {_REVIEW_SIBLING_DUE} "
+    "LIMIT :left)"
 )
 
 
