@@ -143,3 +143,18 @@ def test_atomic_nests_as_savepoints_and_rolls_back(db_path: Path) -> None:
             db.execute("INSERT INTO decks (name, created) VALUES ('lost', '')")
             raise RuntimeError("whole block fails")
         assert names() == ["outer"] and not db.conn.in_transaction
+
+
+def test_a_database_from_a_newer_tutor_is_refused_before_any_write(db_path: Path) -> None:
+    Store.open(db_path).close()
+    conn = sqlite3.connect(db_path)
+    conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+        "VALUES ('tutor', 'm999_from_the_future', '2030-01-01')"
+    )
+    conn.commit()
+    conn.close()
+    before = db_path.read_bytes()
+    with pytest.raises(StoreError, match="newer tutor.*m999_from_the_future"):
+        Store.open(db_path)
+    assert db_path.read_bytes() == before

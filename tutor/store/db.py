@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from tutor.errors import StoreError
-from tutor.store.migrations import apply_migrations
+from tutor.store.migrations import NewerSchema, apply_migrations
 from tutor.store.sql import Database
 
 __all__ = ["connect", "iso", "parse_time"]
@@ -50,6 +50,11 @@ def connect(path: Path) -> Database:
         db.enable_wal()
         db.execute("PRAGMA synchronous = NORMAL")
         apply_migrations(db)
+    except NewerSchema as err:
+        db.close()
+        raise StoreError(
+            f"written by a newer tutor (schema steps {err}); upgrade tutor to open it", path=path
+        ) from err
     except sqlite3.Error as err:
         db.close()
         raise StoreError(f"cannot use database: {err}", path=path) from err

@@ -21,7 +21,16 @@ from tutor.store.sql import Database, import_sqlite_utils
 if TYPE_CHECKING:
     from sqlite_utils import Migrations
 
-__all__ = ["SET_NAME", "STEPS", "apply_migrations", "migrations", "pending"]
+__all__ = [
+    "SET_NAME",
+    "STEPS",
+    "NewerSchema",
+    "apply_migrations",
+    "applied",
+    "migrations",
+    "pending",
+    "unknown",
+]
 
 #: The migration set's name in ``_sqlite_migrations``.
 SET_NAME = "tutor"
@@ -226,19 +235,43 @@ def migrations() -> Migrations:
     return steps
 
 
-def pending(db: Database) -> list[str]:
-    """Names of the steps not yet applied to ``db``, read without sqlite-utils."""
+def applied(db: Database) -> set[str]:
+    """Names of the steps recorded in ``db``, read without sqlite-utils."""
     table = db.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
     ).fetchone()
-    done: set[str] = set()
-    if table is not None:
-        rows = db.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [SET_NAME])
-        done = {r[0] for r in rows}
+    if table is None:
+        return set()
+    rows = db.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [SET_NAME])
+    return {r[0] for r in rows}
+
+
+def pending(db: Database) -> list[str]:
+    """Names of the steps not yet applied to ``db``, read without sqlite-utils."""
+    done = applied(db)
     return [step.__name__ for step in STEPS if step.__name__ not in done]
 
 
+def unknown(db: Database) -> list[str]:
+    """Steps recorded in ``db`` that this version of tutor does not have: a newer tutor
+    wrote the file, and this one would fail later, mid-write, on what it changed."""
+    known = {step.__name__ for step in STEPS}
+    return sorted(applied(db) - known)
+
+
 def apply_migrations(db: Database) -> None:
-    """Bring ``db`` to the current schema (each step in a transaction with its record)."""
+    """Bring ``db`` to the current schema (each step in a transaction with its record);
+    a ``NewerSchema`` error when a newer tutor's steps are recorded in it."""
+    newer = unknown(db)
+    if newer:
+        raise NewerSchema(newer)
     if pending(db):
         migrations().apply(db.utils)
+
+
+class NewerSchema(Exception):
+    """The database carries migrations this version does not know."""
+
+    def __init__(self, steps: list[str]) -> None:
+        self.steps = steps
+        super().__init__(", ".join(steps))
