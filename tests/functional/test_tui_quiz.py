@@ -213,7 +213,7 @@ def test_giving_up_shows_the_answer_without_a_suggestion(db_path: Path) -> None:
         app = study_app(store, kinds=("pinyin", "recall"))
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
-            await pilot.press("escape")
+            await pilot.press("escape", "escape")  # out of the answer box, then give up
             assert app.screen.query_one(CardFace).revealed
             assert _suggested(app) == []
             await pilot.press("enter")  # no suggestion to accept
@@ -240,3 +240,30 @@ def test_a_new_card_is_shown_self_graded_before_it_is_ever_quizzed(db_path: Path
             assert prompt.kind in ("recognition", "recall")
 
     asyncio.run(scenario())
+
+
+def test_esc_leaves_the_answer_box_without_showing_the_answer(db_path: Path) -> None:
+    store = open_store(db_path)
+    fill(store)
+    seen(store, db_path)
+
+    async def scenario() -> None:
+        app = study_app(store, kinds=("pinyin", "recall"))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            box = app.screen.query_one("#answer-input", Input)
+            assert box.has_focus and "xié tóng" not in box.placeholder  # no answer given away
+            await pilot.press("h")  # a pinyin answer may start with h: it is typed
+            assert box.value == "h"
+            await pilot.press("escape")
+            assert not box.has_focus and not app.screen.revealed
+            await pilot.press("tab")  # back into the box, what was typed kept
+            assert box.has_focus and box.value == "h"
+            await pilot.press("escape", "escape")  # out of the box, then show the answer
+            assert app.screen.revealed
+            await pilot.press("h")  # now a command: the deck list
+            await pilot.pause()
+            assert type(app.screen).__name__ == "HomeScreen"
+
+    asyncio.run(scenario())
+    store.close()

@@ -54,7 +54,8 @@ class StudyScreen(Screen[None]):
             for i, k in enumerate(LETTERS)
         ),
         Binding("ctrl+t", "hint", "Hint"),
-        Binding("escape", "give_up", "Show answer"),
+        Binding("escape", "escape", "Show answer"),
+        Binding("tab", "type_answer", "Type the answer", show=False),
         Binding("u", "undo", "Undo"),
         Binding("e", "open_card", "Card"),
         Binding("ctrl+z", "undo", "Undo", show=False),
@@ -108,6 +109,21 @@ class StudyScreen(Screen[None]):
             self.action_give_up()
             return
         self._reveal()
+
+    def action_escape(self) -> None:
+        """Esc in the answer box leaves it, answer unseen, so the keys are commands again
+        (h, ?, q, u); Esc outside it shows the answer. Tab goes back into the box."""
+        box = self.query_one("#answer-input", Input)
+        if box.has_focus:
+            self.set_focus(None)
+            self.notify("Keys are commands again: tab to type the answer, esc to show it.")
+            return
+        self.action_give_up()
+
+    def action_type_answer(self) -> None:
+        """Back into the answer box of a typed quiz (after Esc left it)."""
+        if not self.revealed and self.query_one(AnswerBox).typing:
+            self.query_one("#answer-input", Input).focus()
 
     def action_give_up(self) -> None:
         """Show the answer of a quiz without answering it (the learner grades it)."""

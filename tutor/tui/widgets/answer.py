@@ -20,9 +20,20 @@ __all__ = ["LETTERS", "AnswerBox"]
 LETTERS = "abcd"
 
 _PLACEHOLDERS = {
-    "pinyin": "pinyin, e.g. xie2 tong2 or xié tóng, then enter",
+    "pinyin": "pinyin, e.g. {example}, then enter",
     "cloze": "hanzi or pinyin, then enter (enter on nothing: choose instead)",
 }
+# how to type tones, shown by example: never the reading of the card being asked
+_EXAMPLES = (("hao3 ren2", "hǎo rén"), ("ma3", "mǎ"), ("shui3", "shuǐ"))
+
+
+def _example(readings: tuple[str, ...]) -> str:
+    """An example of both ways to type pinyin that gives none of ``readings`` away."""
+    said = " ".join(readings).lower()
+    for numbers, marks in _EXAMPLES:
+        if marks not in said and not any(s in said for s in marks.split()):
+            return f"{numbers} or {marks}"
+    return "tone numbers (ma3) or marks"
 
 
 class AnswerBox(Vertical):
@@ -45,7 +56,7 @@ class AnswerBox(Vertical):
         box.disabled = not typed
         box.display = typed
         if prompt is not None and typed:
-            box.placeholder = _PLACEHOLDERS[prompt.kind]
+            box.placeholder = _PLACEHOLDERS[prompt.kind].format(example=_example(prompt.readings))
             if not prompt.options:
                 box.placeholder = box.placeholder.split(" (")[0]
         self._show_options()
