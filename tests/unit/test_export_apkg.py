@@ -195,3 +195,28 @@ def test_failed_write_keeps_the_old_package_and_leaves_nothing_behind(
     assert str(err.value) == f"{out}: cannot write Anki package: no space left on device"
     assert out.read_bytes() == b"previous export"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["deck.apkg"]
+
+
+def test_a_symlink_is_written_through_and_stays_a_link(tmp_path: Path) -> None:
+    real = tmp_path / "real.apkg"
+    real.write_bytes(b"old")
+    link = tmp_path / "deck.apkg"
+    link.symlink_to(real)
+    export_anki(ENTRIES, "report", link)
+    assert link.is_symlink() and zipfile.is_zipfile(real)
+
+
+def test_an_earlier_export_keeps_its_permissions(tmp_path: Path) -> None:
+    out = tmp_path / "deck.apkg"
+    out.write_bytes(b"old")
+    os.chmod(out, 0o640)
+    export_anki(ENTRIES, "report", out)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640 and zipfile.is_zipfile(out)
+
+
+def test_a_pipe_or_device_is_never_replaced(tmp_path: Path) -> None:
+    pipe = tmp_path / "deck.apkg"
+    os.mkfifo(pipe)
+    with pytest.raises(ExportError, match="not a regular file"):
+        export_anki(ENTRIES, "report", pipe)
+    assert stat.S_ISFIFO(pipe.stat().st_mode)  # (a device is refused the same way)

@@ -37,3 +37,10 @@ def test_kinds_are_kept_per_deck(db_path: Path) -> None:
     with Store.open(db_path) as store:
         assert store.settings(a).quiz_kinds == ("choice",)
         assert store.settings(b).quiz_kinds == QUIZ_KINDS
+
+
+def test_a_bad_number_says_which_setting_and_what_it_wants() -> None:
+    with pytest.raises(ValueError) as err:
+        DeckSettings.from_strings({"new_per_day": "X"})
+    assert str(err.value) == "new_per_day = 'X': wanted a whole number"
+    assert "invalid literal" not in str(err.value)

@@ -18,6 +18,7 @@ import itertools
 import json
 import os
 import sqlite3
+import stat
 import tempfile
 import threading
 import time
@@ -146,6 +147,27 @@ def _reason(err: OSError | sqlite3.Error) -> str:
     return text.lower()
 
 
+def _target(path: Path) -> Path:
+    """The file the package replaces: a symlink's target (the link stays a link), never a
+    directory, device, pipe or socket; an ``ExportError`` naming ``path`` otherwise."""
+    target = path.resolve() if path.is_symlink() else path
+    if not target.parent.is_dir():
+        raise ExportError("cannot write Anki package: directory does not exist", path=path)
+    if target.is_dir():
+        raise ExportError("cannot write Anki package: is a directory", path=path)
+    if target.exists() and not target.is_file():
+        raise ExportError("cannot write Anki package: not a regular file", path=path)
+    return target
+
+
+def _remove(tmp: Path) -> None:
+    """Delete the scratch file if it is there; a failure here must not hide the real one."""
+    try:
+        tmp.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
 def export_anki(entries: Sequence[Entry], deck_name: str, path: Path) -> ExportResult:
     """Write ``entries`` as one Anki deck named ``deck_name`` to ``path`` (an .apkg file).
 
@@ -154,23 +176,20 @@ def export_anki(entries: Sequence[Entry], deck_name: str, path: Path) -> ExportR
     file cannot be written; nothing is left behind in that case.
     """
     path = Path(path)
-    parent = path.parent
-    if not parent.is_dir():
-        raise ExportError("cannot write Anki package: directory does not exist", path=path)
-    if path.is_dir():
-        raise ExportError("cannot write Anki package: is a directory", path=path)
-
+    target = _target(path)
     deck, skipped = _build_deck(entries, deck_name)
     stamp = _export_stamp(path)
     # Not mkstemp: its 0600 mode would survive the rename; open(..., "xb") honours the umask.
-    tmp = parent / f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp"
+    tmp = target.parent / f".{target.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp"
     try:
         with open(tmp, "xb") as fh:
             _write_package(deck, fh, stamp)
-        os.replace(tmp, path)
+        if target.exists():  # an export over an earlier one keeps that file's permissions
+            os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
+        os.replace(tmp, target)
     except (OSError, sqlite3.Error) as err:
         raise ExportError(f"cannot write Anki package: {_reason(err)}", path=path) from err
     finally:
-        tmp.unlink(missing_ok=True)
+        _remove(tmp)
     cards = sum(len(note.cards) for note in deck.notes)
     return ExportResult(path=path, notes=len(deck.notes), cards=cards, skipped=tuple(skipped))

@@ -115,16 +115,24 @@ class DeckSettings:
                 if key in ("learning_steps", "relearning_steps"):
                     changes[key] = parse_steps(text)
                 elif key == "desired_retention":
-                    changes[key] = float(text)
+                    changes[key] = _number(text, float, "a number such as 0.9")
                 elif key == "new_order":
                     changes[key] = text.strip()
                 elif key == "quiz_kinds":
                     changes[key] = tuple(text.replace(",", " ").split())
                 else:
-                    changes[key] = int(text)
+                    changes[key] = _number(text, int, "a whole number")
             except ValueError as err:
-                raise ValueError(f"setting {key}={text!r}: {err}") from err
+                raise ValueError(f"{key} = {text!r}: {err}") from err
         try:
             return replace(base or cls(), **changes)  # type: ignore[arg-type]
         except ValueError as err:
             raise ValueError(f"settings: {err}") from err
+
+
+def _number(text: str, kind: type[int] | type[float], wanted: str) -> int | float:
+    """``text`` as a number of ``kind``, or a ValueError that says what was wanted."""
+    try:
+        return kind(text.strip())
+    except ValueError:
+        raise ValueError(f"wanted {wanted}") from None
