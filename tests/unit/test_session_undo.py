@@ -35,3 +35,4 @@ def test_each_window_undoes_its_own_grades(db_path: Path) -> None:
         assert back is not None and back.card_id == mine.card_id
         assert one.card(theirs.card_id).state == "learning"  # theirs stands
         assert not a.can_undo and b.can_undo
+        assert one.check().ok

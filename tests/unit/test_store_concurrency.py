@@ -44,3 +44,4 @@ def test_a_grade_waits_for_another_writer_instead_of_failing(db_path: Path) -> N
         assert result.card.state == "learning"
         rows = store.db.execute("SELECT COUNT(*) FROM reviews").fetchone()[0]
         assert rows == 1
+        assert store.check().ok

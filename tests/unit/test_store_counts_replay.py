@@ -35,3 +35,4 @@ def test_counts_equal_the_cards_the_day_presents_over_thirty_days(db_path: Path)
                 rating = rng.choice([Rating.Again, Rating.Hard, Rating.Good, Rating.Easy])
                 store.record_review(card.card_id, rating, now, 1000)
             assert counted.new + counted.learning + counted.due == len(shown), day
+        assert store.check().ok, store.check().problems  # every card as its reviews left it

@@ -30,6 +30,7 @@ from tutor.store.sql import Database
 # the first card can be drawn (each costs a few ms of every launch).
 if TYPE_CHECKING:
     from tutor.srs.optimize import FitResult
+    from tutor.store.check import CheckReport
     from tutor.store.revlog import ImportResult
 
 __all__ = ["Store", "local_offset_minutes"]
@@ -227,6 +228,12 @@ class Store:
         """Undo the latest not-yet-undone review of the deck (since ``since``, e.g. the session
         start); returns the restored card, or ``None`` when there is nothing left to undo."""
         return reviews.undo_last(self.db, deck_id, since)
+
+    def check(self) -> CheckReport:
+        """Integrity, foreign keys, schema and every card against its history (read only)."""
+        from tutor.store import check
+
+        return check.check(self.db)
 
     def undo_review(self, review_id: int) -> CardView | None:
         """Undo one review (``reviews.undo_review``): the restored card, or ``None`` when it

@@ -1,0 +1,52 @@
+"""`tutor check`: one line when progress.db is whole, a list and exit 1 when it is not."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from tutor.cli import cli
+from tutor.model import Entry
+from tutor.srs import DeckSettings, Rating
+from tutor.store import Store
+
+NOW = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
+
+
+def _studied(db: Path) -> int:
+    with Store.open(db, defaults=DeckSettings(day_offset_minutes=0)) as store:
+        deck = store.ensure_deck("d")
+        store.upsert_entries(
+            deck, [Entry(f"字{i}", "", "zì", f"w{i}", position=i) for i in range(3)], NOW
+        )
+        card = store.next_card(deck, NOW)
+        assert card is not None
+        store.record_review(card.card_id, Rating.Good, NOW, 1000)
+        undone = store.record_review(card.card_id, Rating.Again, NOW, 1000)
+        store.undo_review(undone.review_id)
+        return card.card_id
+
+
+def test_a_whole_database_is_one_line_and_exit_0(tmp_path: Path) -> None:
+    db = tmp_path / "p.db"
+    _studied(db)
+    result = CliRunner().invoke(cli, ["--db", str(db), "check"])
+    assert result.exit_code == 0
+    assert result.output == f"{db}: ok (6 cards, 2 reviews)\n"
+
+
+def test_a_card_out_of_step_with_its_reviews_is_listed_with_exit_1(tmp_path: Path) -> None:
+    db = tmp_path / "p.db"
+    card = _studied(db)
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE cards SET reps = 7 WHERE id = ?", [card])
+    conn.execute("UPDATE cards SET state = 'review' WHERE id = ?", [card + 1])
+    conn.commit()
+    conn.close()
+    result = CliRunner().invoke(cli, ["--db", str(db), "check"])
+    assert result.exit_code == 1
+    assert f"card {card}: reps not as its latest review left them" in result.output
+    assert f"card {card + 1}: review with no review behind it" in result.output
