@@ -96,6 +96,11 @@ def study(ctx: click.Context, deck: str | None) -> None:
     with Store.open(_db_path(ctx)) as store:
         if deck is not None:
             store.deck_id(deck)  # unknown deck: one-line error before the UI starts
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            # Textual would wait forever on a pipe or /dev/null for keys that never come
+            raise TutorError(
+                "the study screen needs a terminal; mine, stats, export and check work without"
+            )
 
         def bootstrap(progress: Callable[[int, int | None], None]) -> str:
             # Runs in a worker thread: SQLite connections belong to the thread that made them.

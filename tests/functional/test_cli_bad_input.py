@@ -130,3 +130,22 @@ def test_malformed_align_line(tmp_path: Path) -> None:
     assert code == 2
     assert f"{source}:2:" in output
     assert "Traceback" not in output
+
+
+def test_studying_without_a_terminal_is_one_line_not_a_hang(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    db = tmp_path / "p.db"
+    done = subprocess.run(
+        [sys.executable, "-c", "from tutor.cli import main; main()", "--db", str(db)],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert done.stderr == (
+        "tutor: error: the study screen needs a terminal; mine, stats, export and check work "
+        "without\n"
+    )

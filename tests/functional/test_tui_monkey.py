@@ -1,0 +1,76 @@
+"""A monkey at the keyboard: random keys on every screen, resizes between them, no crash.
+
+Keys are weighted toward studying (reveal, grades, undo, the quiz keys) but reach every
+screen (home, browse, stats, settings, the card, help) and typing. After the run, every grade
+the screen showed has exactly one review row and ``tutor check`` finds nothing wrong.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.functional.tui_support import fill, open_store, study_app
+
+KEYS = (
+    ["space"] * 12 + ["1", "2", "3", "4"] * 5 + ["enter"] * 4 + ["u"] * 3 + ["escape"] * 4
+    + list("abcd") + ["tab", "ctrl+t", "ctrl+z", "e", "h", "question_mark", "b", "s", "comma",
+    "f", "k", "slash", "down", "up", "backspace", "ctrl+s"] + list("xie2tong fa1zhan3")
+)  # fmt: skip
+SIZES = [(40, 10), (80, 24), (100, 30), (120, 40), (200, 50)]
+# per seed in the test run; MONKEY_PRESSES and MONKEY_SEEDS raise both for a long local run
+PRESSES = int(os.environ.get("MONKEY_PRESSES", "300"))
+SEEDS = [int(s) for s in os.environ.get("MONKEY_SEEDS", "1 2 3").split()]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_random_keys_never_crash_and_every_grade_is_one_review(db_path: Path, seed: int) -> None:
+    rng = random.Random(seed)
+    store = open_store(db_path)
+    fill(store)
+    fill(store, "second")
+    made, undone = [], []
+    record, undo = store.record_review, store.undo_review
+
+    def recording(*args: Any, **kwargs: Any) -> Any:
+        result = record(*args, **kwargs)
+        made.append(result.review_id)
+        return result
+
+    def undoing(review_id: int) -> Any:
+        card = undo(review_id)
+        if card is not None:
+            undone.append(review_id)
+        return card
+
+    store.record_review = recording  # type: ignore[method-assign]
+    store.undo_review = undoing  # type: ignore[method-assign]
+    app = study_app(store, kinds=("recognition", "recall", "pinyin", "choice", "cloze"))
+    screens: set[str] = set()
+
+    async def scenario() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            for n in range(PRESSES):
+                if n % 50 == 0:
+                    await pilot.resize_terminal(*rng.choice(SIZES))
+                screens.add(type(app.screen).__name__)
+                await pilot.press(rng.choice(KEYS))
+            await pilot.pause()
+
+    asyncio.run(scenario())
+    assert app.failure is None
+    assert "StudyScreen" in screens and len(screens) >= 4, screens
+    print(
+        f"seed {seed}: {PRESSES} keys, screens {sorted(screens)}, {len(made)} grades, "
+        f"{len(undone)} undone"
+    )
+    standing = store.db.execute("SELECT id FROM reviews WHERE undone = 0 ORDER BY id")
+    assert [r[0] for r in standing] == sorted(set(made) - set(undone))  # one row per grade
+    assert store.check().ok, store.check().problems
+    store.close()
