@@ -22,9 +22,9 @@ def test_reveal_grade_undo_and_grade_again_are_saved(db_path: Path) -> None:
     seen_rows_when_shown: list[int] = []
     fetch = store.next_card
 
-    def next_card_spy(deck_id: int, now):  # type: ignore[no-untyped-def]
+    def next_card_spy(deck_id: int, now, after=None):  # type: ignore[no-untyped-def]
         seen_rows_when_shown.append(rows(db_path, "SELECT count(*) FROM reviews")[0][0])
-        return fetch(deck_id, now)
+        return fetch(deck_id, now, after)
 
     store.next_card = next_card_spy  # type: ignore[method-assign]
 

@@ -186,3 +186,35 @@ def test_undo_leaves_a_review_whose_card_was_graded_again_since(store: Store) ->
     store.record_review(card.card_id, Rating.Good, NOW + timedelta(minutes=11), 1000)
     assert store.undo_review(first.review_id) is None  # the later grade (another window's) stays
     assert [r["undone"] for r in review_rows(store)] == [0, 0]
+
+
+def test_a_phrase_and_its_parts_are_not_shown_back_to_back(store: Store) -> None:
+    deck = store.ensure_deck("p")
+    words = ["政府工作报告", "政府", "工作报告", "城市"]
+    store.upsert_entries(
+        deck, [Entry(w, "", "", f"w{i}", position=i) for i, w in enumerate(words)], NOW
+    )
+    phrase = store.next_card(deck, NOW)
+    assert phrase is not None and phrase.hanzi == "政府工作报告"
+    store.record_review(phrase.card_id, Rating.Good, NOW, 1000)
+    after = store.next_card(deck, NOW, after=phrase)
+    assert after is not None and after.hanzi == "城市"  # 政府 and 工作报告 would give it away
+    assert store.next_card(deck, NOW).hanzi == "政府"  # type: ignore[union-attr]  # in order
+
+
+def test_an_again_card_waits_while_another_learning_card_can_be_shown(store: Store) -> None:
+    deck = fill(store, 2)
+    store.update_settings(deck, new_per_day=2)
+    first = store.next_card(deck, NOW)
+    assert first is not None
+    store.record_review(first.card_id, Rating.Good, NOW, 1000)  # back in 10 minutes
+    second = store.next_card(deck, NOW, after=first)
+    assert second is not None and second.note_id != first.note_id
+    store.record_review(second.card_id, Rating.Again, NOW, 1000)  # back in 1 minute
+    later = NOW + timedelta(seconds=30)
+    assert store.next_card(deck, later).card_id == second.card_id  # type: ignore[union-attr]
+    again = store.next_card(deck, later, after=second)
+    assert again is not None and again.card_id == first.card_id  # not straight back
+    store.suspend(first.card_id)
+    only = store.next_card(deck, later, after=second)  # nothing else left: it does come back
+    assert only is not None and only.card_id == second.card_id

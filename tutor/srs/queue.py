@@ -19,19 +19,32 @@ from tutor.srs.day import day_start
 from tutor.srs.settings import DeckSettings, NewOrder
 from tutor.srs.state import utc
 
-__all__ = ["Queue", "QueueCounts", "QueueSource"]
+__all__ = ["NOTHING", "Avoid", "Queue", "QueueCounts", "QueueSource"]
+
+
+@dataclass(frozen=True, slots=True)
+class Avoid:
+    """What to pass over while anything else is there to show: the card just shown (an
+    Again card does not come straight back) and new cards whose hanzi holds the one just
+    shown or is held by it (政府 after 政府工作报告 would give it away)."""
+
+    card_id: int | None = None
+    hanzi: str = ""
+
+
+NOTHING = Avoid()
 
 
 class QueueSource(Protocol):
     """What the queue needs to know about one deck; implemented by the store."""
 
-    def first_learning(self, due_by: datetime) -> int | None:
+    def first_learning(self, due_by: datetime, avoid: Avoid = NOTHING) -> int | None:
         """Id of the learning/relearning card due earliest, if due at or before ``due_by``."""
 
     def first_review(self, now: datetime, day_start: datetime) -> int | None:
         """Id of the review card due earliest at or before ``now``, siblings buried."""
 
-    def first_new(self, order: NewOrder, day_start: datetime) -> int | None:
+    def first_new(self, order: NewOrder, day_start: datetime, avoid: Avoid = NOTHING) -> int | None:
         """Id of the next new card in ``order``, siblings buried."""
 
     def introduced_since(self, moment: datetime) -> int:
@@ -62,20 +75,29 @@ class Queue:
             reviews_left=max(0, self.settings.reviews_per_day - source.reviews_since(start)),
         )
 
-    def next_card(self, source: QueueSource, now: datetime) -> int | None:
-        """Id of the card to show at ``now``, or ``None`` when the deck is done for now."""
+    def next_card(self, source: QueueSource, now: datetime, avoid: Avoid = NOTHING) -> int | None:
+        """Id of the card to show at ``now``, or ``None`` when the deck is done for now.
+        What ``avoid`` names comes only when nothing else is there to show."""
+        if avoid != NOTHING:
+            card = self._next(source, now, avoid)
+            if card is not None:
+                return card
+        return self._next(source, now, NOTHING)
+
+    def _next(self, source: QueueSource, now: datetime, avoid: Avoid) -> int | None:
         now = utc(now)
         start = day_start(now, self.settings)
-        card = source.first_learning(now)
+        card = source.first_learning(now, avoid)
         if card is not None:
             return card
         left = self.counts(source, now)
         if left.reviews_left > 0:
             card = source.first_review(now, start)
-            if card is not None:
+            if card is not None and card != avoid.card_id:
                 return card
         if left.new_left > 0:
-            card = source.first_new(self.settings.new_order, start)
+            card = source.first_new(self.settings.new_order, start, avoid)
             if card is not None:
                 return card
-        return source.first_learning(now + timedelta(minutes=self.settings.learn_ahead_minutes))
+        ahead = now + timedelta(minutes=self.settings.learn_ahead_minutes)
+        return source.first_learning(ahead, avoid)

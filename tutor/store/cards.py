@@ -14,6 +14,7 @@ from typing import Any
 
 from tutor.errors import TutorError
 from tutor.model import Example
+from tutor.srs.queue import NOTHING, Avoid
 from tutor.srs.settings import NewOrder
 from tutor.srs.state import CardState
 from tutor.store.db import iso, parse_time
@@ -136,12 +137,12 @@ class DeckQueueSource:
         ).fetchone()
         return None if row is None else int(row[0])
 
-    def first_learning(self, due_by: datetime) -> int | None:
+    def first_learning(self, due_by: datetime, avoid: Avoid = NOTHING) -> int | None:
         return self._first(
             "SELECT c.id FROM cards c WHERE c.deck_id = :deck "
             "AND c.state IN ('learning', 'relearning') AND c.due <= :due_by "
-            f"AND {ACTIVE} ORDER BY c.due, c.id LIMIT 1",
-            {"due_by": iso(due_by)},
+            f"AND {ACTIVE} AND c.id != :skip ORDER BY c.due, c.id LIMIT 1",
+            {"due_by": iso(due_by), "skip": avoid.card_id or 0},
         )
 
     def first_review(self, now: datetime, day_start: datetime) -> int | None:
@@ -152,12 +153,15 @@ class DeckQueueSource:
             {"due_by": iso(now), "day_start": iso(day_start)},
         )
 
-    def first_new(self, order: NewOrder, day_start: datetime) -> int | None:
+    def first_new(self, order: NewOrder, day_start: datetime, avoid: Avoid = NOTHING) -> int | None:
+        overlap = (  # the hanzi just shown inside this one, or this one inside it
+            "AND instr(n.hanzi, :shown) = 0 AND instr(:shown, n.hanzi) = 0 " if avoid.hanzi else ""
+        )
         return self._first(
             "SELECT c.id FROM cards c JOIN notes n ON n.id = c.note_id "
             f"WHERE c.deck_id = :deck AND c.state = 'new' AND {ACTIVE} AND {NO_SIBLING_TODAY} "
-            f"ORDER BY {_NEW_ORDER[order]} LIMIT 1",
-            {"day_start": iso(day_start)},
+            f"{overlap}ORDER BY {_NEW_ORDER[order]} LIMIT 1",
+            {"day_start": iso(day_start), "shown": avoid.hanzi},
         )
 
     def introduced_since(self, moment: datetime) -> int:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from tutor.errors import DeckNotFound
 from tutor.model import Entry
 from tutor.srs.day import next_day_start
-from tutor.srs.queue import Queue, QueueCounts
+from tutor.srs.queue import NOTHING, Avoid, Queue, QueueCounts
 from tutor.srs.scheduler import Scheduler
 from tutor.srs.settings import DeckSettings
 from tutor.srs.state import Rating, utc
@@ -175,10 +175,16 @@ class Store:
     def card(self, card_id: int) -> CardView:
         return cards.card_view(self.db, card_id)
 
-    def next_card(self, deck_id: int, now: datetime) -> CardView | None:
-        """The card to study next at ``now``, or ``None`` when the deck is done for now."""
+    def next_card(
+        self, deck_id: int, now: datetime, after: CardView | None = None
+    ) -> CardView | None:
+        """The card to study next at ``now``, or ``None`` when the deck is done for now.
+
+        ``after`` is the card just shown: it, and new cards whose hanzi overlaps its own,
+        come only when nothing else is there to show."""
         source = cards.DeckQueueSource(self.db, deck_id, utc(now))
-        card_id = Queue(self.settings(deck_id)).next_card(source, now)
+        avoid = NOTHING if after is None else Avoid(after.card_id, after.hanzi)
+        card_id = Queue(self.settings(deck_id)).next_card(source, now, avoid)
         return None if card_id is None else self.card(card_id)
 
     def search(

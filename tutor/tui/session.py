@@ -62,8 +62,9 @@ class StudySession:
         self.new_leech: str | None = None
 
     def advance(self) -> CardView | None:
-        """Fetch the next card due now (None when the deck is done for now)."""
-        return self._show(self.store.next_card(self.deck_id, self.clock()))
+        """Fetch the next card due now (None when the deck is done for now): not the card
+        just shown, nor a new phrase or part of it, while anything else is there."""
+        return self._show(self.store.next_card(self.deck_id, self.clock(), after=self.current))
 
     def _show(self, card: CardView | None) -> CardView | None:
         self.current = card
