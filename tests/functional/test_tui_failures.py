@@ -86,3 +86,27 @@ def test_keys_typed_after_q_open_nothing_on_the_way_out(db_path: Path) -> None:
 
     asyncio.run(scenario())
     assert app.failure is None
+
+
+def test_a_terminal_too_small_says_so_and_the_card_comes_back_when_it_grows(
+    db_path: Path,
+) -> None:
+    from tutor.tui.screens.small import TooSmallScreen
+    from tutor.tui.screens.study import StudyScreen
+
+    store = open_store(db_path)
+    fill(store)
+    app = study_app(store)
+
+    async def scenario() -> None:
+        async with app.run_test(size=(40, 10)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, TooSmallScreen)
+            assert "Terminal 40×10" in str(app.screen.query_one("#too-small").render())
+            await pilot.press("space", "3")  # nothing is graded unseen
+            await pilot.resize_terminal(100, 30)
+            await pilot.pause()
+            assert isinstance(app.screen, StudyScreen) and not app.screen.revealed
+
+    asyncio.run(scenario())
+    assert rows(db_path, "SELECT count(*) FROM reviews")[0][0] == 0

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.app import App
 from textual.screen import Screen
 
@@ -126,6 +127,19 @@ class TutorApp(App[None]):
         from tutor.tui.screens.settings import SettingsScreen
 
         self.push_screen(SettingsScreen(deck))
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Cover everything with a notice while the terminal is too small to draw a card."""
+        from tutor.tui.screens.small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+
+        small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
+        screen = self.screen
+        if small and isinstance(screen, TooSmallScreen):
+            screen.update_size(event.size.width, event.size.height)
+        elif small:
+            self.push_screen(TooSmallScreen())
+        elif isinstance(screen, TooSmallScreen):
+            self.pop_screen()
 
     async def action_quit(self) -> None:
         self._quitting = True
