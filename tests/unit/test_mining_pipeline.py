@@ -31,7 +31,7 @@ MISCUT = ("他把手放在桌子上。", "He put his hand on the table.")
 BOTH = ("两者都很好。", "The two are good.")
 
 
-STAGES = ["link", "word", "phrase", "render"]
+STAGES = ["segment", "link", "word", "phrase", "render"]
 
 
 def test_every_rule_is_named_once_documented_and_has_examples() -> None:

@@ -24,6 +24,7 @@ from functools import cache
 from itertools import chain, islice
 
 from tutor.mining import resources as res
+from tutor.mining.glued import split_glued
 from tutor.mining.grow import extend, fill
 from tutor.mining.lexicon import Lexicon
 from tutor.mining.links import link
@@ -118,7 +119,7 @@ def _units(pair: SegmentPair) -> Iterator[_Unit]:
     for zh, en in _clauses(pair):
         zh, en = zh.strip(), en.strip()
         if zh and en:
-            cut = join_dotted(split_numbers(zh, list(_SEGMENTS(zh))))
+            cut = split_glued(join_dotted(split_numbers(zh, list(_SEGMENTS(zh)))))
             toks = res.en_tokens(en)
             words = [res.simplified(w) for w in join_sounded(cut, toks)]
             yield _Unit(zh, en, words, toks)

@@ -1,5 +1,6 @@
-"""Every mining rule by name, in the order mining meets them: link rules, then the rules for
-single words, then those for phrases, then the render rules that shape the English."""
+"""Every mining rule by name, in the order mining meets them: the segmentation repair, link
+rules, then the rules for single words, then those for phrases, then the render rules that
+shape the English."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Collection
 from tutor.errors import TutorError
 from tutor.mining.baseform import BASE_FORM
 from tutor.mining.claims import ONE_CLAIM
+from tutor.mining.glued import GLUED_PARTICLE
 from tutor.mining.grow import PARTIAL_RENDERING
 from tutor.mining.linkrules import HEAD_ONLY, LOOSE_ADVERB, MISCUT_RULE
 from tutor.mining.pipeline import Rule
@@ -17,6 +19,7 @@ from tutor.mining.translit import SOUNDS_LIKE
 __all__ = ["RULES", "check_names"]
 
 RULES: tuple[Rule, ...] = (
+    GLUED_PARTICLE,
     MISCUT_RULE,
     LOOSE_ADVERB,
     HEAD_ONLY,

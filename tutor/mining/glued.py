@@ -1,0 +1,58 @@
+"""Grammatical characters the segmenter glued to a word, split off again.
+
+jieba's statistical model makes words its dictionary lacks, and sometimes glues a particle or
+preposition to the word before or after it: 耶和华 / 神用 / 地上 ("the LORD God formed ... of
+the dust"), 神在. Such a word yields fragments (神用 "God") and hides the word inside it. The
+rule ``glued_particle`` splits a word that neither jieba's dictionary nor CC-CEDICT knows,
+when its first or last character is a grammatical one and the rest is a dictionary word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from tutor.mining import resources as res
+from tutor.mining.pipeline import ALL_KINDS, Rewrite, Rule
+
+__all__ = ["GLUED_PARTICLE", "split_glued"]
+
+# 以 is left out: it opens many names written by sound (以诺 "Enoch", 以撒 "Isaac")
+GRAMMATICAL = frozenset("用在与和的了着过把被给向从对")
+
+
+def split_glued(words: Sequence[str]) -> list[str]:
+    """``words`` with each glued grammatical character split off (rule ``glued_particle``)."""
+    out: list[str] = []
+    for word in words:
+        edge = len(word) >= 2 and (word[-1] in GRAMMATICAL or word[0] in GRAMMATICAL)
+        out.extend(_pieces(word) if edge and GLUED_PARTICLE.fires(word) else (word,))
+    return out
+
+
+@cache
+def _pieces(word: str) -> tuple[str, ...]:
+    if word[-1] in GRAMMATICAL and res.entries(word[:-1]):
+        return (word[:-1], word[-1])
+    return (word[0], word[1:])
+
+
+@cache
+def _glued(word: str) -> bool:
+    """A word neither jieba's dictionary nor CC-CEDICT lists whose first or last character
+    is grammatical (用, 在, 的, ...) and whose rest the dictionary lists (神用 = 神 + 用)."""
+    if len(word) < 2 or res.pos(word) or res.entries(word):
+        return False
+    if word[-1] in GRAMMATICAL and res.entries(word[:-1]):
+        return True
+    return word[0] in GRAMMATICAL and bool(res.entries(word[1:]))
+
+
+GLUED_PARTICLE = Rule(
+    "glued_particle",
+    "segment",
+    ALL_KINDS,
+    Rewrite("split off the grammatical character"),
+    _glued,
+    ("神用 (耶和华神用地上的尘土): 神 / 用", "神在: 神 / 在"),
+)
