@@ -106,7 +106,7 @@ def ece(p: np.ndarray, y: np.ndarray) -> float:
 
 def reliability(p: np.ndarray, y: np.ndarray, title: str) -> None:
     print(f"\n{title}: expected calibration error {ece(p, y):.3f} over {len(p)} judged entries")
-    print("  bin        n  predicted  right")
+    print("  bin        n  predicted  usable")
     idx = np.minimum((p * BINS).astype(int), BINS - 1)
     for b in range(BINS):
         m = idx == b
@@ -116,7 +116,7 @@ def reliability(p: np.ndarray, y: np.ndarray, title: str) -> None:
 
 
 def per_text(texts: list[str], groups: np.ndarray, p: np.ndarray, y: np.ndarray) -> None:
-    print("\nper text (cross-validated)\n  text        n  logloss  brier   ECE  right")
+    print("\nper text (cross-validated)\n  text        n  logloss  brier   ECE  usable")
     for i, name in enumerate(texts):
         m = groups == i
         q = np.clip(p[m], 1e-6, 1 - 1e-6)
@@ -127,7 +127,7 @@ def per_text(texts: list[str], groups: np.ndarray, p: np.ndarray, y: np.ndarray)
 
 
 def tradeoff(all_p: np.ndarray, p: np.ndarray, y: np.ndarray) -> None:
-    print("\nthreshold  deck share of all mined  judged above  right (cross-validated)")
+    print("\nthreshold  deck share of all mined  judged above  usable (cross-validated)")
     for t in THRESHOLDS:
         m = p >= t
         right = f"{y[m].mean():.3f}" if m.any() else "  -  "
