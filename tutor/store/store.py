@@ -296,10 +296,11 @@ class Store:
         A bad line raises ``InputError`` naming the file and line, and nothing is imported.
         """
         path = Path(path)
-        deck_id = self.ensure_deck(deck or path.stem, str(path), now)
         from tutor.store import revlog
 
-        return revlog.import_revlog(self.db, deck_id, path, self.scheduler(deck_id), _now(now))
+        with self.db.atomic():  # a bad line leaves no new empty deck behind
+            deck_id = self.ensure_deck(deck or path.stem, str(path), now)
+            return revlog.import_revlog(self.db, deck_id, path, self.scheduler(deck_id), _now(now))
 
     def optimize(self, deck_id: int | None = None, now: datetime | None = None) -> FitResult:
         """Fit FSRS parameters to the deck's reviews (all decks when ``None``), store them with
