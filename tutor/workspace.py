@@ -15,8 +15,9 @@ __all__ = ["open_existing", "resolve_deck"]
 
 
 def open_existing(path: Path) -> Store:
-    """Open a database that must already exist."""
-    if not path.exists():
+    """Open a database that must already exist (a zero-byte file is none yet: reading it
+    must not turn it into one)."""
+    if not path.exists() or (path.is_file() and path.stat().st_size == 0):
         raise StoreError(
             "no database here yet; run `tutor` or `tutor mine SOURCE` first", path=path
         )

@@ -50,3 +50,12 @@ def test_a_card_out_of_step_with_its_reviews_is_listed_with_exit_1(tmp_path: Pat
     assert result.exit_code == 1
     assert f"card {card}: reps not as its latest review left them" in result.output
     assert f"card {card + 1}: review with no review behind it" in result.output
+
+
+def test_a_read_only_command_leaves_a_zero_byte_file_as_it_is(tmp_path: Path) -> None:
+    db = tmp_path / "p.db"
+    db.touch()
+    for command in (["check"], ["stats"], ["decks"]):
+        result = CliRunner().invoke(cli, ["--db", str(db), *command])
+        assert result.exit_code == 2 and "no database here yet" in result.output, command
+    assert db.stat().st_size == 0

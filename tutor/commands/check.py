@@ -14,10 +14,10 @@ __all__ = ["COMMANDS", "check"]
 def check(ctx: click.Context) -> None:
     """Check the database: SQLite integrity, foreign keys, schema, and every card's state
     against its reviews. Exit status 0 when all is well, 1 with a list of problems."""
-    from tutor.store import Store
+    from tutor.workspace import open_existing
 
     path = db_path(ctx)
-    with Store.open(path) as store:
+    with open_existing(path) as store:
         report = store.check()
     if report.ok:
         click.echo(f"{path}: ok ({report.cards} cards, {report.reviews} reviews)")
