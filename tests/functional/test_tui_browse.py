@@ -83,3 +83,31 @@ def test_browse_finds_cards_by_hanzi_pinyin_and_english(db_path: Path) -> None:
 
     asyncio.run(scenario())
     store.close()
+
+
+def test_browse_shows_which_card_and_its_state_at_80_columns_and_one_esc_leaves(
+    db_path: Path,
+) -> None:
+    store = open_store(db_path)
+    fill(store)
+
+    async def scenario() -> None:
+        app = study_app(store, deck=None)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            app.push_screen(BrowseScreen())
+            await pilot.pause()
+            table = app.screen.query_one(DataTable)
+            shown = [c.label.plain for c in table.ordered_columns]
+            assert shown[:5] == ["Hanzi", "Card", "State", "Due", "Flag"]
+            widths = sum(c.get_render_width(table) for c in table.ordered_columns[:5])
+            assert widths <= 80  # Card, State, Due and Flag are on screen, English after them
+            await pilot.press("enter")  # open the first card from the search box
+            assert isinstance(app.screen, CardScreen)
+            await pilot.press("escape")
+            assert isinstance(app.screen, BrowseScreen)
+            await pilot.press("escape")  # one Esc leaves Browse
+            assert not isinstance(app.screen, BrowseScreen)
+
+    asyncio.run(scenario())
+    store.close()

@@ -68,13 +68,18 @@ class BrowseScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for label in ("Hanzi", "Pinyin", "English", "Card", "State", "Due", "Flag"):
+        # the short columns first: long English pushed Card/State/Due/Flag off screen at 100
+        for label in ("Hanzi", "Card", "State", "Due", "Flag", "Pinyin", "English"):
             table.add_column(label, key=label.lower())
         self.search(self.query_one(Input).value)
         self.query_one(Input).focus()
 
     def on_screen_resume(self) -> None:
+        """Back from a card: the results are searched again and keep the focus, so one Esc
+        leaves Browse."""
         self.search(self.query_one(Input).value)
+        if self.cards:
+            self.query_one(DataTable).focus()
 
     @on(Input.Changed, "#browse-query")
     def _changed(self, event: Input.Changed) -> None:
@@ -104,12 +109,12 @@ class BrowseScreen(Screen[None]):
             due = format_until(card.due, now) if card.due and card.state != "new" else ""
             table.add_row(
                 Text(card.hanzi, style="bold"),
-                tone_text(card.pinyin),
-                card.english,
                 card.template,
                 state_of(card),
                 due,
                 str(card.flag or ""),
+                tone_text(card.pinyin),
+                card.english,
                 key=str(card.card_id),
             )
         more = "+" if len(self.cards) >= LIMIT else ""
