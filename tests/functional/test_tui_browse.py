@@ -111,3 +111,21 @@ def test_browse_shows_which_card_and_its_state_at_80_columns_and_one_esc_leaves(
 
     asyncio.run(scenario())
     store.close()
+
+
+def test_the_card_screen_folds_a_long_chinese_example_instead_of_cutting_it() -> None:
+    import io
+
+    from rich.console import Console
+
+    from tutor.model import Entry, Example
+    from tutor.tui.screens import card as card_screen
+
+    long_zh = "政府工作报告——2024年1月21日在北京市第十六届人民代表大会第二次会议上北京市市长殷勇"
+    entry = Entry(
+        "政府", "政府", "zhèng fǔ", "government", examples=(Example(long_zh, "The report."),)
+    )
+    text = card_screen.example_text(entry.examples[0])
+    out = io.StringIO()
+    Console(width=40, file=out).print(text)
+    assert "…" not in out.getvalue() and "".join(out.getvalue().split()).startswith(long_zh)

@@ -15,11 +15,17 @@ from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static
 
+from tutor.model import Example
 from tutor.tui.tones import tone_text
 
-__all__ = ["CardScreen"]
+__all__ = ["CardScreen", "example_text"]
 
 FLAGS = 5  # 0 (none) to 4
+
+
+def example_text(example: Example) -> Text:
+    """The example pair, folded rather than cut: a Chinese sentence has no spaces to wrap at."""
+    return Text(f"{example.zh}\n{example.en}", overflow="fold")
 
 
 class CardScreen(ModalScreen[None]):
@@ -33,6 +39,7 @@ class CardScreen(ModalScreen[None]):
         max-width: 100;
         height: auto;
         max-height: 80%;
+        overflow-y: auto;  /* a long example scrolls instead of being cut off */
         border: round $primary;
         background: $surface;
         padding: 0 1;
@@ -88,7 +95,7 @@ class CardScreen(ModalScreen[None]):
         table.add_row("flag", str(card.flag))
         table.add_row("tags", " ".join(card.tags) or "—")
         if card.examples:
-            table.add_row("example", f"{card.examples[0].zh}\n{card.examples[0].en}")
+            table.add_row("example", example_text(card.examples[0]))
         self.query_one("#card-details", Static).update(table)
 
     def action_edit(self) -> None:
