@@ -67,3 +67,16 @@ def test_due_times_name_the_day_when_it_is_not_today() -> None:
 def test_sentence_highlights_every_occurrence_of_the_word() -> None:
     text = highlight("城市让城市更美好", "城市")
     assert [(s.start, s.end) for s in text.spans] == [(0, 2), (3, 5)]
+
+
+def test_due_times_are_shown_on_the_local_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    now = datetime(2024, 5, 1, 9, 0, tzinfo=UTC)
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    try:
+        assert format_until(now + timedelta(minutes=10), now) == "in 10m (17:10 CST)"
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -44,3 +44,17 @@ def test_a_bad_number_says_which_setting_and_what_it_wants() -> None:
         DeckSettings.from_strings({"new_per_day": "X"})
     assert str(err.value) == "new_per_day = 'X': wanted a whole number"
     assert "invalid literal" not in str(err.value)
+
+
+def test_the_study_day_follows_the_machine_clock_not_the_first_save(tmp_path: Path) -> None:
+    from tutor.store import Store
+
+    db = tmp_path / "p.db"
+    with Store.open(db, defaults=DeckSettings(day_offset_minutes=0)) as utc:
+        deck = utc.ensure_deck("d")
+        utc.update_settings(deck, new_per_day=7)  # saved on a UTC machine
+        other = utc.ensure_deck("e")
+    with Store.open(db, defaults=DeckSettings(day_offset_minutes=480)) as shanghai:
+        for deck_id in (deck, other):  # both decks roll over at the same local hour
+            assert shanghai.settings(deck_id).day_offset_minutes == 480
+        assert shanghai.settings(deck).new_per_day == 7

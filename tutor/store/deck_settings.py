@@ -31,10 +31,16 @@ class FittedParams:
     log_loss_after: float | None
 
 
+# The machine's UTC offset is where the study day starts on this clock, not a setting of the
+# deck: it always comes from ``base`` (the store's defaults), never from a row. Databases from
+# before this may hold one, frozen at the first save; it is ignored, and dropped on the next.
+MACHINE_KEYS = ("day_offset_minutes",)
+
+
 def load_settings(db: Database, deck_id: int, base: DeckSettings | None = None) -> DeckSettings:
     """The deck's stored settings over ``base`` (the defaults)."""
     rows = db.conn.execute("SELECT key, value FROM settings WHERE deck_id = ?", [deck_id])
-    values = dict(rows.fetchall())
+    values = {k: v for k, v in rows.fetchall() if k not in MACHINE_KEYS}
     try:
         return DeckSettings.from_strings(values, base)
     except ValueError as err:
@@ -42,12 +48,18 @@ def load_settings(db: Database, deck_id: int, base: DeckSettings | None = None) 
 
 
 def save_settings(db: Database, deck_id: int, settings: DeckSettings) -> None:
-    """Store every setting of the deck (validation already happened in ``DeckSettings``)."""
+    """Store every setting of the deck but the machine's (validation already happened in
+    ``DeckSettings``)."""
+    values = {k: v for k, v in settings.to_strings().items() if k not in MACHINE_KEYS}
     with db.atomic():
         db.conn.executemany(
             "INSERT INTO settings (deck_id, key, value) VALUES (?, ?, ?) "
             "ON CONFLICT (deck_id, key) DO UPDATE SET value = excluded.value",
-            [(deck_id, key, value) for key, value in settings.to_strings().items()],
+            [(deck_id, key, value) for key, value in values.items()],
+        )
+        marks = ", ".join("?" * len(MACHINE_KEYS))
+        db.conn.execute(
+            f"DELETE FROM settings WHERE deck_id = ? AND key IN ({marks})", [deck_id, *MACHINE_KEYS]
         )
 
 

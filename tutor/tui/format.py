@@ -31,10 +31,12 @@ def format_interval(delta: timedelta) -> str:
 
 
 def format_until(when: datetime, now: datetime) -> str:
-    """When something is due, relative to ``now``: ``in 10m (14:32 UTC)``."""
+    """When something is due, relative to ``now``, on this machine's clock: ``in 10m (14:32
+    CST)``."""
     delta = when - now
-    same_day = when.date() == now.date()
-    stamp = when.strftime("%H:%M UTC" if same_day else "%Y-%m-%d %H:%M UTC")
+    local, today = when.astimezone(), now.astimezone()
+    same_day = local.date() == today.date()
+    stamp = local.strftime("%H:%M %Z" if same_day else "%Y-%m-%d %H:%M %Z")
     if delta.total_seconds() <= 0:
         return f"now ({stamp})"
     return f"in {format_interval(delta)} ({stamp})"

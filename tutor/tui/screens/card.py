@@ -88,7 +88,8 @@ class CardScreen(ModalScreen[None]):
         table.add_row("senses", " / ".join(card.senses) or "—")
         table.add_row("card", card.template)
         table.add_row("state", card.state)
-        table.add_row("due", card.due.strftime("%Y-%m-%d %H:%M UTC") if card.due else "—")
+        due = card.due.astimezone().strftime("%Y-%m-%d %H:%M %Z") if card.due else "—"
+        table.add_row("due", due)  # on this machine's clock
         table.add_row("reviews, lapses", f"{card.srs.reps}, {card.srs.lapses}")
         table.add_row("suspended", "yes" if card.suspended else "no")
         table.add_row("known", "yes" if card.known else "no")
