@@ -31,6 +31,7 @@ from tutor.store.sql import Database
 if TYPE_CHECKING:
     from tutor.srs.optimize import FitResult
     from tutor.store.check import CheckReport
+    from tutor.store.progress import Progress
     from tutor.store.revlog import ImportResult
 
 __all__ = ["Store", "local_offset_minutes"]
@@ -234,6 +235,12 @@ class Store:
         """Undo the latest not-yet-undone review of the deck (since ``since``, e.g. the session
         start); returns the restored card, or ``None`` when there is nothing left to undo."""
         return reviews.undo_last(self.db, deck_id, since)
+
+    def progress(self, now: datetime | None = None) -> Progress:
+        """Reviews today, the streak of study days and the next due card, over every deck."""
+        from tutor.store import progress
+
+        return progress.progress(self.db, _now(now), self.defaults)
 
     def check(self) -> CheckReport:
         """Integrity, foreign keys, schema and every card against its history (read only)."""

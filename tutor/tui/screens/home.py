@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from tutor.tui.format import format_until
 from tutor.tui.tones import TONE_COLOURS
 
 __all__ = ["HomeScreen"]
@@ -24,6 +25,7 @@ class HomeScreen(Screen[None]):
     # parsed when the screen is first opened, not at launch (see app.tcss)
     CSS = """
     #home-title { padding: 0 1; background: $panel; }
+    #home-progress { padding: 0 1; }
     #decks { height: 1fr; }
     #home-empty { padding: 1 2; }
     """
@@ -41,6 +43,7 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="home-title")
+        yield Static(id="home-progress")
         yield DataTable(id="decks", cursor_type="row", zebra_stripes=True)
         yield Static(id="home-empty")
         yield Footer()
@@ -77,9 +80,20 @@ class HomeScreen(Screen[None]):
             )
         if decks:
             table.move_cursor(row=min(row, len(decks) - 1))
+        self._draw_progress()
         empty = self.query_one("#home-empty", Static)
         empty.display = not decks
         empty.update("No decks yet. Mine one with:  tutor mine SOURCE [--deck NAME]")
+
+    def _draw_progress(self) -> None:
+        now = self.app.clock()  # type: ignore[attr-defined]
+        done = self.app.store.progress(now)  # type: ignore[attr-defined]
+        line = Text(f"today {done.today} review{'' if done.today == 1 else 's'}")
+        days = "day" if done.streak == 1 else "days"
+        line.append(f"  ·  streak {done.streak} {days}")
+        if done.next_due is not None:
+            line.append(f"  ·  next card due {format_until(done.next_due, now)}")
+        self.query_one("#home-progress", Static).update(line)
 
     @property
     def selected(self) -> str | None:

@@ -1,0 +1,33 @@
+"""Reviews today, the streak of study days, and when the next card is due."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from tutor.model import Entry
+from tutor.srs import DeckSettings, Rating
+from tutor.store import Store
+
+START = datetime(2024, 5, 1, 9, 0, tzinfo=UTC)
+
+
+def test_today_streak_and_next_due_follow_the_reviews(db_path: Path) -> None:
+    with Store.open(db_path, defaults=DeckSettings(day_offset_minutes=0)) as store:
+        deck = store.ensure_deck("d")
+        store.upsert_entries(
+            deck, [Entry(f"字{i}", "", "zì", f"w{i}", position=i) for i in range(9)], START
+        )
+        first = store.progress(START)
+        assert (first.today, first.streak, first.next_due) == (0, 0, None)
+        for day in (0, 1, 2, 4, 5):  # a gap on day 3
+            now = START + timedelta(days=day)
+            card = store.next_card(deck, now)
+            assert card is not None
+            last = store.record_review(card.card_id, Rating.Good, now, 1000)
+        done = store.progress(START + timedelta(days=5, hours=1))
+        assert (done.today, done.streak) == (1, 2)  # days 4 and 5
+        assert done.next_due == last.card.due
+        store.undo_review(last.review_id)
+        assert store.progress(START + timedelta(days=5, hours=1)).streak == 1  # yesterday's
+        assert store.progress(START + timedelta(days=7)).streak == 0  # broken
