@@ -267,3 +267,26 @@ def test_esc_leaves_the_answer_box_without_showing_the_answer(db_path: Path) -> 
 
     asyncio.run(scenario())
     store.close()
+
+
+def test_an_answered_choice_keeps_room_for_the_senses_at_80x24(db_path: Path) -> None:
+    store = open_store(db_path)
+    fill(store, entries=ENTRIES + MORE)
+    seen(store, db_path)
+
+    async def scenario() -> None:
+        app = study_app(store, kinds=("choice", "recall"))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            prompt = app.screen.session.prompt
+            await pilot.press("abcd"[prompt.answer_index])
+            await pilot.pause()
+            shown = text_of(app, "#options")
+            assert prompt.options[prompt.answer_index] in shown
+            others = [o for i, o in enumerate(prompt.options) if i != prompt.answer_index]
+            assert not any(o in shown for o in others)  # only the right one, once answered
+            senses = app.screen.query_one("#senses").region
+            assert senses.area and senses.bottom <= 24
+
+    asyncio.run(scenario())
+    store.close()

@@ -108,6 +108,8 @@ class AnswerBox(Vertical):
             return
         text = Text()
         for i, option in enumerate(prompt.options):
+            if reveal and i not in (prompt.answer_index, chosen):
+                continue  # answered: the right option and the one chosen, room for the senses
             style = ""
             if reveal and i == prompt.answer_index:
                 style = "bold #2b8a3e"
