@@ -26,26 +26,27 @@ def split_glued(words: Sequence[str]) -> list[str]:
     out: list[str] = []
     for word in words:
         edge = len(word) >= 2 and (word[-1] in GRAMMATICAL or word[0] in GRAMMATICAL)
-        out.extend(_pieces(word) if edge and GLUED_PARTICLE.fires(word) else (word,))
+        pieces = _pieces(word) if edge and GLUED_PARTICLE.fires(word) else None
+        out.extend(pieces or (word,))
     return out
 
 
 @cache
-def _pieces(word: str) -> tuple[str, ...]:
+def _pieces(word: str) -> tuple[str, ...] | None:
+    """The word and its grammatical character apart, or None when ``word`` is no glued one."""
+    if len(word) < 2 or res.pos(word) or res.entries(word):
+        return None
     if word[-1] in GRAMMATICAL and res.entries(word[:-1]):
         return (word[:-1], word[-1])
-    return (word[0], word[1:])
+    if word[0] in GRAMMATICAL and res.entries(word[1:]):
+        return (word[0], word[1:])
+    return None
 
 
-@cache
 def _glued(word: str) -> bool:
     """A word neither jieba's dictionary nor CC-CEDICT lists whose first or last character
     is grammatical (用, 在, 的, ...) and whose rest the dictionary lists (神用 = 神 + 用)."""
-    if len(word) < 2 or res.pos(word) or res.entries(word):
-        return False
-    if word[-1] in GRAMMATICAL and res.entries(word[:-1]):
-        return True
-    return word[0] in GRAMMATICAL and bool(res.entries(word[1:]))
+    return _pieces(word) is not None
 
 
 GLUED_PARTICLE = Rule(

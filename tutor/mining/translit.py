@@ -181,23 +181,23 @@ def join_sounded(words: Sequence[str], toks: Sequence[Token]) -> list[str]:
     out: list[str] = []
     k = 0
     while k < len(words):
-        end = _name_run(words, k, names) if pieces[k] else k + 1
+        end = _name_run(words, pieces, k, names) if pieces[k] else k + 1
         out.append("".join(words[k:end]))
         k = end
     return out
 
 
-def _name_run(words: Sequence[str], k: int, names: tuple[str, ...]) -> int:
+def _name_run(words: Sequence[str], pieces: Sequence[int], k: int, names: tuple[str, ...]) -> int:
     """Where the run of words from ``k`` that is one name by sound ends (k + 1: no run).
 
     Every word of a run is a single character or a word the dictionary does not know as a
     common one, never a grammatical word (在, 和, 与 before a name stay apart), and the run
     sounds exactly like the name over three consonants or more."""
-    if k + 1 >= len(words) or not _name_piece(words[k + 1]):
+    if k + 1 >= len(words) or not pieces[k + 1]:
         return k + 1
     end, best = k + 1, -1.0
     for stop in range(k + 2, min(len(words), k + MAX_JOIN) + 1):
-        if not _name_piece(words[stop - 1]):
+        if not pieces[stop - 1]:
             break
         run = "".join(words[k:stop])
         # the pieces' own readings: cheaper than reading the run again, and the same sounds
@@ -208,7 +208,7 @@ def _name_run(words: Sequence[str], k: int, names: tuple[str, ...]) -> int:
         if name is None:
             continue
         if best < 0:
-            best = _closeness(words[k], names)[0]
+            best = _closeness(words[k], names)
         if best < 1.0 and SOUNDS_LIKE.fires(run, name):
             end, best = stop, 1.0
     return end
@@ -239,12 +239,8 @@ def _piece(word: str) -> int:
     return _LONG if transliterable(word) else _NONE
 
 
-def _name_piece(word: str) -> bool:
-    return _piece(word) != _NONE
-
-
-def _closeness(hanzi: str, names: tuple[str, ...]) -> tuple[float, str]:
-    """How closely ``hanzi`` sounds like the nearest of ``names``, and that name."""
+def _closeness(hanzi: str, names: tuple[str, ...]) -> float:
+    """How closely ``hanzi`` sounds like the nearest of ``names``."""
     if not transliterable(hanzi):
-        return 0.0, ""
-    return max((sounds_like(hanzi, name), name) for name in names)
+        return 0.0
+    return max(sounds_like(hanzi, name) for name in names)

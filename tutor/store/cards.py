@@ -25,6 +25,7 @@ __all__ = [
     "ACTIVE",
     "NO_SIBLING_TODAY",
     "VIEW_COLUMNS",
+    "active",
     "DeckQueueSource",
     "card_state",
     "card_view",
@@ -111,7 +112,16 @@ def write_state(db: Database, state: CardState) -> None:
     )
 
 
-ACTIVE = "c.suspended = 0 AND c.known = 0 AND (c.buried_until IS NULL OR c.buried_until <= :now)"
+def active(alias: str) -> str:
+    """The card ``alias`` is neither suspended, known nor buried at ``:now``."""
+    a = alias
+    return (
+        f"{a}.suspended = 0 AND {a}.known = 0 "
+        f"AND ({a}.buried_until IS NULL OR {a}.buried_until <= :now)"
+    )
+
+
+ACTIVE = active("c")
 NO_SIBLING_TODAY = (
     "NOT EXISTS (SELECT 1 FROM cards s WHERE s.note_id = c.note_id AND s.id != c.id "
     "AND s.last_review >= :day_start)"

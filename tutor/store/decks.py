@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from tutor.errors import DeckNotFound
 from tutor.srs.day import day_start
 from tutor.srs.settings import DeckSettings
-from tutor.store.cards import ACTIVE, NO_SIBLING_TODAY
+from tutor.store.cards import ACTIVE, NO_SIBLING_TODAY, active
 from tutor.store.db import iso
 from tutor.store.records import DeckSummary
 from tutor.store.sql import Database
@@ -54,8 +54,7 @@ _DUE_SHOWN = (
 )
 _REVIEW_SIBLING_DUE = (
     "EXISTS (SELECT 1 FROM cards r WHERE r.note_id = c.note_id AND r.id != c.id "
-    "AND r.state = 'review' AND r.due <= :now AND r.suspended = 0 AND r.known = 0 "
-    "AND (r.buried_until IS NULL OR r.buried_until <= :now))"
+    f"AND r.state = 'review' AND r.due <= :now AND {active('r')})"
 )
 _NEW_SHOWN = (
     "SELECT count(*) FROM (SELECT DISTINCT +c.note_id FROM cards c WHERE c.deck_id = :deck "

@@ -13,6 +13,7 @@ from tutor.srs.day import day_start
 from tutor.srs.settings import DeckSettings
 from tutor.store.db import iso, parse_time
 from tutor.store.sql import Database
+from tutor.store.stats import day_label, day_shift
 
 __all__ = ["Progress", "progress"]
 
@@ -31,19 +32,18 @@ def progress(db: Database, now: datetime, settings: DeckSettings) -> Progress:
     today = db.conn.execute(
         "SELECT count(*) FROM reviews WHERE undone = 0 AND reviewed_at >= ?", [iso(start)]
     ).fetchone()[0]
-    minutes = settings.day_offset_minutes - 60 * settings.rollover_hour
     days = [
         date.fromisoformat(r[0])
         for r in db.conn.execute(
             "SELECT DISTINCT date(reviewed_at, ?) AS d FROM reviews WHERE undone = 0 "
             "ORDER BY d DESC LIMIT ?",
-            [f"{minutes:+d} minutes", MAX_STREAK],
+            [day_shift(settings), MAX_STREAK],
         )
     ]
     due = db.conn.execute(
         "SELECT min(due) FROM cards WHERE state != 'new' AND suspended = 0 AND known = 0"
     ).fetchone()[0]
-    label = (start + timedelta(minutes=minutes)).date()
+    label = date.fromisoformat(day_label(start, settings))
     return Progress(int(today), _streak(days, label), parse_time(due))
 
 

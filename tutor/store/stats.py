@@ -16,17 +16,18 @@ from tutor.srs.settings import DeckSettings
 from tutor.store.db import iso, parse_time
 from tutor.store.sql import Database
 
-__all__ = ["deck_stats", "next_due"]
+__all__ = ["day_label", "day_shift", "deck_stats", "next_due"]
 
 _ACTIVE = "suspended = 0 AND known = 0"
 
 
-def _shift(settings: DeckSettings) -> str:
+def day_shift(settings: DeckSettings) -> str:
+    """SQLite's ``date`` modifier that turns a UTC time into its study day's date."""
     minutes = settings.day_offset_minutes - 60 * settings.rollover_hour
     return f"{minutes:+d} minutes"
 
 
-def _label(start: datetime, settings: DeckSettings) -> str:
+def day_label(start: datetime, settings: DeckSettings) -> str:
     """The calendar date of the study day starting at ``start`` (as SQLite's ``date`` gives)."""
     shifted = start + timedelta(minutes=settings.day_offset_minutes - 60 * settings.rollover_hour)
     return shifted.date().isoformat()
@@ -49,7 +50,7 @@ def deck_stats(
     ``days``-day due forecast, for one deck or (``deck_id=None``) all of them."""
     deck_filter = "deck_id = ?" if deck_id is not None else "1 = 1"
     params: list[Any] = [deck_id] if deck_id is not None else []
-    shift = _shift(settings)
+    shift = day_shift(settings)
     today = day_start(now, settings)
     since = today - timedelta(days=days - 1)
 
@@ -72,7 +73,7 @@ def deck_stats(
         per_day[day] = {"reviews": count, "ms": duration or 0}
     reviews_per_day = []
     for offset in range(days):
-        day = _label(since + timedelta(days=offset), settings)
+        day = day_label(since + timedelta(days=offset), settings)
         reviews_per_day.append({"date": day, "reviews": per_day.get(day, {}).get("reviews", 0)})
 
     passed, total_review = db.conn.execute(
@@ -96,7 +97,7 @@ def deck_stats(
     )
     forecast = []
     for offset in range(days):
-        day = _label(today + timedelta(days=offset), settings)
+        day = day_label(today + timedelta(days=offset), settings)
         forecast.append({"date": day, "due": due_by_day.get(day, 0)})
 
     return {

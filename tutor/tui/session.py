@@ -55,7 +55,6 @@ class StudySession:
         self.current: CardView | None = None
         self.prompt: Prompt | None = None
         self.reviewed = 0
-        self.started = clock()
         self._undo: list[int] = []  # this session's review ids, latest last
         self._shown_at = time.monotonic()
         # the hanzi of the card the last grade turned into a leech (tagged and suspended)
