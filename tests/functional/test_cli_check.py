@@ -8,8 +8,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from tests.store_support import add_words
 from tutor.cli import cli
-from tutor.model import Entry
 from tutor.srs import DeckSettings, Rating
 from tutor.store import Store
 
@@ -18,10 +18,7 @@ NOW = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 
 def _studied(db: Path) -> int:
     with Store.open(db, defaults=DeckSettings(day_offset_minutes=0)) as store:
-        deck = store.ensure_deck("d")
-        store.upsert_entries(
-            deck, [Entry(f"字{i}", "", "zì", f"w{i}", position=i) for i in range(3)], NOW
-        )
+        deck = add_words(store, 3, NOW)
         card = store.next_card(deck, NOW)
         assert card is not None
         store.record_review(card.card_id, Rating.Good, NOW, 1000)

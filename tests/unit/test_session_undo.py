@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from tutor.model import Entry
+from tests.store_support import add_words
 from tutor.srs import DeckSettings
 from tutor.store import Store
 from tutor.tui.session import StudySession
@@ -16,10 +16,7 @@ UTC_DAYS = DeckSettings(day_offset_minutes=0, rollover_hour=4)
 
 def test_each_window_undoes_its_own_grades(db_path: Path) -> None:
     with Store.open(db_path, defaults=UTC_DAYS) as setup:
-        deck = setup.ensure_deck("d")
-        setup.upsert_entries(
-            deck, [Entry(f"字{i}", "", "zì", f"w{i}", position=i) for i in range(6)], NOW
-        )
+        add_words(setup, 6, NOW)
     with (
         Store.open(db_path, defaults=UTC_DAYS) as one,
         Store.open(db_path, defaults=UTC_DAYS) as two,

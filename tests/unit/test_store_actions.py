@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.store_support import add_words
 from tutor.errors import TutorError
 from tutor.model import Entry
 from tutor.srs import DeckSettings, Rating, parse_steps
@@ -23,11 +24,7 @@ def store(db_path: Path) -> Iterator[Store]:
 
 
 def fill(store: Store, count: int, name: str = "d") -> int:
-    deck = store.ensure_deck(name)
-    store.upsert_entries(
-        deck, [Entry(f"字{i}", "", "zì", f"w{i}", position=i) for i in range(count)]
-    )
-    return deck
+    return add_words(store, count, name=name)
 
 
 def test_suspend_bury_and_known_take_cards_out_of_the_queue(store: Store) -> None:

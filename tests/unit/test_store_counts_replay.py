@@ -6,7 +6,7 @@ import random
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from tutor.model import Entry
+from tests.store_support import add_words
 from tutor.srs import DeckSettings, Rating
 from tutor.store import Store
 
@@ -16,9 +16,7 @@ START = datetime(2024, 5, 1, 9, 0, tzinfo=UTC)
 def test_counts_equal_the_cards_the_day_presents_over_thirty_days(db_path: Path) -> None:
     rng = random.Random(7)
     with Store.open(db_path, defaults=DeckSettings(day_offset_minutes=0)) as store:
-        deck = store.ensure_deck("d")
-        notes = [Entry(f"字{i}", "", "zì", f"w{i}", position=i) for i in range(15)]
-        store.upsert_entries(deck, notes, START)  # two cards a note
+        deck = add_words(store, 15, START)  # two cards a note
         store.update_settings(deck, new_per_day=5)
         for day in range(30):
             now = START + timedelta(days=day)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from tutor.model import Entry
+from tests.store_support import add_words
 from tutor.srs import DeckSettings, Rating
 from tutor.store import Store
 
@@ -14,10 +14,7 @@ START = datetime(2024, 5, 1, 9, 0, tzinfo=UTC)
 
 def test_today_streak_and_next_due_follow_the_reviews(db_path: Path) -> None:
     with Store.open(db_path, defaults=DeckSettings(day_offset_minutes=0)) as store:
-        deck = store.ensure_deck("d")
-        store.upsert_entries(
-            deck, [Entry(f"字{i}", "", "zì", f"w{i}", position=i) for i in range(9)], START
-        )
+        deck = add_words(store, 9, START)
         first = store.progress(START)
         assert (first.today, first.streak, first.next_due) == (0, 0, None)
         for day in (0, 1, 2, 4, 5):  # a gap on day 3

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from tests.store_support import add_words
 from tutor.model import Entry
 from tutor.srs import DeckSettings, Rating
 from tutor.store import Store
@@ -26,10 +27,7 @@ def store(db_path: Path) -> Iterator[Store]:
 
 
 def fill(store: Store, count: int, name: str = "d") -> int:
-    deck = store.ensure_deck(name)
-    items = [Entry(f"字{i}", "", "zì", f"w{i}", position=i) for i in range(count)]
-    store.upsert_entries(deck, items, NOW)
-    return deck
+    return add_words(store, count, NOW, name)
 
 
 def review_rows(store: Store) -> list[dict[str, Any]]:
