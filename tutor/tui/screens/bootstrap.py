@@ -7,6 +7,7 @@ a hang, so the app opens at once and shows this screen until the deck exists.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,6 +15,8 @@ from textual.containers import Center, Middle
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import ProgressBar, Static
+
+from tutor.failure import user_error
 
 __all__ = ["BootstrapScreen", "Bootstrapper", "stage_text"]
 
@@ -81,6 +84,7 @@ class BootstrapScreen(Screen[str]):
         self.query_one("#bootstrap-stage", Static).update(stage_text(message.done, message.total))
 
     def _failed(self, err: Exception) -> None:
-        """Leave the UI and let ``TutorApp.run`` re-raise, so the CLI's one exit path reports it."""
-        self.app.failure = err  # type: ignore[attr-defined]
+        """Leave the UI and let ``TutorApp.run`` re-raise, so the CLI's one exit path reports it
+        (as one line: a database error names the file and what happened to it)."""
+        self.app.failure = user_error(err, Path(self._db_path))  # type: ignore[attr-defined]
         self.app.exit(return_code=2)
