@@ -36,6 +36,9 @@ def test_home_lists_decks_with_counts_and_enter_studies_one(db_path: Path) -> No
             await pilot.press("space", "3", "h")
             assert isinstance(app.screen, HomeScreen)
             assert str(table.get_row_at(1)[1]) == "2"  # counts refreshed on return
+            line = text_of(app, "#home-progress")
+            assert "today 1 review  ·  streak 1 day" in line
+            assert "1 of 12 cards started, 0 mature" in line
 
     asyncio.run(scenario())
     store.close()

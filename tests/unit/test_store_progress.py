@@ -28,3 +28,22 @@ def test_today_streak_and_next_due_follow_the_reviews(db_path: Path) -> None:
         store.undo_review(last.review_id)
         assert store.progress(START + timedelta(days=5, hours=1)).streak == 1  # yesterday's
         assert store.progress(START + timedelta(days=7)).streak == 0  # broken
+
+
+def test_cards_started_and_mature_follow_the_intervals(db_path: Path) -> None:
+    with Store.open(db_path, defaults=DeckSettings(day_offset_minutes=0)) as store:
+        deck = add_words(store, 3, START)  # six cards
+        last_card = store.db.execute("SELECT max(id) FROM cards").fetchone()[0]
+        store.suspend(last_card)
+        assert (store.progress(START).cards, store.progress(START).started) == (5, 0)
+        card = store.next_card(deck, START)
+        assert card is not None
+        now = START
+        result = store.record_review(card.card_id, Rating.Easy, now, 1000)
+        while (result.card.due - now).days < 21:  # Easy again, each time it falls due
+            now = result.card.due
+            result = store.record_review(card.card_id, Rating.Easy, now, 1000)
+        done = store.progress(now)
+        assert (done.cards, done.started, done.mature) == (5, 1, 1)
+        store.undo_review(result.review_id)  # back to a young interval
+        assert store.progress(now).mature == 0

@@ -1,4 +1,5 @@
-"""How the learner is doing, for the home screen: reviews today, the streak, the next card due.
+"""How the learner is doing, for the home screen: reviews today, the streak, the next card due,
+and how many cards are started and mature (an interval of 21 days or more, as Anki counts them).
 
 Days are study days of the store's default settings (the rollover hour on this machine's
 clock), as in ``stats``; reviews that were undone do not count.
@@ -18,6 +19,7 @@ from tutor.store.stats import day_label, day_shift
 __all__ = ["Progress", "progress"]
 
 MAX_STREAK = 3650  # study days looked back at
+MATURE_DAYS = 21  # Anki's line between a young and a mature card
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +27,9 @@ class Progress:
     today: int  # reviews since the study day began
     streak: int  # study days in a row with a review, up to today (or yesterday)
     next_due: datetime | None  # the earliest due card that is not new; None: nothing scheduled
+    cards: int = 0  # cards being studied (not suspended, not marked known)
+    started: int = 0  # of those, cards reviewed at least once
+    mature: int = 0  # of those, review cards whose interval is MATURE_DAYS or more
 
 
 def progress(db: Database, now: datetime, settings: DeckSettings) -> Progress:
@@ -40,11 +45,18 @@ def progress(db: Database, now: datetime, settings: DeckSettings) -> Progress:
             [day_shift(settings), MAX_STREAK],
         )
     ]
-    due = db.conn.execute(
-        "SELECT min(due) FROM cards WHERE state != 'new' AND suspended = 0 AND known = 0"
-    ).fetchone()[0]
+    due, cards, started, mature = db.conn.execute(
+        "SELECT min(CASE WHEN state != 'new' THEN due END), count(*),"
+        " count(CASE WHEN state != 'new' THEN 1 END),"
+        " count(CASE WHEN state = 'review'"
+        "  AND julianday(due) - julianday(last_review) >= ? THEN 1 END)"
+        " FROM cards WHERE suspended = 0 AND known = 0",
+        [MATURE_DAYS],
+    ).fetchone()
     label = date.fromisoformat(day_label(start, settings))
-    return Progress(int(today), _streak(days, label), parse_time(due))
+    return Progress(
+        int(today), _streak(days, label), parse_time(due), int(cards), int(started), int(mature)
+    )
 
 
 def _streak(days: list[date], today: date) -> int:

@@ -93,6 +93,9 @@ class HomeScreen(Screen[None]):
         line.append(f"  ·  streak {done.streak} {days}")
         if done.next_due is not None:
             line.append(f"  ·  next card due {format_until(done.next_due, now)}")
+        if done.cards:
+            line.append(f"  ·  {done.started:,} of {done.cards:,} cards started, ")
+            line.append(f"{done.mature:,} mature", style="bold" if done.mature else "")
         self.query_one("#home-progress", Static).update(line)
 
     @property
