@@ -34,6 +34,7 @@ import genanki
 from tutor.errors import ExportError
 from tutor.export.fields import note_fields
 from tutor.export.ids import MODEL_ID, MODEL_NAME, deck_id, note_guid
+from tutor.export.progress import AnkiProgress
 from tutor.export.style import CSS, FIELDS, TEMPLATES
 from tutor.model import Entry
 
@@ -92,16 +93,24 @@ def _export_stamp(path: Path) -> int:
     return stamp
 
 
-def note_tags(entry: Entry) -> list[str]:
+KNOWN_TAG = "tutor::known"
+
+
+def note_tags(entry: Entry, known: bool = False) -> list[str]:
     """Anki tags: the entry's kind, and its HSK 3.0 level (``HSK::7`` is band 7-9) for
-    filtered decks and searches like ``tag:HSK::3``."""
+    filtered decks and searches like ``tag:HSK::3``; ``tutor::known`` for a word the learner
+    marked known (its cards also arrive suspended)."""
     tags = [f"tutor::{entry.kind}"]
     if entry.hsk_level is not None:
         tags.append(f"HSK::{entry.hsk_level}")
+    if known:
+        tags.append(KNOWN_TAG)
     return tags
 
 
-def _build_deck(entries: Sequence[Entry], deck_name: str) -> tuple[genanki.Deck, list[str]]:
+def _build_deck(
+    entries: Sequence[Entry], deck_name: str, known: frozenset[str] = frozenset()
+) -> tuple[genanki.Deck, list[str]]:
     model = anki_model()
     deck = genanki.Deck(deck_id(deck_name), deck_name)
     seen: set[str] = set()
@@ -116,14 +125,47 @@ def _build_deck(entries: Sequence[Entry], deck_name: str) -> tuple[genanki.Deck,
                 model=model,
                 fields=note_fields(entry, deck_name),
                 guid=note_guid(entry.hanzi, deck_name),
-                tags=note_tags(entry),
+                tags=note_tags(entry, entry.hanzi in known),
                 due=len(seen),
             )
         )
     return deck, skipped
 
 
-def _write_package(deck: genanki.Deck, target: BinaryIO, stamp: int) -> None:
+_CARD = """
+UPDATE cards SET type = ?, queue = ?, due = coalesce(?, due), ivl = ?, factor = ?, reps = ?,
+    lapses = ?, left = ?, flags = ?, data = ?
+WHERE nid = (SELECT id FROM notes WHERE guid = ?) AND ord = ?
+"""
+_CARD_ID = "SELECT c.id FROM cards c JOIN notes n ON n.id = c.nid WHERE n.guid = ? AND c.ord = ?"
+
+
+def _write_progress(db: sqlite3.Connection, deck_name: str, progress: AnkiProgress) -> None:
+    """Each card's scheduling and the revlog, over the cards genanki wrote as new."""
+    db.execute("UPDATE col SET crt = ?", [progress.crt])
+    db.executemany(
+        _CARD,
+        [
+            (c.ctype, c.queue, c.due, c.ivl, c.factor, c.reps, c.lapses, c.left, c.flags,
+             c.data, note_guid(c.hanzi, deck_name), c.ord)
+            for c in progress.cards
+        ],
+    )  # fmt: skip
+    ids: dict[tuple[str, int], int | None] = {}
+    rows = []
+    for r in progress.revlog:
+        key = (r.hanzi, r.ord)
+        if key not in ids:
+            found = db.execute(_CARD_ID, [note_guid(r.hanzi, deck_name), r.ord]).fetchone()
+            ids[key] = found[0] if found else None
+        if ids[key] is not None:  # a card the note has (no Recall card without English)
+            rows.append((r.id, ids[key], -1, r.ease, r.ivl, r.last_ivl, r.factor, r.time, r.rtype))
+    db.executemany("INSERT INTO revlog VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+
+def _write_package(
+    deck: genanki.Deck, target: BinaryIO, stamp: int, progress: AnkiProgress | None
+) -> None:
     """genanki's ``Package.write_to_file``, minus its leaked temporary database file."""
     package = genanki.Package(deck)
     with tempfile.TemporaryDirectory(prefix="tutor-apkg-") as tmp:
@@ -134,6 +176,8 @@ def _write_package(deck: genanki.Deck, target: BinaryIO, stamp: int) -> None:
             conn.execute("PRAGMA synchronous = OFF")
             conn.execute("PRAGMA journal_mode = MEMORY")
             package.write_to_db(conn.cursor(), stamp, itertools.count(stamp * 1000))
+            if progress is not None:
+                _write_progress(conn, deck.name, progress)
             conn.commit()
         finally:
             conn.close()
@@ -168,22 +212,28 @@ def _remove(tmp: Path) -> None:
         pass
 
 
-def export_anki(entries: Sequence[Entry], deck_name: str, path: Path) -> ExportResult:
+def export_anki(
+    entries: Sequence[Entry],
+    deck_name: str,
+    path: Path,
+    progress: AnkiProgress | None = None,
+) -> ExportResult:
     """Write ``entries`` as one Anki deck named ``deck_name`` to ``path`` (an .apkg file).
 
     One note per distinct hanzi, two cards per note (Recognition; Recall when the entry has
-    English). Raises ``ExportError`` naming ``path`` when its directory is missing or the
-    file cannot be written; nothing is left behind in that case.
+    English). With ``progress``, each card carries its scheduling and the package its revlog
+    (see ``tutor.export.progress``). Raises ``ExportError`` naming ``path`` when its directory
+    is missing or the file cannot be written; nothing is left behind in that case.
     """
     path = Path(path)
     target = _target(path)
-    deck, skipped = _build_deck(entries, deck_name)
+    deck, skipped = _build_deck(entries, deck_name, progress.known if progress else frozenset())
     stamp = _export_stamp(path)
     # Not mkstemp: its 0600 mode would survive the rename; open(..., "xb") honours the umask.
     tmp = target.parent / f".{target.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp"
     try:
         with open(tmp, "xb") as fh:
-            _write_package(deck, fh, stamp)
+            _write_package(deck, fh, stamp, progress)
         if target.exists():  # an export over an earlier one keeps that file's permissions
             os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
         os.replace(tmp, target)

@@ -55,6 +55,11 @@ class Scheduler:
             enable_fuzzing=False,
         )
 
+    @property
+    def decay(self) -> float:
+        """FSRS-6's forgetting-curve decay (its 21st parameter; FSRS-5 and older fix it at 0.5)."""
+        return float(self.parameters[20]) if len(self.parameters) > 20 else 0.5
+
     def grade(self, state: CardState, rating: Rating | int, now: datetime) -> CardState:
         """The state after reviewing ``state`` with ``rating`` at ``now`` (UTC)."""
         now = utc(now)

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from tutor.srs.optimize import FitResult
     from tutor.store.check import CheckReport
     from tutor.store.progress import Progress
+    from tutor.store.progress_rows import CardProgress
     from tutor.store.revlog import ImportResult
 
 __all__ = ["Store", "local_offset_minutes"]
@@ -131,6 +132,12 @@ class Store:
 
     def entries(self, deck_id: int) -> list[Entry]:
         return notes.entries(self.db, deck_id)
+
+    def card_progress(self, deck_id: int) -> list[CardProgress]:
+        """Every card of the deck with its state, flags and standing reviews (for Anki)."""
+        from tutor.store import progress_rows
+
+        return progress_rows.card_progress(self.db, deck_id)
 
     def known_hanzi(self, exclude_deck: str | None = None) -> set[str]:
         """Hanzi in any deck but ``exclude_deck`` (so mining a new text can skip them)."""
