@@ -285,6 +285,7 @@ def export(ctx: click.Context, deck: str | None, apkg: Path, without_progress: b
         name = resolve_deck(store, deck)
         deck_id = store.deck_id(name)
         entries = store.entries(deck_id)
+        changed = store.changed_times(deck_id)
         progress = None
         if not without_progress:
             scheduler = store.scheduler(deck_id)
@@ -294,7 +295,7 @@ def export(ctx: click.Context, deck: str | None, apkg: Path, without_progress: b
                 scheduler.settings,
                 scheduler.decay,
             )
-    result = export_anki(entries, name, apkg, progress)
+    result = export_anki(entries, name, apkg, progress, changed)
     carried = "" if progress is None else f", {len(progress.revlog)} reviews"
     click.echo(f"wrote {result.notes} notes ({result.cards} cards{carried}) to {result.path}")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -131,6 +132,7 @@ def test_new_card_styling_reaches_existing_notes(
     export_anki(ENTRIES, DECK, package)
     _import(col, package)
     monkeypatch.setattr(apkg, "CSS", apkg.CSS + "\n.tutor-next-version {}")
+    monkeypatch.setattr(apkg, "STYLE_CHANGED", datetime.now(UTC) + timedelta(seconds=5))
     export_anki(ENTRIES, DECK, package)
     _import(col, package)
     col.models._clear_cache()

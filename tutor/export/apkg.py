@@ -1,12 +1,15 @@
 """Writing a deck of entries as an Anki package (.apkg) with genanki.
 
-A re-export must *update* the learner's notes in Anki, never duplicate them. Three things make
-that work with Anki's default import options (update notes and note types "if newer"):
-the note guid depends only on hanzi and deck (``ids.note_guid``); the note type keeps its id
-and field/template names (``ids.MODEL_ID``, ``style.FIELDS``); and every export stamps its
-notes with a modification time strictly later than any earlier export from this process or
-than the file it replaces, because Anki compares whole seconds and skips notes that are not
-newer than the copy it has.
+A re-export must *update* the learner's notes in Anki, never duplicate them, and leave alone
+what the learner changed in Anki. Anki's default import options update notes and note types
+"if newer", comparing modification times in whole seconds. So: the note guid depends only on
+hanzi and deck (``ids.note_guid``); the note type keeps its id and field/template names
+(``ids.MODEL_ID``, ``style.FIELDS``); a note's modification time is when tutor last changed
+its content (``modified``; never before ``style.FIELDS_CHANGED``, the last change to how
+fields are written), so a note the learner edited in Anki since is kept, and one tutor changed
+since wins, whole; the note type's is ``style.STYLE_CHANGED``, so the learner's own CSS and
+template edits stay until tutor's change. Notes without a known time (``modified`` omitted)
+get one strictly later than any earlier export from this process or than the file replaced.
 
 The package is written to a temporary file next to ``path`` and moved into place with
 ``os.replace``, so a failed export never leaves a half-written package behind.
@@ -24,8 +27,9 @@ import threading
 import time
 import uuid
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
@@ -35,7 +39,7 @@ from tutor.errors import ExportError
 from tutor.export.fields import note_fields
 from tutor.export.ids import MODEL_ID, MODEL_NAME, deck_id, note_guid
 from tutor.export.progress import AnkiProgress
-from tutor.export.style import CSS, FIELDS, TEMPLATES
+from tutor.export.style import CSS, FIELDS, FIELDS_CHANGED, STYLE_CHANGED, TEMPLATES
 from tutor.model import Entry
 
 __all__ = ["ExportResult", "anki_model", "export_anki"]
@@ -163,8 +167,29 @@ def _write_progress(db: sqlite3.Connection, deck_name: str, progress: AnkiProgre
     db.executemany("INSERT INTO revlog VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
 
+def _date_content(
+    db: sqlite3.Connection, deck_name: str, modified: Mapping[str, datetime] | None
+) -> None:
+    """Notes dated by their content, the note type by its style (see the module docstring)."""
+    models = json.loads(db.execute("SELECT models FROM col").fetchone()[0])
+    for model in models.values():
+        model["mod"] = int(STYLE_CHANGED.timestamp())
+    db.execute("UPDATE col SET models = ?", [json.dumps(models)])
+    if modified is None:
+        return
+    floor = FIELDS_CHANGED.timestamp()
+    db.executemany(
+        "UPDATE notes SET mod = ? WHERE guid = ?",
+        [(int(max(t.timestamp(), floor)), note_guid(h, deck_name)) for h, t in modified.items()],
+    )
+
+
 def _write_package(
-    deck: genanki.Deck, target: BinaryIO, stamp: int, progress: AnkiProgress | None
+    deck: genanki.Deck,
+    target: BinaryIO,
+    stamp: int,
+    progress: AnkiProgress | None,
+    modified: Mapping[str, datetime] | None = None,
 ) -> None:
     """genanki's ``Package.write_to_file``, minus its leaked temporary database file."""
     package = genanki.Package(deck)
@@ -176,6 +201,7 @@ def _write_package(
             conn.execute("PRAGMA synchronous = OFF")
             conn.execute("PRAGMA journal_mode = MEMORY")
             package.write_to_db(conn.cursor(), stamp, itertools.count(stamp * 1000))
+            _date_content(conn, deck.name, modified)
             if progress is not None:
                 _write_progress(conn, deck.name, progress)
             conn.commit()
@@ -217,12 +243,14 @@ def export_anki(
     deck_name: str,
     path: Path,
     progress: AnkiProgress | None = None,
+    modified: Mapping[str, datetime] | None = None,
 ) -> ExportResult:
     """Write ``entries`` as one Anki deck named ``deck_name`` to ``path`` (an .apkg file).
 
     One note per distinct hanzi, two cards per note (Recognition; Recall when the entry has
     English). With ``progress``, each card carries its scheduling and the package its revlog
-    (see ``tutor.export.progress``). Raises ``ExportError`` naming ``path`` when its directory
+    (see ``tutor.export.progress``). ``modified`` dates each note (by hanzi) by when tutor
+    last changed its content. Raises ``ExportError`` naming ``path`` when its directory
     is missing or the file cannot be written; nothing is left behind in that case.
     """
     path = Path(path)
@@ -233,7 +261,7 @@ def export_anki(
     tmp = target.parent / f".{target.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp"
     try:
         with open(tmp, "xb") as fh:
-            _write_package(deck, fh, stamp, progress)
+            _write_package(deck, fh, stamp, progress, modified)
         if target.exists():  # an export over an earlier one keeps that file's permissions
             os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
         os.replace(tmp, target)

@@ -22,9 +22,30 @@ mode), so one rule per tone serves both modes.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Final
 
-__all__ = ["CSS", "FIELDS", "RECALL", "RECOGNITION", "TEMPLATES"]
+__all__ = [
+    "CSS",
+    "FIELDS",
+    "FIELDS_CHANGED",
+    "RECALL",
+    "RECOGNITION",
+    "STYLE_CHANGED",
+    "STYLE_DIGEST",
+    "TEMPLATES",
+]
+
+#: When the templates or the CSS last changed: the note type's modification time in every
+#: export, so Anki keeps the learner's own edits to them until tutor changes them. Move it to
+#: the time of the change (later than every earlier export) with any change to either.
+STYLE_CHANGED: Final = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)
+#: The start of SHA-256 of the CSS and templates that STYLE_CHANGED dates (a test holds the two
+#: together: a change to the style with no new date fails it).
+STYLE_DIGEST: Final = "60bf4be8ad8f544d"
+#: When the way fields are written from a note (``fields.note_fields``) last changed: no note
+#: is dated earlier, so such a change reaches every note. Move it with any such change.
+FIELDS_CHANGED: Final = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)
 
 #: Note fields in order. The first eight are the export contract; the rest are extras.
 FIELDS: Final[tuple[str, ...]] = (

@@ -21,6 +21,7 @@ from tutor.store.sql import Database
 __all__ = [
     "NOTE_FIELDS",
     "TEMPLATES",
+    "changed_times",
     "entries",
     "entry_from_row",
     "known_hanzi",
@@ -141,6 +142,12 @@ def entries(db: Database, deck_id: int) -> list[Entry]:
     )
     names = [d[0] for d in cursor.description]
     return [entry_from_row(dict(zip(names, row, strict=True))) for row in cursor]
+
+
+def changed_times(db: Database, deck_id: int) -> dict[str, datetime]:
+    """When each note's content last changed (mined, re-mined, edited), by hanzi."""
+    rows = db.conn.execute("SELECT hanzi, updated FROM notes WHERE deck_id = ?", [deck_id])
+    return {hanzi: datetime.fromisoformat(updated) for hanzi, updated in rows}
 
 
 def known_hanzi(db: Database, exclude_deck: str | None = None) -> set[str]:

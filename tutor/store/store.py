@@ -133,6 +133,10 @@ class Store:
     def entries(self, deck_id: int) -> list[Entry]:
         return notes.entries(self.db, deck_id)
 
+    def changed_times(self, deck_id: int) -> dict[str, datetime]:
+        """When each note's content last changed, by hanzi (the notes' time in an export)."""
+        return notes.changed_times(self.db, deck_id)
+
     def card_progress(self, deck_id: int) -> list[CardProgress]:
         """Every card of the deck with its state, flags and standing reviews (for Anki)."""
         from tutor.store import progress_rows
