@@ -31,6 +31,7 @@ from tutor.store.sql import Database
 if TYPE_CHECKING:
     from tutor.srs.optimize import FitResult
     from tutor.store.check import CheckReport
+    from tutor.store.merge import MergeResult, OutsideReview
     from tutor.store.progress import Progress
     from tutor.store.progress_rows import CardProgress
     from tutor.store.revlog import ImportResult
@@ -136,6 +137,24 @@ class Store:
     def changed_times(self, deck_id: int) -> dict[str, datetime]:
         """When each note's content last changed, by hanzi (the notes' time in an export)."""
         return notes.changed_times(self.db, deck_id)
+
+    def card_keys(self) -> list[tuple[str, str, str, int]]:
+        """(deck name, hanzi, template, card id) of every card: how Anki's notes map back."""
+        rows = self.db.execute(
+            "SELECT d.name, n.hanzi, c.template, c.id FROM cards c "
+            "JOIN notes n ON n.id = c.note_id JOIN decks d ON d.id = c.deck_id"
+        )
+        return [(str(d), str(h), str(t), int(i)) for d, h, t, i in rows]
+
+    def merge_reviews(self, reviews: Iterable[OutsideReview]) -> MergeResult:
+        """Add reviews made elsewhere and replay the cards they touch (one transaction)."""
+        from tutor.store import merge
+
+        def scheduler_of(card_id: int) -> Scheduler:
+            deck = self.db.execute("SELECT deck_id FROM cards WHERE id = ?", [card_id]).fetchone()
+            return self.scheduler(int(deck[0]))
+
+        return merge.merge_reviews(self.db, reviews, scheduler_of)
 
     def card_progress(self, deck_id: int) -> list[CardProgress]:
         """Every card of the deck with its state, flags and standing reviews (for Anki)."""
