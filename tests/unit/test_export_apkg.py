@@ -169,7 +169,7 @@ def test_unwritable_directory_is_an_export_error(tmp_path: Path) -> None:
 def test_scratch_database_failure_is_an_export_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def full(deck: object, target: object, stamp: int, progress: object) -> None:
+    def full(*args: object) -> None:
         raise sqlite3.OperationalError("database or disk is full")
 
     monkeypatch.setattr(apkg, "_write_package", full)
@@ -185,7 +185,7 @@ def test_failed_write_keeps_the_old_package_and_leaves_nothing_behind(
     out = tmp_path / "deck.apkg"
     out.write_bytes(b"previous export")
 
-    def disk_full(deck: object, target: object, stamp: int, progress: object) -> None:
+    def disk_full(deck: object, target: object, *args: object) -> None:
         target.write(b"half a package")  # type: ignore[attr-defined]
         raise OSError(28, "No space left on device")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from tutor.export.fields import blank, colored_pinyin, highlight, main_example, note_fields
 from tutor.export.style import FIELDS
 from tutor.model import Entry, Example
@@ -98,7 +100,7 @@ def test_sentence_is_the_first_example_containing_the_word() -> None:
     assert f["Sentence"] == '要<b class="hl">协同发展</b>。'
     assert f["Translation"] == "Develop together."
     assert f["SentenceCloze"] == '要<span class="gap">［…］</span>。'
-    assert f["Examples"].count('class="example"') == 2
+    assert f["Examples"] == ""  # the other sentence lacks the word; the card's is not repeated
 
 
 def test_entry_without_examples_has_empty_sentence_fields() -> None:
@@ -110,3 +112,45 @@ def test_entry_without_examples_has_empty_sentence_fields() -> None:
 def test_extras_carry_hsk_level_and_kind() -> None:
     f = _fields(_entry(hsk_level=4, kind="term"))
     assert (f["HSK"], f["Kind"]) == ("4", "term")
+
+
+def test_more_examples_are_distinct_shortest_first_and_three_at_most() -> None:
+    sentences = ["协同发展很长很长的一句话。", "协同发展。", "要协同发展。", "协同发展。",
+                 "我们协同发展吧。", "推进协同发展工作。", "没有这个词。"]  # fmt: skip
+    entry = _entry(examples=tuple(Example(zh, f"en {i}") for i, zh in enumerate(sentences)))
+    shown = main_example(entry)
+    assert shown is not None and shown.zh == sentences[0]
+    f = _fields(entry)
+    blocks = f["Examples"].split('<div class="example">')[1:]
+    assert len(blocks) == 3
+    assert [b.count("协同发展") for b in blocks] == [1, 1, 1]
+    assert "协同发展</b>。</div>" in blocks[0] and "要<b" in blocks[1]  # shortest first, once
+
+
+def test_a_traditional_sentence_is_highlighted_and_gapped_through_its_own_form() -> None:
+    entry = _entry(examples=(Example("推動協同發展。", "Push coordinated development."),))
+    f = _fields(entry)
+    assert f["Sentence"] == '推動<b class="hl">協同發展</b>。'
+    assert f["SentenceCloze"] == '推動<span class="gap">［…］</span>。'
+
+
+def test_the_traditional_field_is_empty_when_it_is_the_same_as_the_hanzi() -> None:
+    assert _fields(_entry(hanzi="你好", traditional="你好"))["Traditional"] == ""
+    assert _fields(_entry())["Traditional"] == "協同發展"
+
+
+def test_anki_syntax_in_mined_text_stays_text() -> None:
+    entry = _entry(english="say [sound:x.mp3] {{Hanzi}}")
+    english = _fields(entry)["English"]
+    assert "[sound:" not in english and "{{" not in english
+    assert html.unescape(english) == "say [sound:x.mp3] {{Hanzi}}"  # what the card shows
+
+
+def test_hsk_band_seven_to_nine_is_named_as_learners_know_it() -> None:
+    assert _fields(_entry(hsk_level=7))["HSK"] == "7–9"
+    assert _fields(_entry(hsk_level=3))["HSK"] == "3"
+
+
+def test_dictionary_cross_references_read_as_words_and_tone_marks() -> None:
+    entry = _entry(senses=("see 高速公路[gao1 su4 gong1 lu4]", "variant of 著|着[zhe5]"))
+    assert _fields(entry)["Senses"] == "see 高速公路 (gāo sù gōng lù); variant of 着 (zhe)"

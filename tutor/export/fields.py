@@ -6,7 +6,8 @@ and quotes (a translation quoting a slogan, "R&D") and Anki renders fields as HT
 attribute, where quotes are plain characters; Anki's own editor stores them unescaped too, so
 "Xiong'an" stays searchable in Anki's browser. The only markup in a field is what this module
 adds: the highlighted word in the sentence and the tone-coloured pinyin spans, whose class
-names the card CSS (``style``) styles.
+names the card CSS (``style``) styles. Anki's own syntax in mined text is broken up so it stays
+text: ``[sound:x.mp3]`` would play a file and ``{{`` open a template tag.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
+from tutor.lang.cedict import readable
 from tutor.lang.pinyin import syllables, tones
 from tutor.model import Entry, Example
 
@@ -22,7 +24,9 @@ __all__ = [
     "colored_pinyin",
     "examples_html",
     "highlight",
+    "hsk_label",
     "main_example",
+    "more_examples",
     "note_fields",
 ]
 
@@ -30,8 +34,20 @@ __all__ = [
 _VOWELS = frozenset("aeiouü")
 
 
+MAX_EXAMPLES = 3  # in the Examples field, besides the card's own sentence
+
+
 def _esc(text: str) -> str:
-    return html.escape(text, quote=False)
+    escaped = html.escape(text, quote=False)
+    # entities, so the card shows the characters but Anki never reads them as its syntax
+    return escaped.replace("[sound:", "[sound&#58;").replace("{{", "{&#123;")
+
+
+def _word_in(sentence: str, entry: Entry) -> str:
+    """The form of the word the sentence uses: a traditional-script text has the traditional."""
+    if entry.hanzi and entry.hanzi not in sentence and entry.traditional in sentence:
+        return entry.traditional
+    return entry.hanzi
 
 
 def highlight(sentence: str, word: str) -> str:
@@ -83,43 +99,64 @@ def colored_pinyin(pinyin: str) -> str:
 
 
 def main_example(entry: Entry) -> Example | None:
-    """The example shown on the card: the first one whose Chinese contains the word."""
+    """The example shown on the card: the first one whose Chinese contains the word (in
+    either script)."""
     for example in entry.examples:
-        if entry.hanzi and entry.hanzi in example.zh:
+        if entry.hanzi and _word_in(example.zh, entry) in example.zh:
             return example
     return entry.examples[0] if entry.examples else None
 
 
+def more_examples(entry: Entry) -> list[Example]:
+    """Up to ``MAX_EXAMPLES`` other sentences with the word, distinct, shortest first."""
+    shown = main_example(entry)
+    seen = {shown.zh} if shown else set()
+    out = []
+    for ex in sorted(entry.examples, key=lambda e: len(e.zh)):
+        if ex.zh not in seen and _word_in(ex.zh, entry) in ex.zh:
+            seen.add(ex.zh)
+            out.append(ex)
+    return out[:MAX_EXAMPLES]
+
+
 def examples_html(entry: Entry) -> str:
-    """All example pairs, the word highlighted in each, for the card's "All examples" block."""
+    """The other example pairs, the word highlighted in each (the "More examples" block)."""
     return "".join(
         '<div class="example">'
-        f'<div class="zh" lang="zh-Hans">{highlight(ex.zh, entry.hanzi)}</div>'
+        f'<div class="zh" lang="zh">{highlight(ex.zh, _word_in(ex.zh, entry))}</div>'
         f'<div class="en">{_esc(ex.en)}</div>'
         "</div>"
-        for ex in entry.examples
+        for ex in more_examples(entry)
     )
 
 
 def _senses(senses: Sequence[str]) -> str:
-    return "; ".join(_esc(s) for s in senses if s)
+    return "; ".join(_esc(readable(s)) for s in senses if s)
+
+
+def hsk_label(level: int | None) -> str:
+    """HSK 3.0's level as learners name it: 1 to 6, and the one band "7–9" above them."""
+    if level is None:
+        return ""
+    return "7–9" if level >= 7 else str(level)
 
 
 def note_fields(entry: Entry, deck_name: str) -> list[str]:
     """The note's field values, in ``style.FIELDS`` order, ready for Anki (escaped HTML)."""
     example = main_example(entry)
+    word = _word_in(example.zh, entry) if example else entry.hanzi
     return [
         _esc(entry.hanzi),
-        _esc(entry.traditional),
+        _esc(entry.traditional) if entry.traditional != entry.hanzi else "",
         _esc(entry.pinyin),
         _esc(entry.english),
         _senses(entry.senses),
-        highlight(example.zh, entry.hanzi) if example else "",
+        highlight(example.zh, word) if example else "",
         _esc(example.en) if example else "",
         _esc(deck_name),
         colored_pinyin(entry.pinyin),
-        blank(example.zh, entry.hanzi) if example else "",
+        blank(example.zh, word) if example else "",
         examples_html(entry),
-        str(entry.hsk_level) if entry.hsk_level is not None else "",
+        hsk_label(entry.hsk_level),
         _esc(entry.kind),
     ]

@@ -39,13 +39,13 @@ __all__ = [
 #: When the templates or the CSS last changed: the note type's modification time in every
 #: export, so Anki keeps the learner's own edits to them until tutor changes them. Move it to
 #: the time of the change (later than every earlier export) with any change to either.
-STYLE_CHANGED: Final = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)
+STYLE_CHANGED: Final = datetime(2026, 12, 2, 3, 15, tzinfo=UTC)
 #: The start of SHA-256 of the CSS and templates that STYLE_CHANGED dates (a test holds the two
 #: together: a change to the style with no new date fails it).
-STYLE_DIGEST: Final = "60bf4be8ad8f544d"
+STYLE_DIGEST: Final = "25dc04b4fbd31504"
 #: When the way fields are written from a note (``fields.note_fields``) last changed: no note
 #: is dated earlier, so such a change reaches every note. Move it with any such change.
-FIELDS_CHANGED: Final = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)
+FIELDS_CHANGED: Final = datetime(2026, 12, 2, 3, 15, tzinfo=UTC)
 
 #: Note fields in order. The first eight are the export contract; the rest are extras.
 FIELDS: Final[tuple[str, ...]] = (
@@ -97,7 +97,7 @@ TEMPLATES: Final[tuple[dict[str, str], ...]] = (
                 '<div class="english">{{English}}</div>',
                 '{{#Senses}}<div class="senses">{{Senses}}</div>{{/Senses}}',
                 _CONTEXT,
-                '{{#Examples}}<details class="examples"><summary>All examples</summary>'
+                '{{#Examples}}<details class="examples"><summary>More examples</summary>'
                 "{{Examples}}</details>{{/Examples}}",
                 _FOOTER,
             ]

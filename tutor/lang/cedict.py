@@ -118,6 +118,19 @@ class CedictEntry:
         return tuple(refs)
 
 
+def readable(sense: str) -> str:
+    """A sense with CC-CEDICT's cross-reference markup written for a reader: the simplified
+    headword and tone-marked reading, ``see 高速公路[gao1 su4 gong1 lu4]`` becoming
+    ``see 高速公路 (gāo sù gōng lù)`` and ``variant of 著|着[zhe5]`` becoming ``variant of 着
+    (zhe)``; a reference without a reading keeps its simplified form."""
+
+    def written(m: re.Match[str]) -> str:
+        word = m.group(2) or m.group(1)
+        return f"{word} ({numbered_to_marks(m.group(3).replace('u:', 'ü'))})"
+
+    return _HEADWORD_REF.sub(written, sense)
+
+
 def sense_kind(sense: str) -> SenseKind:
     """Classify one sense so callers can skip non-translations.
 

@@ -88,9 +88,11 @@ class CardFace(VerticalScroll):
             pinyin = head
         self.query_one("#pinyin", Static).update(pinyin)
         self.query_one("#english", Static).update(_labelled("English", english))
+        from tutor.lang.cedict import readable  # here, not at launch: it loads the dictionary code
+
         senses = _field(card, "senses", ())
         self.query_one("#senses", Static).update(
-            _labelled("Dictionary", " / ".join(senses) if senses else "—")
+            _labelled("Dictionary", " / ".join(readable(s) for s in senses) if senses else "—")
         )
         examples = _field(card, "examples", ())
         zh_line = self.query_one("#example-zh", Static)
