@@ -124,6 +124,11 @@ def study(ctx: click.Context, deck: str | None) -> None:
 @click.option("--deck", default=None, help="Deck name (default: the source's file name stem).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="Force the input format.")
 @click.option(
+    "--encoding",
+    metavar="NAME",
+    help="Read the files as NAME (gb18030, big5, utf-16...); by default it is detected.",
+)
+@click.option(
     "--jsonl", type=click.Path(dir_okay=False, path_type=Path), help="Also write entries."
 )
 @click.option(
@@ -170,6 +175,7 @@ def mine(
     en_path: Path | None,
     deck: str | None,
     fmt: str | None,
+    encoding: str | None,
     jsonl: Path | None,
     review_low: bool,
     max_level: int | None,
@@ -189,10 +195,16 @@ def mine(
     Words already in another deck (or marked known) are not added again. Pairs below the
     confidence threshold wait for `tutor review`; pairs you rejected never come back, and pairs
     you accepted go straight into the deck.
+
+    Files may be UTF-8, UTF-16, GB18030 (GBK) or Big5: the encoding is detected and named
+    when it is not UTF-8; --encoding names it.
     """
+    from tutor.corpus.encoding import forced_encoding
+    from tutor.corpus.textfile import read_as
     from tutor.curate import Selection
     from tutor.ingest import explain_source, mine_source
 
+    ctx.with_resource(forced_encoding(encoding))  # every file this command reads
     if explain:
         lines = explain_source(
             _db_path(ctx), source, explain, en_path=en_path, fmt=fmt, statistical=statistical
@@ -218,6 +230,9 @@ def mine(
         selection=selection,
         statistical=statistical,
     )
+    for path in (source, en_path):
+        if path is not None and path.is_file() and (label := read_as(path)) != "UTF-8":
+            click.echo(f"tutor: note: {path}: read as {label}", err=True)
     click.echo(report.summary())
     if review_low:
         for entry in report.low:

@@ -49,10 +49,10 @@ def test_non_utf8_names_line_of_first_bad_byte(tmp_path: Path) -> None:
     assert "not UTF-8" in str(err) and "0xc4" in str(err)
 
 
-def test_utf16_file(tmp_path: Path) -> None:
+def test_utf16_file_is_read(tmp_path: Path) -> None:
     path = tmp_path / "utf16.txt"
     path.write_bytes("你好\nHello\n".encode("utf-16"))
-    assert "UTF-16" in str(_error(path))
+    assert [(p.zh, p.en) for p in read_pairs(path)] == [("你好", "Hello")]
 
 
 def test_utf8_bom_is_accepted(tmp_path: Path) -> None:

@@ -1,23 +1,25 @@
 """Reading a user's text file line by line, strictly, with errors a user can act on.
 
-Every reader goes through here, so a missing, empty, binary or non-UTF-8 file gets the same
+Every reader goes through here, so a missing, empty, binary or undecodable file gets the same
 one-line ``InputError`` naming the file and, where there is one, the line of the first bad byte.
-Lines are decoded one at a time, so a file of any size is read in constant memory.
+The encoding is decided from the first bytes (``encoding``: UTF-8, UTF-16, GB18030, Big5, or
+the one forced); lines are decoded one at a time, so a file of any size is read in constant
+memory. ``read_as`` tells what a file was read as, for the note a command prints.
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from tutor.corpus.encoding import SNIFF, Decoding, decoding_for
 from tutor.errors import InputError
 
-__all__ = ["iter_lines", "open_binary", "read_head", "read_text_lines"]
+__all__ = ["iter_lines", "open_binary", "read_as", "read_head", "read_text_lines"]
 
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _UTF8_BOM = b"\xef\xbb\xbf"
-_SNIFF = 8192
 
 
 def open_binary(path: Path) -> BinaryIO:
@@ -35,11 +37,19 @@ def open_binary(path: Path) -> BinaryIO:
 
 
 def _check_start(path: Path, start: bytes) -> None:
-    if start.startswith(_UTF16_BOMS):
-        raise InputError("UTF-16 text; save it as UTF-8", path=path, line=1)
     if b"\x00" in start:
         line = start[: start.index(b"\x00")].count(b"\n") + 1
         raise InputError("binary file (NUL byte), not text", path=path, line=line)
+
+
+def _start(path: Path) -> bytes:
+    with open_binary(path) as handle:
+        return handle.read(SNIFF)
+
+
+def read_as(path: Path) -> str:
+    """What ``path`` is read as ("UTF-8", "GB18030", "UTF-16-LE", ...)."""
+    return decoding_for(Path(path), _start(Path(path))).label
 
 
 def _decode(path: Path, raw: bytes, lineno: int) -> str:
@@ -50,7 +60,8 @@ def _decode(path: Path, raw: bytes, lineno: int) -> str:
     except UnicodeDecodeError as err:
         bad = raw[err.start]
         raise InputError(
-            f"not UTF-8 text (byte 0x{bad:02x} at column {err.start + 1}); save it as UTF-8",
+            f"not UTF-8 text (byte 0x{bad:02x} at column {err.start + 1}); save it as UTF-8 "
+            "or name its encoding with --encoding",
             path=path,
             line=lineno,
         ) from None
@@ -63,19 +74,44 @@ def iter_lines(path: Path) -> Iterator[tuple[int, str]]:
     whitespace) is reported after the blank lines were yielded, which no reader acts on.
     """
     path = Path(path)
+    decoding = decoding_for(path, _start(path))
+    lines = _utf8_lines(path) if decoding.is_utf8 else _other_lines(path, decoding)
+    seen_text = False
+    for lineno, text in lines:
+        if not seen_text and text.strip():
+            seen_text = True
+        yield lineno, text
+    if not seen_text:
+        raise InputError("empty file", path=path)
+
+
+def _utf8_lines(path: Path) -> Iterator[tuple[int, str]]:
     with open_binary(path) as handle:
-        start = handle.peek(_SNIFF)[:_SNIFF] if hasattr(handle, "peek") else b""
-        _check_start(path, start)
-        seen_text = False
+        _check_start(path, handle.peek(SNIFF)[:SNIFF] if hasattr(handle, "peek") else b"")
         for lineno, raw in enumerate(handle, start=1):
             if lineno == 1 and raw.startswith(_UTF8_BOM):
                 raw = raw[len(_UTF8_BOM) :]
-            text = _decode(path, raw, lineno).rstrip("\r\n")
-            if not seen_text and text.strip():
-                seen_text = True
-            yield lineno, text
-    if not seen_text:
-        raise InputError("empty file", path=path)
+            yield lineno, _decode(path, raw, lineno).rstrip("\r\n")
+
+
+def _other_lines(path: Path, decoding: Decoding) -> Iterator[tuple[int, str]]:
+    """Lines of a file in another encoding (UTF-16's newlines are two bytes: decode first)."""
+    lineno = 0
+    with open_binary(path) as handle:
+        handle.read(decoding.skip)
+        text = io.TextIOWrapper(handle, encoding=decoding.codec, errors="strict", newline="")
+        try:
+            for lineno, line in enumerate(text, start=1):  # noqa: B007 - read after the loop
+                if "\x00" in line:
+                    raise InputError("binary file (NUL byte), not text", path=path, line=lineno)
+                yield lineno, line.rstrip("\r\n").lstrip("\ufeff")
+        except UnicodeDecodeError:
+            raise InputError(
+                f"not {decoding.label} text past this line; convert the file to UTF-8 "
+                "or name its encoding with --encoding",
+                path=path,
+                line=lineno + 1,
+            ) from None
 
 
 def read_text_lines(path: Path) -> list[str]:
@@ -87,6 +123,8 @@ def read_head(path: Path, size: int = 65536) -> str:
     """The first ``size`` bytes, decoded leniently: for format sniffing only, never for content."""
     with open_binary(Path(path)) as handle:
         data = handle.read(size)
-    if data.startswith(_UTF8_BOM):
-        data = data[len(_UTF8_BOM) :]
-    return data.decode("utf-8", errors="replace")
+    try:
+        decoding = decoding_for(Path(path), data[:SNIFF])
+    except InputError:
+        decoding = Decoding("utf-8")  # the read proper reports it
+    return data[decoding.skip :].decode(decoding.codec, errors="replace").lstrip("\ufeff")

@@ -10,11 +10,14 @@ The file is fed to the parser in chunks, so memory stays bounded on any size of 
 
 from __future__ import annotations
 
+import codecs
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from xml.parsers import expat
 
 from tutor.corpus.cleanup import clean_en, clean_zh
+from tutor.corpus.encoding import FORCED, SNIFF, decoding_for
 from tutor.corpus.script import has_han, is_english
 from tutor.corpus.textfile import open_binary
 from tutor.corpus.unpaired import Report, emit
@@ -121,8 +124,10 @@ def _pick(variants: dict[str, str], side: str) -> str | None:
     return next(iter(matching.values()))
 
 
-def _make_parser(path: Path, report: Report | None) -> tuple[expat.XMLParserType, _TmxHandler]:
-    parser = expat.ParserCreate()
+def _make_parser(
+    path: Path, report: Report | None, encoding: str | None = None
+) -> tuple[expat.XMLParserType, _TmxHandler]:
+    parser = expat.ParserCreate(encoding)
     handler = _TmxHandler(parser, path, report)
     parser.buffer_text = True
 
@@ -142,30 +147,65 @@ def _make_parser(path: Path, report: Report | None) -> tuple[expat.XMLParserType
     return parser, handler
 
 
+_DECLARED = re.compile(rb"<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
+_EXPAT_READS = {"utf-8", "utf-16", "utf-16-le", "utf-16-be", "iso8859-1", "ascii"}
+
+
+def _transcoding(path: Path, head: bytes) -> str | None:
+    """The codec to turn the file into UTF-8 with before expat reads it (which knows only
+    UTF-8, UTF-16, Latin-1 and ASCII): a declared ``encoding="GBK"``, a forced one, or a
+    detected GB18030 or Big5 when nothing is declared; None when expat reads it as it is."""
+    forced = FORCED.get()
+    found = _DECLARED.search(head[:512])
+    name = forced or (found.group(1).decode("ascii") if found else None)
+    if name is None:
+        decoding = decoding_for(path, head)
+        name = None if decoding.is_utf8 else decoding.codec
+    if name is None:
+        return None
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        raise InputError(f"unknown encoding {name!r} declared", path=path, line=1) from None
+    return None if codec in _EXPAT_READS and forced is None else codec
+
+
+def _chunks(path: Path, codec: str | None) -> Iterator[bytes]:
+    """The file in chunks expat can read (transcoded to UTF-8 when ``codec``), then b""."""
+    decoder = codecs.getincrementaldecoder(codec)("strict") if codec else None
+    with open_binary(path) as stream:
+        while raw := stream.read(_CHUNK):
+            if decoder is None:
+                yield raw
+                continue
+            try:
+                yield decoder.decode(raw).encode("utf-8")
+            except UnicodeDecodeError:
+                raise InputError(
+                    f"not {codec} text, as it declares; convert it to UTF-8", path=path
+                ) from None
+    yield b""
+
+
 def read_tmx(path: Path, report: Report | None = None) -> Iterator[SegmentPair]:
     """Yield one pair per ``<tu>`` with a Chinese and an English ``<tuv>``; others are reported."""
-    parser, handler = _make_parser(path, report)
+    with open_binary(path) as stream:
+        head = stream.read(SNIFF)
+    if not head.strip():
+        raise InputError("empty file", path=path)
+    codec = _transcoding(path, head)
+    parser, handler = _make_parser(path, report, "UTF-8" if codec else None)
     source = str(path)
     position = 0
-    with open_binary(path) as stream:
-        first = True
-        while True:
-            chunk = stream.read(_CHUNK)
-            if first and not chunk.strip():
-                raise InputError("empty file", path=path)
-            first = False
-            try:
-                parser.Parse(chunk, not chunk)
-            except _Refused as err:
-                raise InputError(
-                    f"refused: {err}", path=path, line=parser.CurrentLineNumber
-                ) from None
-            except expat.ExpatError as err:
-                message = expat.ErrorString(err.code)
-                raise InputError(f"malformed TMX: {message}", path=path, line=err.lineno) from None
-            for line, zh, en in handler.done:
-                yield SegmentPair(zh, en, source, line, position)
-                position += 1
-            handler.done.clear()
-            if not chunk:
-                break
+    for chunk in _chunks(path, codec):
+        try:
+            parser.Parse(chunk, not chunk)
+        except _Refused as err:
+            raise InputError(f"refused: {err}", path=path, line=parser.CurrentLineNumber) from None
+        except expat.ExpatError as err:
+            message = expat.ErrorString(err.code)
+            raise InputError(f"malformed TMX: {message}", path=path, line=err.lineno) from None
+        for line, zh, en in handler.done:
+            yield SegmentPair(zh, en, source, line, position)
+            position += 1
+        handler.done.clear()
