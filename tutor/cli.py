@@ -129,6 +129,11 @@ def study(ctx: click.Context, deck: str | None) -> None:
     help="Read the files as NAME (gb18030, big5, utf-16...); by default it is detected.",
 )
 @click.option(
+    "--strict",
+    is_flag=True,
+    help="Refuse a TSV with a malformed row (by default it is reported and skipped).",
+)
+@click.option(
     "--jsonl", type=click.Path(dir_okay=False, path_type=Path), help="Also write entries."
 )
 @click.option(
@@ -176,6 +181,7 @@ def mine(
     deck: str | None,
     fmt: str | None,
     encoding: str | None,
+    strict: bool,
     jsonl: Path | None,
     review_low: bool,
     max_level: int | None,
@@ -199,12 +205,12 @@ def mine(
     Files may be UTF-8, UTF-16, GB18030 (GBK) or Big5: the encoding is detected and named
     when it is not UTF-8; --encoding names it.
     """
-    from tutor.corpus.encoding import forced_encoding
+    from tutor.corpus.options import reading
     from tutor.corpus.textfile import read_as
     from tutor.curate import Selection
     from tutor.ingest import explain_source, mine_source
 
-    ctx.with_resource(forced_encoding(encoding))  # every file this command reads
+    ctx.with_resource(reading(encoding, strict))  # every file this command reads
     if explain:
         lines = explain_source(
             _db_path(ctx), source, explain, en_path=en_path, fmt=fmt, statistical=statistical

@@ -64,6 +64,9 @@ class MineReport:
             parts.append(f"{self.rejected} rejected before")
         if self.low:
             parts.append(f"{len(self.low)} low-confidence kept out (see `tutor review`)")
+        if self.unpaired:
+            lines = "line" if len(self.unpaired) == 1 else "lines"
+            parts.append(f"{len(self.unpaired)} {lines} skipped (listed above)")
         return ", ".join(parts)
 
 

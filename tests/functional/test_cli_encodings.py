@@ -1,6 +1,6 @@
-"""`tutor mine` on a GB18030 or Big5 file: the same deck as its UTF-8 twin, and a note saying
-what it was read as; a file it cannot decode with confidence is one line, and nothing is
-written."""
+"""`tutor mine` on files as people have them: a GB18030 or Big5 file gives the deck of its UTF-8
+twin and a note saying what it was read as; a file it cannot decode with confidence is one
+line, and nothing is written; a hand-written TSV's bad row is skipped and reported."""
 
 from __future__ import annotations
 
@@ -63,3 +63,21 @@ def test_an_undecodable_file_is_one_line_and_writes_nothing(tmp_path: Path) -> N
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"tutor: error: {source}: not UTF-8")
     assert not db.exists()
+
+
+def test_a_hand_written_tsv_skips_its_bad_row_and_strict_refuses_it(tmp_path: Path) -> None:
+    source = tmp_path / "words.tsv"
+    source.write_text(
+        "# my list\n我们支持城市更新。\tWe supported urban renewal.\n\n"
+        "这一行没有制表符\n政府工作报告。\tThe government work report.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "p.db"
+    result = run("--db", str(db), "mine", str(source))
+    assert result.exit_code == 0, result.output
+    assert f"tutor: note: {source}:4: not paired (malformed TSV row" in result.output
+    assert "2 sentence pairs" in result.output and "1 line skipped" in result.output
+    strict = run("--db", str(tmp_path / "q.db"), "mine", str(source), "--strict")
+    assert strict.exit_code == 2
+    assert strict.output.strip().startswith(f"tutor: error: {source}:4: malformed TSV row")
+    assert not (tmp_path / "q.db").exists()

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tutor.corpus import read_pairs
-from tutor.corpus.encoding import forced_encoding
+from tutor.corpus.options import reading
 from tutor.corpus.textfile import read_as
 from tutor.errors import InputError
 from tutor.lang.script import to_traditional
@@ -122,7 +122,7 @@ def test_a_tmx_in_the_encoding_it_declares_reads_like_its_utf8_twin(
 def test_forcing_an_encoding_reads_what_detection_would_not_decide(tmp_path: Path) -> None:
     path = tmp_path / "short.txt"
     path.write_bytes("北京\nBeijing\n".encode("gb18030"))  # too short to be sure of
-    with forced_encoding("gb18030"):
+    with reading("gb18030"):
         assert _read(path) == [("北京", "Beijing")]
 
 
@@ -138,5 +138,5 @@ def test_a_file_that_decodes_with_no_confidence_is_one_line(tmp_path: Path) -> N
 def test_an_unknown_forced_encoding_is_one_line(tmp_path: Path) -> None:
     path = tmp_path / "t.txt"
     path.write_text("北京\nBeijing\n", encoding="utf-8")
-    with forced_encoding("klingon"), pytest.raises(InputError, match="unknown encoding"):
+    with reading("klingon"), pytest.raises(InputError, match="unknown encoding"):
         _read(path)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tutor.corpus import Unpaired, read_pairs
+from tutor.corpus.options import reading
 from tutor.corpus.tsv import detect_columns
 from tutor.errors import InputError
 
@@ -51,14 +52,30 @@ def test_detect_columns_prefers_nearest_english_column() -> None:
     assert detect_columns([["only english", "more english"]]) == (None, None)
 
 
-def test_malformed_row_names_its_line(tmp_path: Path) -> None:
+def test_with_strict_a_malformed_row_stops_the_read_at_its_line(tmp_path: Path) -> None:
     path = _write(tmp_path, "你好\tHello\n谢谢\tThanks\n没有制表符的一行\n再见\tBye\n")
-    pairs = read_pairs(path)
-    assert next(pairs).zh == "你好"
-    with pytest.raises(InputError) as err:
-        list(pairs)
+    with reading(strict=True):
+        pairs = read_pairs(path)
+        assert next(pairs).zh == "你好"
+        with pytest.raises(InputError) as err:
+            list(pairs)
     assert err.value.line == 3
     assert str(err.value).startswith(f"{path}:3: malformed TSV row")
+
+
+def test_a_malformed_row_comments_and_blanks_are_skipped_and_the_row_reported(
+    tmp_path: Path,
+) -> None:
+    path = _write(
+        tmp_path,
+        "# my word list\n你好\tHello\n\n  # a note\n没有制表符的一行\n再见\tBye\n",
+    )
+    skipped: list[Unpaired] = []
+    assert [(p.zh, p.line) for p in read_pairs(path, report=skipped.append)] == [
+        ("你好", 2),
+        ("再见", 6),
+    ]
+    assert [(u.line, u.reason.split(":")[0]) for u in skipped] == [(5, "malformed TSV row")]
 
 
 def test_row_without_chinese_is_reported(tmp_path: Path) -> None:

@@ -12,19 +12,15 @@ what it looks like and how to convert it.
 from __future__ import annotations
 
 import codecs
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
+from tutor.corpus.options import current
 from tutor.errors import InputError
 
-__all__ = ["FORCED", "SNIFF", "Decoding", "decoding_for", "forced_encoding"]
+__all__ = ["SNIFF", "Decoding", "decoding_for", "forced"]
 
 SNIFF = 1 << 16  # bytes looked at
-#: An encoding the learner named (``--encoding``), for every file read while it is set.
-FORCED: ContextVar[str | None] = ContextVar("tutor_forced_encoding", default=None)
 CANDIDATES = ["gb18030", "big5", "utf_16"]
 MAX_CHAOS = 0.1  # charset-normalizer's mess ratio a decoding may have
 MIN_TEXT_SHARE = 0.97  # of the decoded characters: hanzi, Latin, digits, punctuation, spaces
@@ -46,25 +42,20 @@ class Decoding:
         return codecs.lookup(self.codec).name in ("utf-8", "utf-8-sig")
 
 
-@contextmanager
-def forced_encoding(name: str | None) -> Iterator[None]:
-    """Read every file in the block as ``name`` (None: decide per file, as usual)."""
-    token = FORCED.set(name)
-    try:
-        yield
-    finally:
-        FORCED.reset(token)
+def forced() -> str | None:
+    """The encoding the learner named for this command (``--encoding``), if any."""
+    return current().encoding
 
 
 def decoding_for(path: Path, start: bytes) -> Decoding:
     """How to decode the file ``path`` that begins with ``start``."""
-    forced = FORCED.get()
-    if forced is not None:
+    named = forced()
+    if named is not None:
         try:
-            codecs.lookup(forced)
+            codecs.lookup(named)
         except LookupError:
-            raise InputError(f"unknown encoding {forced!r} (--encoding)", path=path) from None
-        return Decoding(forced, _bom_length(start, forced))
+            raise InputError(f"unknown encoding {named!r} (--encoding)", path=path) from None
+        return Decoding(named, _bom_length(start, named))
     marked = _by_mark(start)
     if marked is not None:
         return marked

@@ -17,7 +17,7 @@ from pathlib import Path
 from xml.parsers import expat
 
 from tutor.corpus.cleanup import clean_en, clean_zh
-from tutor.corpus.encoding import FORCED, SNIFF, decoding_for
+from tutor.corpus.encoding import SNIFF, decoding_for, forced
 from tutor.corpus.script import has_han, is_english
 from tutor.corpus.textfile import open_binary
 from tutor.corpus.unpaired import Report, emit
@@ -155,9 +155,9 @@ def _transcoding(path: Path, head: bytes) -> str | None:
     """The codec to turn the file into UTF-8 with before expat reads it (which knows only
     UTF-8, UTF-16, Latin-1 and ASCII): a declared ``encoding="GBK"``, a forced one, or a
     detected GB18030 or Big5 when nothing is declared; None when expat reads it as it is."""
-    forced = FORCED.get()
+    named = forced()
     found = _DECLARED.search(head[:512])
-    name = forced or (found.group(1).decode("ascii") if found else None)
+    name = named or (found.group(1).decode("ascii") if found else None)
     if name is None:
         decoding = decoding_for(path, head)
         name = None if decoding.is_utf8 else decoding.codec
@@ -167,7 +167,7 @@ def _transcoding(path: Path, head: bytes) -> str | None:
         codec = codecs.lookup(name).name
     except LookupError:
         raise InputError(f"unknown encoding {name!r} declared", path=path, line=1) from None
-    return None if codec in _EXPAT_READS and forced is None else codec
+    return None if codec in _EXPAT_READS and named is None else codec
 
 
 def _chunks(path: Path, codec: str | None) -> Iterator[bytes]:

@@ -4,6 +4,10 @@ Which column is Chinese and which English is decided once from the head of the f
 column that is Chinese in most rows; the nearest column to it, right side first, that reads
 as English sentences), so ``id<TAB>zh<TAB>en`` (Bible verses) and ``zh<TAB>en<TAB>attribution``
 (Tatoeba) both work. Rows then stream one at a time.
+
+Files are written by hand as often as exported: blank lines and ``#`` comment lines are
+skipped, and a row with too few columns is reported with its line and skipped (``--strict``,
+``ReadOptions.strict``, refuses the file at that row instead).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from itertools import chain
 from pathlib import Path
 
 from tutor.corpus.cleanup import clean_en, clean_zh
+from tutor.corpus.options import current
 from tutor.corpus.script import has_han, is_chinese, is_english, latin_count
 from tutor.corpus.textfile import iter_lines
 from tutor.corpus.unpaired import Report, emit
@@ -54,6 +59,10 @@ def detect_columns(rows: list[list[str]]) -> tuple[int | None, int | None]:
     return zh_col, None
 
 
+def _is_comment(text: str) -> bool:
+    return text.lstrip().startswith("#")
+
+
 def _is_header(cells: list[str]) -> bool:
     return all(_HEADER_WORDS.match(c.strip()) or not c.strip() for c in cells)
 
@@ -64,7 +73,7 @@ def read_tsv(path: Path, report: Report | None = None) -> Iterator[SegmentPair]:
     lines = iter_lines(path)
     head: list[tuple[int, str]] = []
     for lineno, text in lines:
-        if text.strip():
+        if text.strip() and not _is_comment(text):
             head.append((lineno, text))
             if len(head) >= _HEAD_ROWS:
                 break
@@ -78,16 +87,16 @@ def read_tsv(path: Path, report: Report | None = None) -> Iterator[SegmentPair]:
     needed = max(zh_col, en_col) + 1
     position = 0
     for lineno, text in chain(body, lines):
-        if not text.strip():
+        if not text.strip() or _is_comment(text):
             continue
         cells = text.split("\t")
         if len(cells) < needed:
             found = "no tab" if len(cells) == 1 else f"{len(cells)} columns"
-            raise InputError(
-                f"malformed TSV row: expected {needed}+ tab-separated columns, found {found}",
-                path=path,
-                line=lineno,
-            )
+            reason = f"malformed TSV row: expected {needed}+ tab-separated columns, found {found}"
+            if current().strict:
+                raise InputError(reason, path=path, line=lineno)
+            emit(report, source, lineno, text, reason)
+            continue
         zh, en = cells[zh_col].strip(), cells[en_col].strip()
         if not has_han(zh):
             emit(report, source, lineno, text, f"column {zh_col + 1} has no Chinese")
