@@ -52,6 +52,26 @@ def _srt(pairs: list[tuple[str, str]]) -> str:
     )
 
 
+def _ass(pairs: list[tuple[str, str]]) -> str:
+    events = "".join(
+        f"Dialogue: 0,0:00:{n:02d}.00,0:00:{n:02d}.90,{style},,0,0,0,,{text}\n"
+        for n, (zh, en) in enumerate(pairs[:50], start=1)
+        for style, text in (("Chinese", "{\\an8}" + zh), ("English", en))
+    )
+    return (
+        "[Script Info]\nScriptType: v4.00+\n\n[Events]\n"
+        "Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\n"
+        + events
+    )
+
+
+def _vtt(pairs: list[tuple[str, str]]) -> str:
+    return "WEBVTT\n\n" + "".join(
+        f"00:00:{n:02d}.000 --> 00:00:{n:02d}.900\n{zh}\n{en}\n\n"
+        for n, (zh, en) in enumerate(pairs[:50], start=1)
+    )
+
+
 def _tmx(pairs: list[tuple[str, str]], declared: str) -> str:
     units = "".join(
         f'<tu><tuv xml:lang="zh-CN"><seg>{zh}</seg></tuv>'
@@ -68,6 +88,8 @@ FORMATS: dict[str, tuple[str, Callable[[list[tuple[str, str]]], str]]] = {
     "tsv": ("t.tsv", _tsv),
     "paragraphs": ("t.txt", _paragraphs),
     "srt": ("t.srt", _srt),
+    "ass": ("t.ass", _ass),
+    "vtt": ("t.vtt", _vtt),
 }
 ENCODINGS = {  # name: (codec, byte-order mark, traditional text, what tutor reports)
     "gb18030": ("gb18030", b"", False, "GB18030"),

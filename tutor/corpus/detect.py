@@ -20,12 +20,22 @@ __all__ = ["FORMATS", "detect_format"]
 
 FORMATS = ("paragraphs", "tsv", "lines", "tmx", "srt")
 
-_EXTENSIONS = {".tmx": "tmx", ".srt": "srt", ".tsv": "tsv", ".tab": "tsv"}
+_EXTENSIONS = {
+    ".tmx": "tmx",
+    ".srt": "srt",
+    ".ass": "srt",  # every subtitle format is the "srt" format: read by tutor.corpus.subtitles
+    ".ssa": "srt",
+    ".vtt": "srt",
+    ".tsv": "tsv",
+    ".tab": "tsv",
+}
 _TMX_ROOT = re.compile(r"<tmx[\s>]")
 
 
 def _looks_srt(head: str) -> bool:
     lines = [line for line in head.splitlines()[:20] if line.strip()]
+    if lines and lines[0].strip().lstrip("\ufeff") in ("[Script Info]", "WEBVTT"):
+        return True  # ASS/SSA, WebVTT without their extension
     return any(TIMING.match(line) for line in lines[:4])
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from tutor.corpus.detect import FORMATS, detect_format
 from tutor.corpus.paragraphs import read_paragraphs
 from tutor.corpus.script import has_han, is_english
-from tutor.corpus.srt import read_srt
+from tutor.corpus.subtitles import read_subtitles
 from tutor.corpus.textfile import iter_lines
 from tutor.corpus.tmx import read_tmx
 from tutor.corpus.tsv import read_tsv
@@ -39,7 +39,7 @@ def _dispatch(
     if fmt == "tmx":
         return read_tmx(path, report)
     if fmt == "srt":
-        return read_srt(path, en_path, report)
+        return read_subtitles(path, en_path, report)
     assert en_path is not None
     return read_two_files(path, en_path, report)
 

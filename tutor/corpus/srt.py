@@ -1,4 +1,6 @@
-"""SubRip subtitles: a Chinese and an English file of the same video, paired by time overlap.
+"""SubRip subtitles, and pairing any two subtitle tracks of one video by time overlap.
+
+(Reading the formats and the bilingual layouts is ``subtitles``'s part.)
 
 Cue boundaries rarely agree between two subtitle tracks (one Chinese cue often spans two
 English ones), so cues are grouped by overlapping time: every Chinese and English cue that
@@ -16,14 +18,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from tutor.corpus.cleanup import clean_en, clean_zh, join_en, join_zh
-from tutor.corpus.script import classify
 from tutor.corpus.textfile import iter_lines
-from tutor.corpus.unpaired import Report, emit
 from tutor.errors import InputError
-from tutor.model import SegmentPair
 
-__all__ = ["Cue", "TIMING", "pair_cues", "read_cues", "read_srt", "strip_tags"]
+__all__ = ["Cue", "TIMING", "pair_cues", "read_cues", "strip_tags"]
 
 TIMING = re.compile(
     r"^\s*(\d{1,2}):(\d{2}):(\d{2})[,.](\d{1,3})\s*-->\s*(\d{1,2}):(\d{2}):(\d{2})[,.](\d{1,3})"
@@ -113,53 +111,3 @@ def pair_cues(zh: list[Cue], en: list[Cue]) -> Iterator[tuple[list[Cue], list[Cu
         groups.setdefault(find(len(zh) + j), ([], []))[1].append(e)
     for zs, es in sorted(groups.values(), key=lambda g: min(c.start for c in g[0] + g[1])):
         yield sorted(zs, key=lambda c: c.start), sorted(es, key=lambda c: c.start)
-
-
-def _flat(text: str) -> str:
-    return " ".join(text.split("\n"))
-
-
-def read_srt(
-    path: Path, en_path: Path | None = None, report: Report | None = None
-) -> Iterator[SegmentPair]:
-    """Pair a Chinese and an English subtitle file by time, or one bilingual file cue by cue."""
-    if en_path is None:
-        yield from _read_bilingual(path, report)
-        return
-    zh_cues, en_cues = read_cues(path), read_cues(en_path)
-    position = 0
-    for zs, es in pair_cues(zh_cues, en_cues):
-        zs = [c for c in zs if c.text]
-        es = [c for c in es if c.text]
-        if zs and es:
-            zh = join_zh([clean_zh(_flat(c.text)) for c in zs])
-            en = join_en([clean_en(_flat(c.text)) for c in es])
-            yield SegmentPair(zh, en, str(path), zs[0].line, position)
-            position += 1
-        for c in zs if not es else ():
-            emit(report, path, c.line, c.text, "no English cue overlaps it")
-        for c in es if not zs else ():
-            emit(report, en_path, c.line, c.text, "no Chinese cue overlaps it")
-
-
-def _read_bilingual(path: Path, report: Report | None) -> Iterator[SegmentPair]:
-    position = 0
-    for cue in read_cues(path):
-        sides: dict[str, list[str]] = {"zh": [], "en": []}
-        for text in cue.text.split("\n"):
-            side = classify(text)
-            if side is not None:
-                sides[side].append(text)
-        if sides["zh"] and sides["en"]:
-            zh = join_zh([clean_zh(t) for t in sides["zh"]])
-            en = join_en([clean_en(t) for t in sides["en"]])
-            yield SegmentPair(zh, en, str(path), cue.line, position)
-            position += 1
-        elif cue.text:
-            emit(
-                report,
-                path,
-                cue.line,
-                cue.text,
-                "cue is not bilingual (give the English file with --en)",
-            )
