@@ -119,7 +119,10 @@ def study(ctx: click.Context, deck: str | None) -> None:
 @cli.command()
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option(
-    "--en", "en_path", type=click.Path(path_type=Path), help="English file, line-aligned."
+    "--en",
+    "en_path",
+    type=click.Path(path_type=Path),
+    help="English file: line-aligned, or the English subtitles of the same video.",
 )
 @click.option("--deck", default=None, help="Deck name (default: the source's file name stem).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="Force the input format.")
@@ -194,9 +197,10 @@ def mine(
 ) -> None:
     """Mine words, terms and names from SOURCE into a deck.
 
-    SOURCE is a Chinese paragraph/English paragraph text, a TSV (zh<TAB>en), a TMX file, or a
-    Chinese file with --en for its line-aligned (or SRT) English. Re-mining a source adds what is
-    new and never loses review history or duplicates a note.
+    SOURCE is a Chinese paragraph/English paragraph text, a TSV (zh<TAB>en), a TMX file,
+    subtitles (SRT, ASS/SSA, WebVTT; bilingual, or with --en for the English ones), or a
+    Chinese file with --en for its line-aligned English. Re-mining a source adds what is new
+    and never loses review history or duplicates a note.
 
     Words already in another deck (or marked known) are not added again. Pairs below the
     confidence threshold wait for `tutor review`; pairs you rejected never come back, and pairs
