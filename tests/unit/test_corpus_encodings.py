@@ -60,8 +60,7 @@ def _ass(pairs: list[tuple[str, str]]) -> str:
     )
     return (
         "[Script Info]\nScriptType: v4.00+\n\n[Events]\n"
-        "Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\n"
-        + events
+        "Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\n" + events
     )
 
 

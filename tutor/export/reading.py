@@ -21,7 +21,7 @@ import zstandard
 
 from tutor.errors import InputError
 
-__all__ = ["AnkiAnswer", "read_answers"]
+__all__ = ["AnkiAnswer", "extract_collection", "read_answers"]
 
 #: Collection files in the order Anki itself prefers them.
 _NAMES = ("collection.anki21b", "collection.anki21", "collection.anki2")
@@ -47,7 +47,7 @@ def read_answers(path: Path) -> list[AnkiAnswer]:
     """Every answer in the package at ``path``; ``InputError`` naming it when it is not one."""
     with tempfile.TemporaryDirectory(prefix="tutor-anki-") as tmp:
         db_file = Path(tmp) / "collection.sqlite"
-        _extract(path, db_file)
+        extract_collection(path, db_file)
         try:
             conn = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)
             try:
@@ -62,7 +62,7 @@ def read_answers(path: Path) -> list[AnkiAnswer]:
     ]
 
 
-def _extract(path: Path, target: Path) -> None:
+def extract_collection(path: Path, target: Path) -> None:
     """The package's collection, decompressed, to ``target``."""
     try:
         with zipfile.ZipFile(path) as archive:

@@ -217,6 +217,21 @@ def m005_judgements(db: Any) -> None:
         db.execute(statement)
 
 
+_KNOWN_WORDS = """
+CREATE TABLE known_words (
+    hanzi TEXT PRIMARY KEY,
+    origin TEXT NOT NULL DEFAULT '',
+    added TEXT NOT NULL
+)
+"""
+
+
+def m006_known_words(db: Any) -> None:
+    """Words the learner already knows, by hanzi, whatever deck (or none) they are in: added
+    by HSK level or from a word list; mining skips them (see tutor.store.known)."""
+    db.execute(_KNOWN_WORDS)
+
+
 #: Every step, in order; the name recorded for a step is its function's name.
 STEPS: tuple[Callable[[Any], None], ...] = (
     m001_initial,
@@ -224,6 +239,7 @@ STEPS: tuple[Callable[[Any], None], ...] = (
     m003_review_totals_index,
     m004_search,
     m005_judgements,
+    m006_known_words,
 )
 
 

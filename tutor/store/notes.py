@@ -152,10 +152,11 @@ def changed_times(db: Database, deck_id: int) -> dict[str, datetime]:
 
 def known_hanzi(db: Database, exclude_deck: str | None = None) -> set[str]:
     """Hanzi the learner already has: notes in any deck other than ``exclude_deck`` (the one
-    being mined, whose own notes must not filter themselves out), known-marked ones included."""
+    being mined, whose own notes must not filter themselves out), known-marked ones included,
+    and the learner's list of known words."""
     rows = db.conn.execute(
         "SELECT DISTINCT n.hanzi FROM notes n JOIN decks d ON d.id = n.deck_id "
-        "WHERE d.name IS NOT ?",
+        "WHERE d.name IS NOT ? UNION SELECT hanzi FROM known_words",
         [exclude_deck],
     )
     return {row[0] for row in rows}

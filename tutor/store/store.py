@@ -21,7 +21,7 @@ from tutor.srs.queue import NOTHING, Avoid, Queue, QueueCounts
 from tutor.srs.scheduler import Scheduler
 from tutor.srs.settings import DeckSettings
 from tutor.srs.state import Rating, utc
-from tutor.store import actions, cards, deck_settings, decks, notes, reviews
+from tutor.store import actions, cards, deck_settings, decks, known, notes, reviews
 from tutor.store.db import connect
 from tutor.store.records import CardView, DeckSummary, ReviewResult, UpsertResult
 from tutor.store.sql import Database
@@ -161,6 +161,22 @@ class Store:
         from tutor.store import progress_rows
 
         return progress_rows.card_progress(self.db, deck_id)
+
+    # words the learner knows ------------------------------------------------------------
+    def add_known(self, words: Iterable[str], origin: str, now: datetime | None = None) -> int:
+        """Add words to the learner's known list; returns how many were new to it."""
+        return known.add_known(self.db, words, origin, _now(now))
+
+    def remove_known(self, words: Iterable[str]) -> int:
+        return known.remove_known(self.db, words)
+
+    def known_list(self) -> list[tuple[str, str, str]]:
+        """(hanzi, origin, added) of every word on the known list."""
+        return known.known_list(self.db)
+
+    def learner_knows(self) -> set[str]:
+        """The known list, and every note with a card in review or marked known."""
+        return known.learner_knows(self.db)
 
     def known_hanzi(self, exclude_deck: str | None = None) -> set[str]:
         """Hanzi in any deck but ``exclude_deck`` (so mining a new text can skip them)."""

