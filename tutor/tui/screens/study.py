@@ -57,6 +57,8 @@ class StudyScreen(Screen[None]):
         Binding("escape", "escape", "Show answer"),
         Binding("tab", "type_answer", "Type the answer", show=False),
         Binding("u", "undo", "Undo"),
+        Binding("p", "speak('word')", "Say it"),
+        Binding("P", "speak('sentence')", "Say the sentence", show=False),
         Binding("e", "open_card", "Card"),
         Binding("ctrl+z", "undo", "Undo", show=False),
         Binding("question_mark", "app.help", "Help"),
@@ -175,6 +177,39 @@ class StudyScreen(Screen[None]):
                 title="Leech",
                 severity="warning",
             )
+
+    def action_speak(self, what: str) -> None:
+        """Say the word (``p``) or its sentence (``P``), once the card is revealed: before, the
+        sound would give the reading away."""
+        card = self.session.current
+        if card is None:
+            return
+        if not self.revealed:
+            self.notify("Reveal the card first (space): the sound gives the reading away.")
+            return
+        examples = card.examples
+        if what == "sentence" and not examples:
+            self.notify("This card has no sentence to say.")
+            return
+        text = examples[0].zh if what == "sentence" else card.pinyin
+        self.run_worker(lambda: self._say(what, text), thread=True, group="audio", exclusive=True)
+
+    def _say(self, what: str, text: str) -> None:
+        """In a worker thread: make (or find) the audio and play it; never blocks the keys."""
+        from tutor.audio.player import play
+        from tutor.audio.speech import shared_speech
+
+        speech = shared_speech()
+        try:
+            path = speech.sentence(text) if what == "sentence" else speech.word(text)
+        except (OSError, ValueError) as err:
+            self.app.call_from_thread(self.notify, f"No speech: {err}", severity="warning")
+            return
+        if not play(path):
+            self.app.call_from_thread(
+                self.notify, "No audio output here (no sound device or player found).",
+                severity="warning",
+            )  # fmt: skip
 
     def action_open_card(self) -> None:
         """The current card's screen: edit its English, suspend, bury, flag, mark known."""

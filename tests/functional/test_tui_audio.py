@@ -1,0 +1,67 @@
+"""`p` on the study screen says the word, `P` its sentence, in a worker, once revealed; with no
+audio output, a quiet notice instead of an error."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+import tutor.audio.player as player
+import tutor.audio.speech as speech
+from tests.functional.tui_support import SIZE, fill, open_store, study_app
+
+
+def _run(db_path: Path, keys: list[str]) -> tuple[object, list[str]]:
+    store = open_store(db_path)
+    fill(store)
+    app = study_app(store)
+
+    async def scenario() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            for key in keys:
+                await pilot.press(key)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+
+    asyncio.run(scenario())
+    notices = [n.message for n in app._notifications]
+    store.close()
+    return app, notices
+
+
+@pytest.fixture
+def played(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    monkeypatch.setenv("TUTOR_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(speech, "_SHARED", [])
+    heard: list[Path] = []
+
+    def fake_play(path: Path) -> bool:  # the sound device of a test machine: record it
+        heard.append(path)
+        return True
+
+    monkeypatch.setattr(player, "play", fake_play)
+    return heard
+
+
+def test_p_says_the_word_and_shift_p_the_sentence_once_revealed(
+    db_path: Path, played: list[Path]
+) -> None:
+    _, notices = _run(db_path, ["p", "space", "p", "P"])
+    assert any("Reveal the card first" in n for n in notices)
+    assert len(played) == 2 and all(p.exists() and p.suffix == ".wav" for p in played)
+    assert played[0] != played[1]  # the word, then the sentence
+    assert played[0] == speech.shared_speech().path_for("xie2 tong2 fa1 zhan3")
+
+
+def test_no_audio_output_is_a_notice_not_an_error(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TUTOR_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(speech, "_SHARED", [])
+    monkeypatch.setattr(player, "play", lambda path: False)
+    app, notices = _run(db_path, ["space", "p"])
+    assert app.failure is None  # type: ignore[attr-defined]
+    assert any("No audio output" in n for n in notices)
