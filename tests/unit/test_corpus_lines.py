@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tutor.corpus import Unpaired, read_pairs, validate
+from tutor.corpus import Unpaired, read_pairs
 from tutor.errors import InputError
 
 
@@ -35,16 +35,44 @@ def test_one_sided_line_is_reported(tmp_path: Path) -> None:
     assert [(u.line, u.reason) for u in unpaired] == [(2, "no English on this line")]
 
 
-def test_line_count_mismatch_names_first_line_beyond_shorter(tmp_path: Path) -> None:
-    zh, en = _files(tmp_path, "一\n二\n三\n", "one\ntwo\n")
-    with pytest.raises(InputError) as err:
-        next(read_pairs(zh, en_path=en))  # raised before the first pair is handed on
-    assert (err.value.path, err.value.line) == (str(zh), 3)
-    assert "has 3 lines" in str(err.value) and "has 2" in str(err.value)
-    zh.write_text("一\n", encoding="utf-8")
-    with pytest.raises(InputError) as err:
-        validate(zh, en)
-    assert (err.value.path, err.value.line) == (str(en), 2)
+ZH = [
+    "我们支持城市更新。",
+    "北京的冬天很冷。",
+    "他每天早上喝咖啡。",
+    "这个问题很难回答。",
+    "我明天去上海开会。",
+    "孩子们在公园里玩。",
+]
+EN = [
+    "We supported urban renewal.",
+    "Winter in Beijing is very cold.",
+    "He drinks coffee every morning.",
+    "This question is hard to answer.",
+    "Tomorrow I am going to Shanghai for a meeting.",
+    "The children are playing in the park.",
+]
+
+
+def test_an_english_file_laid_out_differently_is_aligned_by_sentence(tmp_path: Path) -> None:
+    en_layout = f"{EN[0]} {EN[1]}\n{EN[2]}\n{EN[3]} {EN[4]} {EN[5]}\n"  # 3 lines for 6
+    zh, en = _files(tmp_path, "\n".join(ZH) + "\n", en_layout)
+    assert [(p.zh, p.en, p.line) for p in read_pairs(zh, en_path=en)] == [
+        (z, e, n) for n, (z, e) in enumerate(zip(ZH, EN, strict=True), start=1)
+    ]
+
+
+def test_a_sentence_nobody_translated_is_reported_and_the_rest_still_pair(
+    tmp_path: Path,
+) -> None:
+    zh, en = _files(
+        tmp_path,
+        "\n".join(ZH[:3] + ["这一句没有翻译，因为译者把它漏掉了，真可惜。"] + ZH[3:]) + "\n",
+        " ".join(EN[:3]) + "\n" + " ".join(EN[3:]) + "\n",
+    )
+    skipped: list[Unpaired] = []
+    pairs = [(p.zh, p.en) for p in read_pairs(zh, en_path=en, report=skipped.append)]
+    assert pairs == list(zip(ZH, EN, strict=True))
+    assert [(u.line, u.reason) for u in skipped] == [(4, "no English sentence aligns with it")]
 
 
 def test_lines_format_needs_the_english_file(tmp_path: Path) -> None:
