@@ -1,5 +1,5 @@
 """`p` on the study screen says the word, `P` its sentence, in a worker, once revealed; with no
-audio output, a quiet notice instead of an error."""
+audio output, a quiet notice instead of an error; the reveal shows the tones as said."""
 
 from __future__ import annotations
 
@@ -65,3 +65,21 @@ def test_no_audio_output_is_a_notice_not_an_error(
     app, notices = _run(db_path, ["space", "p"])
     assert app.failure is None  # type: ignore[attr-defined]
     assert any("No audio output" in n for n in notices)
+
+
+def test_a_revealed_card_shows_the_tones_as_said_where_they_change(db_path: Path) -> None:
+    from tests.functional.tui_support import text_of
+    from tutor.model import Entry
+
+    store = open_store(db_path)
+    fill(store, entries=[Entry("你好", "你好", "nǐ hǎo", "hello", position=0)])
+    app = study_app(store)
+
+    async def scenario() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("space")
+            assert "said ní hǎo" in text_of(app, "#pinyin")
+
+    asyncio.run(scenario())
+    store.close()

@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import Center, Vertical, VerticalScroll
 from textual.widgets import Static
 
+from tutor.lang.sandhi import spoken_pinyin
 from tutor.quiz import Prompt
 from tutor.quiz.cloze import BLANK
 from tutor.tui.format import highlight
@@ -86,6 +87,10 @@ class CardFace(VerticalScroll):
             head.append("   ")
             head.append_text(pinyin)
             pinyin = head
+        said = spoken_pinyin(hanzi, _field(card, "pinyin"))
+        if said is not None:  # 不/一 changes and third-tone sandhi, as the audio says it
+            pinyin.append("\n")
+            pinyin.append(f"said {said}", style="dim")
         self.query_one("#pinyin", Static).update(pinyin)
         self.query_one("#english", Static).update(_labelled("English", english))
         from tutor.lang.cedict import readable  # here, not at launch: it loads the dictionary code
