@@ -5,7 +5,9 @@ Its Mandarin pinyin voice (``cmn-latn-pinyin``) reads numbered pinyin (``ni3 hao
 by syllable with the right tones and applies third-tone sandhi; its hanzi voice (``cmn``)
 misreads polyphones, and tone marks send some syllables to the English voice, so tutor speaks
 the numbered form of the reading the card shows. The library holds global state: one lock
-serialises every call, and samples are collected through the synthesis callback.
+serialises every call, and samples are collected through the synthesis callback. The library
+is initialised once per process (``espeak_voice``): a second ``espeak_Initialize`` with a new
+callback leaves the first one's synthesis waiting forever.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import threading
 import wave
 from typing import Any
 
-__all__ = ["VOICE", "EspeakVoice"]
+__all__ = ["VOICE", "EspeakVoice", "espeak_voice"]
 
 VOICE = "cmn-latn-pinyin"
 _RETRIEVAL = 1  # AUDIO_OUTPUT_RETRIEVAL: samples come to the callback, nothing is played
@@ -74,3 +76,15 @@ class EspeakVoice:
             wav.setframerate(self.rate)
             wav.writeframes(samples.tobytes())
         return out.getvalue()
+
+
+_ONE: list[EspeakVoice] = []
+_ONE_LOCK = threading.Lock()
+
+
+def espeak_voice() -> EspeakVoice:
+    """The process's one eSpeak NG voice, started on first use (from any thread)."""
+    with _ONE_LOCK:
+        if not _ONE:
+            _ONE.append(EspeakVoice())
+        return _ONE[0]

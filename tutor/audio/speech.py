@@ -50,9 +50,9 @@ class Speech:
     @property
     def voice(self) -> Voice:
         if self._voice is None:
-            from tutor.audio.espeak import EspeakVoice
+            from tutor.audio.espeak import espeak_voice
 
-            self._voice = EspeakVoice()
+            self._voice = espeak_voice()
         return self._voice
 
     @property
