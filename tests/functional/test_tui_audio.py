@@ -83,3 +83,23 @@ def test_a_revealed_card_shows_the_tones_as_said_where_they_change(db_path: Path
 
     asyncio.run(scenario())
     store.close()
+
+
+def test_autoplay_says_each_word_as_it_is_revealed(db_path: Path, played: list[Path]) -> None:
+    store = open_store(db_path)
+    deck = fill(store)
+    store.update_settings(deck, autoplay="on")
+    app = study_app(store)
+
+    async def scenario() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("space")
+            await app.workers.wait_for_complete()
+            await pilot.press("3", "space")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+
+    asyncio.run(scenario())
+    assert len(played) == 2 and played[0] != played[1]  # two cards, two words
+    store.close()

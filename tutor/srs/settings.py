@@ -71,6 +71,7 @@ class DeckSettings:
     day_offset_minutes: int = 0
     learn_ahead_minutes: int = 20
     quiz_kinds: tuple[str, ...] = QUIZ_KIND_NAMES
+    autoplay: bool = False  # say the word when a card is revealed
 
     def __post_init__(self) -> None:
         if not 0 < self.desired_retention < 1:
@@ -120,6 +121,8 @@ class DeckSettings:
                     changes[key] = text.strip()
                 elif key == "quiz_kinds":
                     changes[key] = tuple(text.replace(",", " ").split())
+                elif key == "autoplay":
+                    changes[key] = _flag(text)
                 else:
                     changes[key] = _number(text, int, "a whole number")
             except ValueError as err:
@@ -128,6 +131,15 @@ class DeckSettings:
             return replace(base or cls(), **changes)  # type: ignore[arg-type]
         except ValueError as err:
             raise ValueError(f"settings: {err}") from err
+
+
+def _flag(text: str) -> bool:
+    word = text.strip().lower()
+    if word in ("true", "yes", "on", "1"):
+        return True
+    if word in ("false", "no", "off", "0"):
+        return False
+    raise ValueError("wanted true or false")
 
 
 def _number(text: str, kind: type[int] | type[float], wanted: str) -> int | float:
