@@ -251,13 +251,17 @@ def mine(
             )
 
 
+PROGRESS_EVERY = 5.0  # seconds between progress lines when stderr is a file or a pipe
+
+
 def _progress_printer() -> Callable[[int, int | None], None]:
-    """A progress bar on stderr (pairs done, pairs/s, time left), only when it is a terminal."""
+    """A progress bar on stderr (pairs done, pairs/s, time left) on a terminal; elsewhere (a
+    log, a pipe) a plain line every few seconds, so a long run is never silent."""
     stream = sys.stderr
-    if not stream.isatty():
-        return lambda done, total: None
     import time
 
+    if not stream.isatty():
+        return _progress_lines(stream, time.monotonic)
     started = time.monotonic()
 
     def show(done: int, total: int | None) -> None:
@@ -275,6 +279,23 @@ def _progress_printer() -> Callable[[int, int | None], None]:
         stream.write(line)
         if total and done >= total:
             stream.write("\n")
+        stream.flush()
+
+    return show
+
+
+def _progress_lines(stream: Any, clock: Callable[[], float]) -> Callable[[int, int | None], None]:
+    started = last = clock()
+
+    def show(done: int, total: int | None) -> None:
+        nonlocal last
+        now = clock()
+        if now - last < PROGRESS_EVERY or not done:
+            return
+        last = now
+        of = f" of {total:,} ({done / total:.0%})" if total else ""
+        rate = done / max(now - started, 1e-6)
+        stream.write(f"tutor: mined {done:,} pairs{of}, {rate:,.0f}/s\n")
         stream.flush()
 
     return show

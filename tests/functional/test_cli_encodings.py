@@ -81,3 +81,19 @@ def test_a_hand_written_tsv_skips_its_bad_row_and_strict_refuses_it(tmp_path: Pa
     assert strict.exit_code == 2
     assert strict.output.strip().startswith(f"tutor: error: {source}:4: malformed TSV row")
     assert not (tmp_path / "q.db").exists()
+
+
+def test_progress_goes_to_a_log_as_a_line_every_few_seconds() -> None:
+    import io
+
+    from tutor import cli
+
+    times = iter([0.0, 1.0, 6.0, 7.0, 12.5])
+    log = io.StringIO()
+    show = cli._progress_lines(log, lambda: next(times))
+    for done in (100, 200, 300, 400):
+        show(done, 1000)
+    assert log.getvalue().splitlines() == [
+        "tutor: mined 200 pairs of 1,000 (20%), 33/s",
+        "tutor: mined 400 pairs of 1,000 (40%), 32/s",
+    ]
