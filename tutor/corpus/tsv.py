@@ -67,10 +67,8 @@ def _is_header(cells: list[str]) -> bool:
     return all(_HEADER_WORDS.match(c.strip()) or not c.strip() for c in cells)
 
 
-def read_tsv(path: Path, report: Report | None = None) -> Iterator[SegmentPair]:
-    """Yield one pair per row; a row without tabs or too few columns is an ``InputError``."""
-    source = str(path)
-    lines = iter_lines(path)
+def _head(path: Path, lines: Iterator[tuple[int, str]]) -> tuple[list[tuple[int, str]], int, int]:
+    """The first rows (a header left out) and the Chinese and English columns they show."""
     head: list[tuple[int, str]] = []
     for lineno, text in lines:
         if text.strip() and not _is_comment(text):
@@ -84,25 +82,40 @@ def read_tsv(path: Path, report: Report | None = None) -> Iterator[SegmentPair]:
             raise InputError("no tab-separated columns found (is this TSV?)", path=path, line=1)
         missing = "Chinese" if zh_col is None else "English"
         raise InputError(f"no {missing} column found in the first rows", path=path)
+    return body, zh_col, en_col
+
+
+def _cells(path: Path, lineno: int, text: str, needed: int, report: Report | None) -> list[str]:
+    """The row's cells; a row with too few is reported (refused with --strict) and skipped."""
+    cells = text.split("\t")
+    if len(cells) >= needed:
+        return cells
+    found = "no tab" if len(cells) == 1 else f"{len(cells)} columns"
+    reason = f"malformed TSV row: expected {needed}+ tab-separated columns, found {found}"
+    if current().strict:
+        raise InputError(reason, path=path, line=lineno)
+    emit(report, str(path), lineno, text, reason)
+    return []
+
+
+def read_tsv(path: Path, report: Report | None = None) -> Iterator[SegmentPair]:
+    """Yield one pair per row; rows that cannot be paired are reported."""
+    source = str(path)
+    lines = iter_lines(path)
+    body, zh_col, en_col = _head(path, lines)
     needed = max(zh_col, en_col) + 1
     position = 0
     for lineno, text in chain(body, lines):
         if not text.strip() or _is_comment(text):
             continue
-        cells = text.split("\t")
-        if len(cells) < needed:
-            found = "no tab" if len(cells) == 1 else f"{len(cells)} columns"
-            reason = f"malformed TSV row: expected {needed}+ tab-separated columns, found {found}"
-            if current().strict:
-                raise InputError(reason, path=path, line=lineno)
-            emit(report, source, lineno, text, reason)
+        cells = _cells(path, lineno, text, needed, report)
+        if not cells:
             continue
         zh, en = cells[zh_col].strip(), cells[en_col].strip()
         if not has_han(zh):
             emit(report, source, lineno, text, f"column {zh_col + 1} has no Chinese")
-            continue
-        if not is_english(en):
+        elif not is_english(en):
             emit(report, source, lineno, text, f"column {en_col + 1} has no English")
-            continue
-        yield SegmentPair(clean_zh(zh), clean_en(en), source, lineno, position)
-        position += 1
+        else:
+            yield SegmentPair(clean_zh(zh), clean_en(en), source, lineno, position)
+            position += 1
