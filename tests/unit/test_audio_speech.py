@@ -60,3 +60,18 @@ def test_the_same_text_is_made_once_then_found(tmp_path: Path) -> None:
 def test_the_voice_is_given_numbered_pinyin_and_pauses() -> None:
     assert spoken_form("Xióng'ān xīn qū") == "Xiong2 an1 xin1 qu1"
     assert spoken_form("nǐ hǎo") == "ni3 hao3"
+
+
+def test_playing_with_no_sound_device_writes_nothing_to_the_terminal(tmp_path: Path) -> None:
+    """ALSA's own complaints would be drawn over the study screen."""
+    import subprocess
+    import sys
+
+    wav = Speech(folder=tmp_path).word("nǐ hǎo")
+    code = (
+        f"from pathlib import Path; from tutor.audio.player import play; play(Path({str(wav)!r}))"
+    )
+    done = subprocess.run(  # noqa: S603 - this interpreter, tutor's own module
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0 and done.stderr == ""
