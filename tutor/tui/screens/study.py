@@ -54,10 +54,10 @@ class StudyScreen(Screen[None]):
             for i, k in enumerate(LETTERS)
         ),
         Binding("ctrl+t", "hint", "Hint"),
-        Binding("escape", "escape", "Show answer"),
+        Binding("escape", "escape", "Answer"),
         Binding("tab", "type_answer", "Type the answer", show=False),
         Binding("u", "undo", "Undo"),
-        Binding("p", "speak('word')", "Say it"),
+        Binding("p", "speak('word')", "Say"),
         Binding("P", "speak('sentence')", "Say the sentence", show=False),
         Binding("e", "open_card", "Card"),
         Binding("ctrl+z", "undo", "Undo", show=False),
