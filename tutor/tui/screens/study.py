@@ -57,9 +57,9 @@ class StudyScreen(Screen[None]):
         Binding("escape", "escape", "Answer"),
         Binding("tab", "type_answer", "Type the answer", show=False),
         Binding("u", "undo", "Undo"),
-        Binding("p", "speak('word')", "Say"),
+        Binding("p", "speak('word')", "Say it"),
         Binding("P", "speak('sentence')", "Say the sentence", show=False),
-        Binding("e", "open_card", "Card"),
+        Binding("e", "open_card", "Card", show=False),  # in help; the footer holds 80 columns
         Binding("ctrl+z", "undo", "Undo", show=False),
         Binding("question_mark", "app.help", "Help"),
         Binding("h", "app.home", "Decks"),
