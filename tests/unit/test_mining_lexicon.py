@@ -73,3 +73,13 @@ def test_spans_find_runs_of_words_shortest_first() -> None:
         (1, 2, "背街小巷"),
     ]
     assert not Lexicon({"x": []})
+
+
+def test_senses_lead_with_the_texts_reading_and_end_with_measure_words() -> None:
+    from tutor.mining.rank import _senses
+
+    walk = _senses("行", "xíng")
+    assert walk[0] == "to walk" and "row" not in walk  # the other reading's senses come after
+    assert _senses("行", "háng")[0] == "row"
+    assert _senses("乐", "yuè") == ("music", "(lè) happy", "cheerful", "to laugh")
+    assert _senses("河", "hé") == ("river", "measure word 条 (tiáo), 道 (dào)")

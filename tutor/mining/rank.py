@@ -108,12 +108,28 @@ def _most_common(counts: dict[str, int]) -> str:
     return max(counts.items(), key=itemgetter(1))[0]
 
 
-def _senses(hanzi: str) -> tuple[str, ...]:
+def _reading_key(pinyin: str) -> str:
+    return "".join(pinyin.lower().split())
+
+
+def _senses(hanzi: str, pinyin: str) -> tuple[str, ...]:
+    """Dictionary senses, the text's reading first; another reading's senses open with it
+    ("(háng) row"), so 行 read xíng never leads with "row"; then the measure words the
+    dictionary gives, with their readings ("measure word 条 (tiáo)")."""
+    entries = sorted(
+        res.entries(hanzi), key=lambda e: _reading_key(e.pinyin) != _reading_key(pinyin)
+    )
     out: dict[str, None] = {}
-    for e in res.entries(hanzi):
-        for s in e.meanings:
-            out.setdefault(s, None)
-    return tuple(out)[:MAX_SENSES]
+    for e in entries:
+        other = _reading_key(e.pinyin) != _reading_key(pinyin)
+        for n, sense in enumerate(e.meanings):
+            out.setdefault(f"({e.pinyin}) {sense}" if other and n == 0 else sense, None)
+    senses = list(out)[:MAX_SENSES]
+    measures = list(dict.fromkeys(c for e in entries for c in e.classifiers))[:3]
+    if measures:
+        words = ", ".join(f"{c} ({res.pinyin_marks(c)})" for c in measures)
+        senses.append(f"measure word {words}")
+    return tuple(senses)
 
 
 def _traditional(hanzi: str) -> str:
@@ -159,7 +175,7 @@ def build_entry(t: Tally, lexicon: Lexicon | None = None) -> Entry | None:
         traditional=_traditional(t.hanzi),
         pinyin=res.pinyin_marks(t.hanzi),
         english=english,
-        senses=_senses(t.hanzi),
+        senses=_senses(t.hanzi, res.pinyin_marks(t.hanzi)),
         kind=kind,
         confidence=round(min(1.0, confidence), 3),
         examples=example,
