@@ -311,12 +311,24 @@ def _progress_lines(stream: Any, clock: Callable[[], float]) -> Callable[[int, i
     help="Write an Anki package (.apkg) here.",
 )
 @click.option(
+    "--anki-deck",
+    "anki_deck",
+    metavar="NAME",
+    help="The deck's name in Anki, if you renamed it there (default: the tutor deck's name).",
+)
+@click.option(
     "--without-progress",
     is_flag=True,
     help="Content only: every card new, no review history (for sharing a deck).",
 )
 @click.pass_context
-def export(ctx: click.Context, deck: str | None, apkg: Path, without_progress: bool) -> None:
+def export(
+    ctx: click.Context,
+    deck: str | None,
+    apkg: Path,
+    anki_deck: str | None,
+    without_progress: bool,
+) -> None:
     """Export a deck as an Anki package that updates, not duplicates, on re-import.
 
     Each card carries its progress (state, due date, interval, FSRS memory state, flag,
@@ -341,7 +353,7 @@ def export(ctx: click.Context, deck: str | None, apkg: Path, without_progress: b
                 scheduler.settings,
                 scheduler.decay,
             )
-    result = export_anki(entries, name, apkg, progress, changed)
+    result = export_anki(entries, name, apkg, progress, changed, anki_deck)
     carried = "" if progress is None else f", {len(progress.revlog)} reviews"
     click.echo(f"wrote {result.notes} notes ({result.cards} cards{carried}) to {result.path}")
 

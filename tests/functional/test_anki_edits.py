@@ -100,3 +100,24 @@ def test_the_style_date_moves_with_every_change_to_the_templates_or_css() -> Non
         f"the templates or CSS changed: move style.STYLE_CHANGED to now and set "
         f"style.STYLE_DIGEST = {digest!r}"
     )
+
+
+def test_a_deck_renamed_in_anki_gets_the_new_words_under_its_new_name(
+    col: Collection, tmp_path: Path, db_path: Path
+) -> None:
+    from tutor.model import Entry
+
+    _export_and_import(col, tmp_path)
+    deck = col.decks.by_name("demo")
+    assert deck is not None
+    deck["name"] = "My Chinese"
+    col.decks.save(deck)
+    with open_store(db_path) as store:  # a new word mined into the tutor deck
+        store.upsert_entries(store.deck_id("demo"), [Entry("熊猫", "熊貓", "xióng māo", "panda")])
+    package = tmp_path / "demo.apkg"
+    assert run("export", "--anki", str(package), "--anki-deck", "My Chinese").exit_code == 0
+    options = col._backend.get_import_anki_package_presets()
+    col.import_anki_package(ImportAnkiPackageRequest(package_path=str(package), options=options))
+    names = {d.name for d in col.decks.all_names_and_ids()}
+    assert "demo" not in names  # not recreated beside the renamed one
+    assert len(col.find_cards('"deck:My Chinese"')) == 8  # 3 notes x 2 cards, and the new one

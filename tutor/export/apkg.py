@@ -113,10 +113,14 @@ def note_tags(entry: Entry, known: bool = False) -> list[str]:
 
 
 def _build_deck(
-    entries: Sequence[Entry], deck_name: str, known: frozenset[str] = frozenset()
+    entries: Sequence[Entry],
+    deck_name: str,
+    known: frozenset[str] = frozenset(),
+    anki_name: str | None = None,
 ) -> tuple[genanki.Deck, list[str]]:
     model = anki_model()
-    deck = genanki.Deck(deck_id(deck_name), deck_name)
+    # the Anki deck's name may differ (renamed there); its id and the guids never do
+    deck = genanki.Deck(deck_id(deck_name), anki_name or deck_name)
     seen: set[str] = set()
     skipped: list[str] = []
     for entry in entries:  # due = order in the source, so Anki introduces words as they come
@@ -190,6 +194,7 @@ def _write_package(
     stamp: int,
     progress: AnkiProgress | None,
     modified: Mapping[str, datetime] | None = None,
+    deck_name: str | None = None,
 ) -> None:
     """genanki's ``Package.write_to_file``, minus its leaked temporary database file."""
     package = genanki.Package(deck)
@@ -201,9 +206,10 @@ def _write_package(
             conn.execute("PRAGMA synchronous = OFF")
             conn.execute("PRAGMA journal_mode = MEMORY")
             package.write_to_db(conn.cursor(), stamp, itertools.count(stamp * 1000))
-            _date_content(conn, deck.name, modified)
+            guid_deck = deck_name or deck.name  # the name the note guids were made from
+            _date_content(conn, guid_deck, modified)
             if progress is not None:
-                _write_progress(conn, deck.name, progress)
+                _write_progress(conn, guid_deck, progress)
             conn.commit()
         finally:
             conn.close()
@@ -244,24 +250,27 @@ def export_anki(
     path: Path,
     progress: AnkiProgress | None = None,
     modified: Mapping[str, datetime] | None = None,
+    anki_name: str | None = None,
 ) -> ExportResult:
     """Write ``entries`` as one Anki deck named ``deck_name`` to ``path`` (an .apkg file).
 
     One note per distinct hanzi, two cards per note (Recognition; Recall when the entry has
     English). With ``progress``, each card carries its scheduling and the package its revlog
     (see ``tutor.export.progress``). ``modified`` dates each note (by hanzi) by when tutor
-    last changed its content. Raises ``ExportError`` naming ``path`` when its directory
+    last changed its content; ``anki_name`` names the deck in Anki when the learner renamed
+    it there (Anki matches decks by name). Raises ``ExportError`` naming ``path`` when its directory
     is missing or the file cannot be written; nothing is left behind in that case.
     """
     path = Path(path)
     target = _target(path)
-    deck, skipped = _build_deck(entries, deck_name, progress.known if progress else frozenset())
+    known = progress.known if progress else frozenset()
+    deck, skipped = _build_deck(entries, deck_name, known, anki_name)
     stamp = _export_stamp(path)
     # Not mkstemp: its 0600 mode would survive the rename; open(..., "xb") honours the umask.
     tmp = target.parent / f".{target.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp"
     try:
         with open(tmp, "xb") as fh:
-            _write_package(deck, fh, stamp, progress, modified)
+            _write_package(deck, fh, stamp, progress, modified, deck_name)
         if target.exists():  # an export over an earlier one keeps that file's permissions
             os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
         os.replace(tmp, target)
