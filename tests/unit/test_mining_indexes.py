@@ -50,7 +50,15 @@ def test_tally_merge_is_add_in_order_and_travels_as_plain_data() -> None:
     first.merge(pickle.loads(pickle.dumps(second)))
     assert first == whole
     assert whole.example == ("湖", "the lake")  # the shortest clause pair
+    assert [zh for zh, _ in whole.examples] == ["湖", "雁栖湖", "在雁栖湖", "雁栖湖很美"]
     assert type(whole.kinds) is dict and list(whole.kinds) == ["name", "word"]
     entry = build_entry(whole)
     assert entry is not None and entry.english.startswith("Yanqi Lake")
     assert entry.kind == "name" and entry.examples[0].en == "the lake"
+
+
+def test_a_tally_keeps_the_four_shortest_distinct_examples() -> None:
+    tally = Tally("湖", 0)
+    for zh in ["湖边的长椅很旧", "湖", "湖水", "湖", "大湖", "一个很大的湖", "湖面"]:
+        tally.add(_cand("word", "lake", 1.0), (zh, "the lake"))
+    assert [zh for zh, _ in tally.examples] == ["湖", "湖水", "大湖", "湖面"]

@@ -27,6 +27,7 @@ FALLBACK_CONFIDENCE = 0.3
 APPROVED_CONFIDENCE = 0.95
 MAX_RENDERINGS = 3
 MAX_SENSES = 6
+MAX_EXAMPLES = 4  # the card's sentence and up to three more for the export's "More examples"
 
 
 @dataclass
@@ -51,7 +52,8 @@ class Tally:
     seen: int = 0
     renderings: dict[frozenset[str], _Rendering] = field(default_factory=dict)
     kinds: dict[str, int] = field(default_factory=dict)
-    example: tuple[str, str] | None = None  # (zh, en): the shortest clause pair seen
+    # (zh, en): the shortest distinct clause pairs seen, shortest first, MAX_EXAMPLES at most
+    examples: list[tuple[str, str]] = field(default_factory=list)
 
     def add(self, cand: Candidate, example: tuple[str, str], rules: tuple[str, ...] = ()) -> None:
         """Count one sighting; ``rules`` are the weighing rules that fired on it."""
@@ -66,8 +68,23 @@ class Tally:
             r.texts[cand.english] = r.texts.get(cand.english, 0) + 1
             for name in rules:
                 r.rules[name] = r.rules.get(name, 0) + 1
-        if self.example is None or _size(example) < _size(self.example):
-            self.example = example
+        self._keep(example)
+
+    @property
+    def example(self) -> tuple[str, str] | None:
+        """The shortest clause pair seen."""
+        return self.examples[0] if self.examples else None
+
+    def _keep(self, example: tuple[str, str]) -> None:
+        """Add ``example`` among the shortest; an earlier one wins a tie, a repeat is skipped."""
+        kept = self.examples
+        if len(kept) == MAX_EXAMPLES and _size(example) >= _size(kept[-1]):
+            return
+        if any(e[0] == example[0] for e in kept):
+            return
+        at = next((i for i, e in enumerate(kept) if _size(example) < _size(e)), len(kept))
+        kept.insert(at, example)
+        del kept[MAX_EXAMPLES:]
 
     def merge(self, other: Tally) -> None:
         """Fold in ``other``, the tally of the same unit over later text (a later chunk).
@@ -93,10 +110,8 @@ class Tally:
                 texts[text] = texts.get(text, 0) + n
             for name, n in theirs.rules.items():
                 r.rules[name] = r.rules.get(name, 0) + n
-        if other.example is not None and (
-            self.example is None or _size(other.example) < _size(self.example)
-        ):
-            self.example = other.example
+        for example in other.examples:  # later text: loses ties, as ``add`` would have it
+            self._keep(example)
 
 
 def _size(ex: tuple[str, str]) -> int:
@@ -169,7 +184,7 @@ def build_entry(t: Tally, lexicon: Lexicon | None = None) -> Entry | None:
         if lexicon is not None and lexicon.rejects(t.hanzi, english):
             return None
         confidence = FALLBACK_CONFIDENCE
-    example = (Example(*t.example),) if t.example is not None else ()
+    example = tuple(Example(zh, en) for zh, en in t.examples)
     return Entry(
         hanzi=t.hanzi,
         traditional=_traditional(t.hanzi),
