@@ -27,14 +27,16 @@ class SegmentPair:
     source: str
     line: int
     position: int
+    credit: str = ""  # the source's attribution for this pair (Tatoeba's CC-BY line), if any
 
 
 @dataclass(frozen=True, slots=True)
 class Example:
-    """A sentence (or clause) pair an entry was seen in."""
+    """A sentence (or clause) pair an entry was seen in, with its source's credit if any."""
 
     zh: str
     en: str
+    credit: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +72,10 @@ class Entry:
             "senses": list(self.senses),
             "kind": self.kind,
             "confidence": round(self.confidence, 3),
-            "examples": [{"zh": e.zh, "en": e.en} for e in self.examples],
+            "examples": [
+                {"zh": e.zh, "en": e.en, **({"credit": e.credit} if e.credit else {})}
+                for e in self.examples
+            ],
             "hsk_level": self.hsk_level,
             "frequency": self.frequency,
         }

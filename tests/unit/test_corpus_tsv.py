@@ -90,3 +90,15 @@ def test_tab_file_without_chinese_is_rejected(tmp_path: Path) -> None:
     path = _write(tmp_path, "hello\tworld\nfoo\tbar\n")
     with pytest.raises(InputError, match="no Chinese"):
         list(read_pairs(path, fmt="tsv"))
+
+
+def test_a_credit_column_goes_with_each_pair(tmp_path: Path) -> None:
+    credit = (
+        "CC-BY 2.0 (France) Attribution: tatoeba.org #894948 (pauldhunt) & #437275 (fucongcong)"
+    )
+    path = _write(
+        tmp_path,
+        f"谁能说将来会发生什么呢。\tWho can say what will happen in the future?\t{credit}\n"
+        "我不觉得她像她妈妈。\tI don't think that she looks like her mother.\tCC-BY 2.0 #2\n",
+    )
+    assert [p.credit for p in read_pairs(path)] == [credit, "CC-BY 2.0 #2"]

@@ -154,3 +154,9 @@ def test_hsk_band_seven_to_nine_is_named_as_learners_know_it() -> None:
 def test_dictionary_cross_references_read_as_words_and_tone_marks() -> None:
     entry = _entry(senses=("see 高速公路[gao1 su4 gong1 lu4]", "variant of 著|着[zhe5]"))
     assert _fields(entry)["Senses"] == "see 高速公路 (gāo sù gōng lù); variant of 着 (zhe)"
+
+
+def test_the_source_field_carries_the_sentences_credit() -> None:
+    entry = _entry(examples=(Example("要协同发展。", "Develop together.", "CC-BY 2.0 #7"),))
+    assert _fields(entry, "tatoeba")["Source"] == "tatoeba · CC-BY 2.0 #7"
+    assert _fields(_entry(), "report")["Source"] == "report"

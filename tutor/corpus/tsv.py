@@ -3,7 +3,9 @@
 Which column is Chinese and which English is decided once from the head of the file (the
 column that is Chinese in most rows; the nearest column to it, right side first, that reads
 as English sentences), so ``id<TAB>zh<TAB>en`` (Bible verses) and ``zh<TAB>en<TAB>attribution``
-(Tatoeba) both work. Rows then stream one at a time.
+(Tatoeba) both work, and a column of credits (Tatoeba's "CC-BY 2.0 (France) Attribution:
+tatoeba.org #..." line) goes with each pair, so the learner's cards keep it. Rows then
+stream one at a time.
 
 Files are written by hand as often as exported: blank lines and ``#`` comment lines are
 skipped, and a row with too few columns is reported with its line and skipped (``--strict``,
@@ -28,6 +30,7 @@ from tutor.model import SegmentPair
 __all__ = ["detect_columns", "read_tsv"]
 
 _HEAD_ROWS = 50
+_CREDIT = re.compile(r"\b(?:CC[- ]?BY|CC0|attribution|licen[cs]ed?|public domain)\b|©|\(c\)", re.I)
 _HEADER_WORDS = re.compile(
     r"^(?:id|no|#|zh|cn|cmn|zh-\w+|chinese|中文|汉语|en|eng|english|英文|英语|source|target|"
     r"src|tgt|text|sentence|translation|attribution|license|ref)$",
@@ -67,6 +70,17 @@ def _is_header(cells: list[str]) -> bool:
     return all(_HEADER_WORDS.match(c.strip()) or not c.strip() for c in cells)
 
 
+def credit_column(rows: list[list[str]], taken: tuple[int, int]) -> int | None:
+    """A column, besides the Chinese and English, that credits each row in most rows."""
+    width = max((len(r) for r in rows), default=0)
+    for c in range(width):
+        if c not in taken and sum(1 for r in rows if c < len(r) and _CREDIT.search(r[c])) * 2 > len(
+            rows
+        ):
+            return c
+    return None
+
+
 def _head(path: Path, lines: Iterator[tuple[int, str]]) -> tuple[list[tuple[int, str]], int, int]:
     """The first rows (a header left out) and the Chinese and English columns they show."""
     head: list[tuple[int, str]] = []
@@ -103,6 +117,7 @@ def read_tsv(path: Path, report: Report | None = None) -> Iterator[SegmentPair]:
     source = str(path)
     lines = iter_lines(path)
     body, zh_col, en_col = _head(path, lines)
+    credit_col = credit_column([t.split("\t") for _, t in body], (zh_col, en_col))
     needed = max(zh_col, en_col) + 1
     position = 0
     for lineno, text in chain(body, lines):
@@ -117,5 +132,10 @@ def read_tsv(path: Path, report: Report | None = None) -> Iterator[SegmentPair]:
         elif not is_english(en):
             emit(report, source, lineno, text, f"column {en_col + 1} has no English")
         else:
-            yield SegmentPair(clean_zh(zh), clean_en(en), source, lineno, position)
+            credit = (
+                cells[credit_col].strip()
+                if credit_col is not None and credit_col < len(cells)
+                else ""
+            )
+            yield SegmentPair(clean_zh(zh), clean_en(en), source, lineno, position, credit)
             position += 1

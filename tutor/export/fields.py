@@ -153,7 +153,7 @@ def note_fields(entry: Entry, deck_name: str) -> list[str]:
         _senses(entry.senses),
         highlight(example.zh, word) if example else "",
         _esc(example.en) if example else "",
-        _esc(deck_name),
+        _esc(f"{deck_name} · {example.credit}" if example and example.credit else deck_name),
         colored_pinyin(entry.pinyin),
         blank(example.zh, word) if example else "",
         examples_html(entry),

@@ -45,7 +45,7 @@ STYLE_CHANGED: Final = datetime(2026, 12, 2, 3, 15, tzinfo=UTC)
 STYLE_DIGEST: Final = "25dc04b4fbd31504"
 #: When the way fields are written from a note (``fields.note_fields``) last changed: no note
 #: is dated earlier, so such a change reaches every note. Move it with any such change.
-FIELDS_CHANGED: Final = datetime(2026, 12, 2, 3, 15, tzinfo=UTC)
+FIELDS_CHANGED: Final = datetime(2026, 12, 2, 4, 15, tzinfo=UTC)
 
 #: Note fields in order. The first eight are the export contract; the rest are extras.
 FIELDS: Final[tuple[str, ...]] = (

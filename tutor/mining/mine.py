@@ -69,6 +69,7 @@ class _Unit:
     en: str
     words: list[str]
     tokens: list[res.Token]
+    credit: str = ""
 
 
 class _Segments:
@@ -122,7 +123,7 @@ def _units(pair: SegmentPair) -> Iterator[_Unit]:
             cut = split_glued(join_dotted(split_numbers(zh, list(_SEGMENTS(zh)))))
             toks = res.en_tokens(en)
             words = [res.simplified(w) for w in join_sounded(cut, toks)]
-            yield _Unit(zh, en, words, toks)
+            yield _Unit(zh, en, words, toks, pair.credit)
 
 
 def _chunk_tallies(
@@ -143,7 +144,7 @@ def _chunk_tallies(
             if stat is not None:  # the aligner only fills what knowledge and the diagonal left
                 links = merge(links, stat[n], STATISTICAL_STRENGTH, u.words, u.tokens)
             cands = candidates(u.words, u.tokens, u.en, links, lex)
-        example = (u.zh, u.en)
+        example = (u.zh, u.en, u.credit) if u.credit else (u.zh, u.en)
         for cand in cands:
             t = tallies.get(cand.hanzi)
             if t is None:

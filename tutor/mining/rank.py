@@ -52,10 +52,11 @@ class Tally:
     seen: int = 0
     renderings: dict[frozenset[str], _Rendering] = field(default_factory=dict)
     kinds: dict[str, int] = field(default_factory=dict)
-    # (zh, en): the shortest distinct clause pairs seen, shortest first, MAX_EXAMPLES at most
-    examples: list[tuple[str, str]] = field(default_factory=list)
+    # (zh, en[, credit]): the shortest distinct clause pairs seen, shortest first, at most
+    # MAX_EXAMPLES; the credit is the source's attribution of the pair, when it has one
+    examples: list[tuple[str, ...]] = field(default_factory=list)
 
-    def add(self, cand: Candidate, example: tuple[str, str], rules: tuple[str, ...] = ()) -> None:
+    def add(self, cand: Candidate, example: tuple[str, ...], rules: tuple[str, ...] = ()) -> None:
         """Count one sighting; ``rules`` are the weighing rules that fired on it."""
         self.seen += 1
         self.kinds[cand.kind] = self.kinds.get(cand.kind, 0) + 1
@@ -71,11 +72,11 @@ class Tally:
         self._keep(example)
 
     @property
-    def example(self) -> tuple[str, str] | None:
+    def example(self) -> tuple[str, ...] | None:
         """The shortest clause pair seen."""
         return self.examples[0] if self.examples else None
 
-    def _keep(self, example: tuple[str, str]) -> None:
+    def _keep(self, example: tuple[str, ...]) -> None:
         """Add ``example`` among the shortest; an earlier one wins a tie, a repeat is skipped."""
         kept = self.examples
         if len(kept) == MAX_EXAMPLES and _size(example) >= _size(kept[-1]):
@@ -114,7 +115,7 @@ class Tally:
             self._keep(example)
 
 
-def _size(ex: tuple[str, str]) -> int:
+def _size(ex: tuple[str, ...]) -> int:
     return len(ex[0]) + len(ex[1]) // 3
 
 
@@ -184,7 +185,7 @@ def build_entry(t: Tally, lexicon: Lexicon | None = None) -> Entry | None:
         if lexicon is not None and lexicon.rejects(t.hanzi, english):
             return None
         confidence = FALLBACK_CONFIDENCE
-    example = tuple(Example(zh, en) for zh, en in t.examples)
+    example = tuple(Example(*ex) for ex in t.examples)
     return Entry(
         hanzi=t.hanzi,
         traditional=_traditional(t.hanzi),

@@ -65,7 +65,7 @@ def view_from_row(row: Sequence[Any]) -> CardView:
         english=english,
         senses=tuple(json.loads(senses)),
         kind=kind,
-        examples=tuple(Example(zh, en) for zh, en in json.loads(examples)),
+        examples=tuple(Example(*pair) for pair in json.loads(examples)),
         hsk_level=level,
         frequency=frequency,
         tags=tuple(json.loads(tags)),
