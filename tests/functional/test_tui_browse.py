@@ -129,3 +129,27 @@ def test_the_card_screen_folds_a_long_chinese_example_instead_of_cutting_it() ->
     out = io.StringIO()
     Console(width=40, file=out).print(text)
     assert "…" not in out.getvalue() and "".join(out.getvalue().split()).startswith(long_zh)
+
+
+def test_a_word_on_the_known_list_shows_known_and_is_found_by_state_known(
+    db_path: Path,
+) -> None:
+    store = open_store(db_path)
+    fill(store)
+    store.add_known(["城市"], "hand")
+
+    async def scenario() -> None:
+        app = study_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            app.browse("demo")
+            await pilot.pause()
+            box = app.screen.query_one(Input)
+            box.value = "state:known"
+            await pilot.pause()
+            assert {c.hanzi for c in app.screen.cards} == {"城市"}
+            table = app.screen.query_one(DataTable)
+            assert {str(table.get_row_at(i)[2]) for i in range(table.row_count)} == {"known"}
+
+    asyncio.run(scenario())
+    store.close()

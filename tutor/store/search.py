@@ -138,8 +138,10 @@ def search(
     if state is not None:
         if state not in STATES:
             raise ValueError(f"state must be one of {', '.join(STATES)}")
-        if state in ("suspended", "known"):
-            where.append(f"c.{state} = 1")  # literal, so the partial index applies
+        if state == "known":  # marked known, or on the learner's known list
+            where.append("(c.known = 1 OR n.hanzi IN (SELECT hanzi FROM known_words))")
+        elif state == "suspended":
+            where.append("c.suspended = 1")  # literal, so the partial index applies
         else:
             where.append("c.state = :state")
             params["state"] = state

@@ -24,8 +24,10 @@ __all__ = ["BrowseScreen"]
 LIMIT = 500
 
 
-def state_of(card: Any) -> str:
-    if card.known:
+def state_of(card: Any, listed: frozenset[str] = frozenset()) -> str:
+    """A card's state as Browse shows it; "known" also for a word on the learner's known list
+    (``tutor known``), which mining skips but a card mined before stays in the deck."""
+    if card.known or card.hanzi in listed:
         return "known"
     if card.suspended:
         return "suspended"
@@ -102,6 +104,7 @@ class BrowseScreen(Screen[None]):
             flag=query.flag,
             limit=LIMIT,
         )
+        listed = frozenset(row[0] for row in store.known_list())
         now = self.app.clock()  # type: ignore[attr-defined]
         table = self.query_one(DataTable)
         table.clear()
@@ -110,7 +113,7 @@ class BrowseScreen(Screen[None]):
             table.add_row(
                 Text(card.hanzi, style="bold"),
                 card.template,
-                state_of(card),
+                state_of(card, listed),
                 due,
                 str(card.flag or ""),
                 tone_text(card.pinyin),
