@@ -172,6 +172,12 @@ def study(ctx: click.Context, deck: str | None) -> None:
 )
 @click.option("--dry-run", is_flag=True, help="Mine and report, but write nothing to the database.")
 @click.option(
+    "--coverage",
+    "show_coverage",
+    is_flag=True,
+    help="Also say how much of the text you already know (see `tutor coverage`).",
+)
+@click.option(
     "--explain",
     metavar="HANZI",
     help="Print why HANZI was kept, held back or dropped, rule by rule; write nothing.",
@@ -193,6 +199,7 @@ def mine(
     order: str | None,
     statistical: bool,
     dry_run: bool,
+    show_coverage: bool,
     explain: str | None,
 ) -> None:
     """Mine words, terms and names from SOURCE into a deck.
@@ -244,11 +251,27 @@ def mine(
         if path is not None and path.is_file() and (label := read_as(path)) != "UTF-8":
             click.echo(f"tutor: note: {path}: read as {label}", err=True)
     click.echo(report.summary())
+    if show_coverage:
+        click.echo(_coverage_line(_db_path(ctx), source, en_path))
     if review_low:
         for entry in report.low:
             click.echo(
                 f"  ? {entry.hanzi}\t{entry.pinyin}\t{entry.english}\t{entry.confidence:.2f}"
             )
+
+
+def _coverage_line(db: Path, source: Path, en_path: Path | None) -> str:
+    """`tutor coverage`'s first line for the source just mined (a second segmentation pass,
+    so only when asked for)."""
+    from tutor.corpus import read_pairs
+    from tutor.coverage import coverage
+    from tutor.store import Store
+
+    knows: set[str] = set()
+    if db.exists():
+        with Store.open(db) as store:
+            knows = store.learner_knows()
+    return coverage((p.zh for p in read_pairs(source, en_path=en_path)), knows).lines(0)[0]
 
 
 PROGRESS_EVERY = 5.0  # seconds between progress lines when stderr is a file or a pipe

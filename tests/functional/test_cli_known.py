@@ -74,3 +74,13 @@ def test_coverage_counts_word_tokens_in_either_script(tmp_path: Path) -> None:
     # 我们 (我 + 们) x2, 喜欢 x3, 中文 x2 known; 他们 and 熊猫 not: 7 of 9 tokens
     assert lines[0].startswith("you know 78% of the text's words (7 of 9 tokens")
     assert {line.split("\t")[0].strip() for line in lines[2:]} == {"他们", "熊猫"}
+
+
+def test_mine_with_coverage_says_how_much_of_the_text_is_known(tmp_path: Path) -> None:
+    _ok("known", "add", "我", "们", "喜欢", "中文")
+    source = tmp_path / "t.tsv"
+    source.write_text(
+        "我们喜欢中文。\tWe like Chinese.\n他们喜欢熊猫。\tThey like pandas.\n", encoding="utf-8"
+    )
+    said = _ok("mine", str(source), "--coverage")
+    assert "you know 67% of the text's words (4 of 6 tokens" in said
