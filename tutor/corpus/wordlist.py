@@ -18,6 +18,7 @@ import html
 import re
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from tutor.corpus.textfile import iter_lines
 from tutor.errors import InputError
@@ -85,21 +86,14 @@ def _from_text(path: Path, field: str | None) -> list[str]:
 
 
 def _from_package(path: Path, field: str | None) -> list[str]:
-    import tempfile
+    from tutor.export.reading import read_collection
 
-    from tutor.export.reading import extract_collection
+    def read(conn: sqlite3.Connection) -> tuple[list[Any], dict[int, list[str]]]:
+        return conn.execute("SELECT mid, flds FROM notes ORDER BY id").fetchall(), _field_names(
+            conn
+        )
 
-    with tempfile.TemporaryDirectory(prefix="tutor-known-") as tmp:
-        db_file = Path(tmp) / "collection.sqlite"
-        extract_collection(path, db_file)
-        conn = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)
-        try:
-            notes = conn.execute("SELECT mid, flds FROM notes ORDER BY id").fetchall()
-            names = _field_names(conn)
-        except sqlite3.DatabaseError as err:
-            raise InputError(f"not an Anki collection inside ({err})", path=path) from err
-        finally:
-            conn.close()
+    notes, names = read_collection(path, read)
     words = []
     for mid, fields in notes:
         cells = fields.split("\x1f")

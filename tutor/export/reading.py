@@ -13,15 +13,19 @@ import shutil
 import sqlite3
 import tempfile
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 import zstandard
 
 from tutor.errors import InputError
 
-__all__ = ["AnkiAnswer", "extract_collection", "read_answers"]
+__all__ = ["AnkiAnswer", "read_answers", "read_collection"]
+
+T = TypeVar("T")
 
 #: Collection files in the order Anki itself prefers them.
 _NAMES = ("collection.anki21b", "collection.anki21", "collection.anki2")
@@ -43,26 +47,32 @@ WHERE r.ease BETWEEN 1 AND 4 ORDER BY r.id
 """
 
 
-def read_answers(path: Path) -> list[AnkiAnswer]:
-    """Every answer in the package at ``path``; ``InputError`` naming it when it is not one."""
+def read_collection(path: Path, read: Callable[[sqlite3.Connection], T]) -> T:
+    """``read`` over the collection inside the package at ``path``, opened read-only from a
+    scratch copy; ``InputError`` naming ``path`` when it holds no Anki collection."""
     with tempfile.TemporaryDirectory(prefix="tutor-anki-") as tmp:
         db_file = Path(tmp) / "collection.sqlite"
-        extract_collection(path, db_file)
+        _extract_collection(path, db_file)
         try:
             conn = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)
             try:
-                rows = conn.execute(_ANSWERS).fetchall()
+                return read(conn)
             finally:
                 conn.close()
         except sqlite3.DatabaseError as err:
             raise InputError(f"not an Anki collection inside ({err})", path=path) from err
+
+
+def read_answers(path: Path) -> list[AnkiAnswer]:
+    """Every answer in the package at ``path``; ``InputError`` naming it when it is not one."""
+    rows = read_collection(path, lambda conn: conn.execute(_ANSWERS).fetchall())
     return [
         AnkiAnswer(guid, int(ord_), datetime.fromtimestamp(ms / 1000, UTC), int(ease), int(t))
         for guid, ord_, ms, ease, t in rows
     ]
 
 
-def extract_collection(path: Path, target: Path) -> None:
+def _extract_collection(path: Path, target: Path) -> None:
     """The package's collection, decompressed, to ``target``."""
     try:
         with zipfile.ZipFile(path) as archive:
