@@ -251,27 +251,15 @@ def mine(
         if path is not None and path.is_file() and (label := read_as(path)) != "UTF-8":
             click.echo(f"tutor: note: {path}: read as {label}", err=True)
     click.echo(report.summary())
-    if show_coverage:
-        click.echo(_coverage_line(_db_path(ctx), source, en_path))
+    if show_coverage:  # a second segmentation pass, so only when asked for
+        from tutor.coverage import source_coverage
+
+        click.echo(source_coverage(_db_path(ctx), source, en_path).lines(0)[0])
     if review_low:
         for entry in report.low:
             click.echo(
                 f"  ? {entry.hanzi}\t{entry.pinyin}\t{entry.english}\t{entry.confidence:.2f}"
             )
-
-
-def _coverage_line(db: Path, source: Path, en_path: Path | None) -> str:
-    """`tutor coverage`'s first line for the source just mined (a second segmentation pass,
-    so only when asked for)."""
-    from tutor.corpus import read_pairs
-    from tutor.coverage import coverage
-    from tutor.store import Store
-
-    knows: set[str] = set()
-    if db.exists():
-        with Store.open(db) as store:
-            knows = store.learner_knows()
-    return coverage((p.zh for p in read_pairs(source, en_path=en_path)), knows).lines(0)[0]
 
 
 PROGRESS_EVERY = 5.0  # seconds between progress lines when stderr is a file or a pipe

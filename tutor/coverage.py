@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from tutor.lang.script import has_chinese, to_simplified
 
-__all__ = ["Coverage", "coverage"]
+__all__ = ["Coverage", "coverage", "source_coverage"]
 
 
 @dataclass(frozen=True)
@@ -79,3 +80,16 @@ def coverage(chinese: Iterable[str], known: set[str]) -> Coverage:
         known_words=len(counts) - len(unknown),
         unknown=unknown,
     )
+
+
+def source_coverage(db: Path, source: Path, en_path: Path | None = None) -> Coverage:
+    """Coverage of a source's Chinese by what the learner knows in the database at ``db``
+    (nothing, when there is none yet: reading must not create it)."""
+    from tutor.corpus import read_pairs
+    from tutor.store import Store
+
+    knows: set[str] = set()
+    if db.exists():
+        with Store.open(db) as store:
+            knows = store.learner_knows()
+    return coverage((p.zh for p in read_pairs(source, en_path=en_path)), knows)

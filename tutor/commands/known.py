@@ -90,17 +90,9 @@ def known_remove(ctx: click.Context, words: tuple[str, ...]) -> None:
 def coverage(ctx: click.Context, source: Path, en_path: Path | None, top: int) -> None:
     """How much of SOURCE's Chinese you know: known words (the known list, cards in review,
     cards marked known) as a share of its word tokens, and the unknown words by frequency."""
-    from tutor.corpus import read_pairs
-    from tutor.coverage import coverage as measure
-    from tutor.store import Store
+    from tutor.coverage import source_coverage
 
-    path = db_path(ctx)
-    knows: set[str] = set()
-    if path.exists():
-        with Store.open(path) as store:
-            knows = store.learner_knows()
-    report = measure((p.zh for p in read_pairs(source, en_path=en_path)), knows)
-    for line in report.lines(top):
+    for line in source_coverage(db_path(ctx), source, en_path).lines(top):
         click.echo(line)
 
 
