@@ -69,6 +69,9 @@ class BrowseScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        # the known list changes only from the command line: read once, not per keystroke
+        store = self.app.store  # type: ignore[attr-defined]
+        self._listed = frozenset(row[0] for row in store.known_list())
         table = self.query_one(DataTable)
         # the short columns first: long English pushed Card/State/Due/Flag off screen at 100
         for label in ("Hanzi", "Card", "State", "Due", "Flag", "Pinyin", "English"):
@@ -104,7 +107,6 @@ class BrowseScreen(Screen[None]):
             flag=query.flag,
             limit=LIMIT,
         )
-        listed = frozenset(row[0] for row in store.known_list())
         now = self.app.clock()  # type: ignore[attr-defined]
         table = self.query_one(DataTable)
         table.clear()
@@ -113,7 +115,7 @@ class BrowseScreen(Screen[None]):
             table.add_row(
                 Text(card.hanzi, style="bold"),
                 card.template,
-                state_of(card, listed),
+                state_of(card, self._listed),
                 due,
                 str(card.flag or ""),
                 tone_text(card.pinyin),

@@ -250,7 +250,8 @@ class StudyScreen(Screen[None]):
         self.query_one(CardFace).reveal()
         self.query_one(GradeBar).remove_class("dim")
         self.set_focus(None)
-        if self.session.store.settings(self.session.deck_id).autoplay:
+        # the scheduler's settings: cached by the store, dropped when settings are saved
+        if self.session.store.scheduler(self.session.deck_id).settings.autoplay:
             self.action_speak("word")  # in a worker: the keys never wait for the sound
 
     def _redraw(self, *, count: bool = True) -> None:
