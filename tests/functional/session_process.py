@@ -11,9 +11,8 @@ import json
 import random
 import sys
 from pathlib import Path
-from typing import Any
 
-from tests.functional.tui_support import NOW, SIZE, open_store
+from tests.functional.tui_support import NOW, SIZE, open_store, track_reviews
 from tutor.tui.app import make_app
 
 MIN_GRADES = 30
@@ -22,23 +21,7 @@ MIN_GRADES = 30
 def main(db: Path, out: Path, stop: Path, seed: int) -> None:
     rng = random.Random(seed)
     store = open_store(db)
-    made: list[int] = []
-    undone: list[int] = []
-    record, undo = store.record_review, store.undo_review
-
-    def recording(*args: Any, **kwargs: Any) -> Any:
-        result = record(*args, **kwargs)
-        made.append(result.review_id)
-        return result
-
-    def undoing(review_id: int) -> Any:
-        card = undo(review_id)
-        if card is not None:
-            undone.append(review_id)
-        return card
-
-    store.record_review = recording  # type: ignore[method-assign]
-    store.undo_review = undoing  # type: ignore[method-assign]
+    made, undone = track_reviews(store)
     app = make_app(store, "demo", clock=lambda: NOW)
     error = None
     ready = out.with_suffix(".ready")

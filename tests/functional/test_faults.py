@@ -25,7 +25,7 @@ from tests.conftest import BUNDLED
 from tests.functional.db_support import mined_once, snapshot  # noqa: F401
 from tests.functional.mine_support import _knowledge_links_only, run  # noqa: F401
 from tests.functional.test_cli_revlog import write
-from tests.functional.tui_support import NOW, SIZE, fill, open_store, study_app
+from tests.functional.tui_support import NOW, SIZE, fill, open_store, study_app, track_reviews
 from tests.store_support import add_words
 from tutor.errors import StoreError
 from tutor.tui.app import make_app
@@ -138,15 +138,7 @@ def test_a_fault_while_grading_keeps_every_grade_shown_before_it(db_path: Path, 
         study_app(store)
     with faulty(db_path, name), open_store(db_path) as store:
         app = make_app(store, "demo", clock=lambda: NOW)
-        made: list[int] = []
-        record = store.record_review
-
-        def recording(*args: Any, **kwargs: Any) -> Any:
-            result = record(*args, **kwargs)
-            made.append(result.review_id)
-            return result
-
-        store.record_review = recording  # type: ignore[method-assign]
+        made, _ = track_reviews(store)
 
         async def scenario() -> None:
             async with app.run_test(size=SIZE) as pilot:

@@ -13,11 +13,17 @@ import random
 from collections import Counter
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from tests.functional.tui_support import ENTRIES, NOW, fill, open_store, study_app
+from tests.functional.tui_support import (
+    ENTRIES,
+    NOW,
+    fill,
+    open_store,
+    study_app,
+    track_reviews,
+)
 from tests.store_support import words
 from tutor.tui.app import make_app
 
@@ -39,22 +45,7 @@ def test_random_keys_never_crash_and_every_grade_is_one_review(db_path: Path, se
     store = open_store(db_path)
     fill(store, "demo", ENTRIES + words(60))  # enough cards that grading goes on all run
     fill(store, "second")
-    made, undone = [], []
-    record, undo = store.record_review, store.undo_review
-
-    def recording(*args: Any, **kwargs: Any) -> Any:
-        result = record(*args, **kwargs)
-        made.append(result.review_id)
-        return result
-
-    def undoing(review_id: int) -> Any:
-        card = undo(review_id)
-        if card is not None:
-            undone.append(review_id)
-        return card
-
-    store.record_review = recording  # type: ignore[method-assign]
-    store.undo_review = undoing  # type: ignore[method-assign]
+    made, undone = track_reviews(store)
     study_app(store, kinds=("recognition", "recall", "pinyin", "choice", "cloze"))
     clock = [NOW]  # half a minute passes with each key: learning cards fall due again
     app = make_app(store, "demo", clock=lambda: clock[0])

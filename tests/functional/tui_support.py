@@ -106,3 +106,26 @@ def study_app(store: Store, deck: str | None = "demo", kinds: tuple[str, ...] = 
     for name in store.deck_names():
         store.update_settings(store.deck_id(name), quiz_kinds=kinds)
     return make_app(store, deck, clock=lambda: NOW)
+
+
+def track_reviews(store: Store) -> tuple[list[int], list[int]]:
+    """Record, from now on, the id of every review ``store`` writes (``made``) and of every one
+    it undoes (``undone``): what the screen did, to compare with the rows it left."""
+    made: list[int] = []
+    undone: list[int] = []
+    record, undo = store.record_review, store.undo_review
+
+    def recording(*args: Any, **kwargs: Any) -> Any:
+        result = record(*args, **kwargs)
+        made.append(result.review_id)
+        return result
+
+    def undoing(review_id: int) -> Any:
+        card = undo(review_id)
+        if card is not None:
+            undone.append(review_id)
+        return card
+
+    store.record_review = recording  # type: ignore[method-assign]
+    store.undo_review = undoing  # type: ignore[method-assign]
+    return made, undone
