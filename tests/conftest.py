@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+# the real-anki tests' ``col`` fixture (anki itself is imported only when it is used)
+pytest_plugins = ["tests.functional.anki_support"]
+
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED = REPO / "decks" / "beijing-2024-report.txt"
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -15,31 +14,24 @@ import pytest
 
 pytest.importorskip("anki")
 
-from anki.collection import Collection, ImportAnkiPackageRequest
+from anki.collection import Collection
 
+from tests.functional.anki_support import import_package
 from tests.functional.mine_support import run
 from tests.functional.tui_support import fill, open_store
 from tutor.export import note_guid, style
 
 
-@pytest.fixture
-def col(tmp_path: Path, db_path: Path) -> Iterator[Collection]:
+@pytest.fixture(autouse=True)
+def _demo_deck(db_path: Path) -> None:
     with open_store(db_path) as store:
         fill(store)
-    (tmp_path / "anki").mkdir()
-    collection = Collection(str(tmp_path / "anki" / "collection.anki2"))
-    try:
-        yield collection
-    finally:
-        collection.close()
 
 
 def _export_and_import(col: Collection, tmp_path: Path) -> object:
     package = tmp_path / "demo.apkg"
     assert run("export", "--anki", str(package)).exit_code == 0
-    options = col._backend.get_import_anki_package_presets()  # what a click on Import uses
-    request = ImportAnkiPackageRequest(package_path=str(package), options=options)
-    return col.import_anki_package(request).log
+    return import_package(col, package)  # what a click on Import does
 
 
 def _note(col: Collection, hanzi: str) -> object:
@@ -116,8 +108,7 @@ def test_a_deck_renamed_in_anki_gets_the_new_words_under_its_new_name(
         store.upsert_entries(store.deck_id("demo"), [Entry("熊猫", "熊貓", "xióng māo", "panda")])
     package = tmp_path / "demo.apkg"
     assert run("export", "--anki", str(package), "--anki-deck", "My Chinese").exit_code == 0
-    options = col._backend.get_import_anki_package_presets()
-    col.import_anki_package(ImportAnkiPackageRequest(package_path=str(package), options=options))
+    import_package(col, package)
     names = {d.name for d in col.decks.all_names_and_ids()}
     assert "demo" not in names  # not recreated beside the renamed one
     assert len(col.find_cards('"deck:My Chinese"')) == 8  # 3 notes x 2 cards, and the new one

@@ -5,7 +5,6 @@ history in progress.db with every review of both sides and every card as that hi
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -13,9 +12,10 @@ import pytest
 
 pytest.importorskip("anki")
 
-from anki.collection import Collection, ExportAnkiPackageOptions, ImportAnkiPackageRequest
+from anki.collection import Collection, ExportAnkiPackageOptions
 from anki.scheduler_pb2 import CardAnswer
 
+from tests.functional.anki_support import import_package
 from tests.functional.mine_support import run
 from tests.store_support import add_words
 from tutor.srs import Rating
@@ -24,22 +24,10 @@ from tutor.store import Store
 GOOD_AND_AGAIN = (CardAnswer.GOOD, CardAnswer.GOOD, CardAnswer.AGAIN)
 
 
-@pytest.fixture
-def col(tmp_path: Path) -> Iterator[Collection]:
-    (tmp_path / "anki").mkdir()
-    collection = Collection(str(tmp_path / "anki" / "collection.anki2"))
-    try:
-        yield collection
-    finally:
-        collection.close()
-
-
 def _to_anki(col: Collection, tmp_path: Path) -> None:
     package = tmp_path / "to-anki.apkg"
     assert run("export", "--anki", str(package)).exit_code == 0
-    options = col._backend.get_import_anki_package_presets()
-    options.with_scheduling = True  # "Import any learning progress"
-    col.import_anki_package(ImportAnkiPackageRequest(package_path=str(package), options=options))
+    import_package(col, package, with_scheduling=True)  # "Import any learning progress"
 
 
 def _study_in_anki(col: Collection, answers: int) -> int:

@@ -15,8 +15,9 @@ import pytest
 
 pytest.importorskip("anki")
 
-from anki.collection import Collection, ImportAnkiPackageRequest
+from anki.collection import Collection
 
+from tests.functional.anki_support import import_package
 from tests.functional.mine_support import run
 from tests.store_support import add_words
 from tutor.export import note_guid
@@ -57,9 +58,7 @@ def studied(db_path: Path) -> Iterator[datetime]:
 def _import(tmp_path: Path, package: Path, with_scheduling: bool) -> Collection:
     (tmp_path / "anki").mkdir(exist_ok=True)
     col = Collection(str(tmp_path / "anki" / f"c{int(with_scheduling)}.anki2"))
-    options = col._backend.get_import_anki_package_presets()
-    options.with_scheduling = with_scheduling
-    col.import_anki_package(ImportAnkiPackageRequest(package_path=str(package), options=options))
+    import_package(col, package, with_scheduling=with_scheduling)
     return col
 
 

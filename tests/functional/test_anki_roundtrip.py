@@ -8,7 +8,6 @@ what passes here is what a user who just clicks Import gets.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -17,9 +16,10 @@ import pytest
 pytest.importorskip("anki")
 
 from anki import import_export_pb2
-from anki.collection import Collection, ImportAnkiPackageRequest
+from anki.collection import Collection
 
 import tutor.export.apkg as apkg
+from tests.functional.anki_support import import_package
 from tutor.export import MODEL_ID, export_anki, note_guid
 from tutor.export.style import FIELDS
 from tutor.model import Entry, Example
@@ -59,20 +59,8 @@ ENTRIES = [
 ]
 
 
-@pytest.fixture
-def col(tmp_path: Path) -> Iterator[Collection]:
-    (tmp_path / "anki").mkdir()
-    collection = Collection(str(tmp_path / "anki" / "collection.anki2"))
-    try:
-        yield collection
-    finally:
-        collection.close()
-
-
 def _import(col: Collection, package: Path) -> import_export_pb2.ImportResponse:
-    options = col._backend.get_import_anki_package_presets()
-    request = ImportAnkiPackageRequest(package_path=str(package), options=options)
-    return col.import_anki_package(request).log
+    return import_package(col, package)
 
 
 def _fields(col: Collection, hanzi: str) -> dict[str, str]:
