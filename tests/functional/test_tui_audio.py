@@ -33,9 +33,14 @@ def _run(db_path: Path, keys: list[str]) -> tuple[object, list[str]]:
 
 
 @pytest.fixture
-def played(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+def fresh_speech(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache of this test's own, and a speech object made anew for it."""
     monkeypatch.setenv("TUTOR_CACHE", str(tmp_path / "cache"))
     monkeypatch.setattr(speech, "_SHARED", [])
+
+
+@pytest.fixture
+def played(fresh_speech: None, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     heard: list[Path] = []
 
     def fake_play(path: Path) -> bool:  # the sound device of a test machine: record it
@@ -56,11 +61,10 @@ def test_p_says_the_word_and_shift_p_the_sentence_once_revealed(
     assert played[0] == speech.shared_speech().path_for("xie2 tong2 fa1 zhan3")
 
 
+@pytest.mark.usefixtures("fresh_speech")
 def test_no_audio_output_is_a_notice_not_an_error(
-    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("TUTOR_CACHE", str(tmp_path / "cache"))
-    monkeypatch.setattr(speech, "_SHARED", [])
     monkeypatch.setattr(player, "play", lambda path: False)
     app, notices = _run(db_path, ["space", "p"])
     assert app.failure is None  # type: ignore[attr-defined]
