@@ -70,13 +70,13 @@ def read_subtitles(
     if en_path is not None:
         yield from _by_time(load_cues(path), load_cues(en_path), path, en_path, report)
         return
-    cues = [c for c in load_cues(path) if c.text]
-    both = sum(1 for c in cues if _sides(c)["zh"] and _sides(c)["en"])
+    cues = [(c, _sides(c)) for c in load_cues(path) if c.text]  # each cue's lines, by language
+    both = sum(1 for _, sides in cues if sides["zh"] and sides["en"])
     if both * 2 >= len(cues):
         yield from _cue_by_cue(cues, path, report)
         return
-    zh = [c for c in cues if _one_side(c) == "zh"]
-    en = [c for c in cues if _one_side(c) == "en"]
+    zh = [c for c, sides in cues if sides["zh"]]
+    en = [c for c, sides in cues if sides["en"] and not sides["zh"]]
     yield from _by_time(zh, en, path, path, report)
 
 
@@ -87,11 +87,6 @@ def _sides(cue: Cue) -> dict[str, list[str]]:
         if side is not None:
             sides[side].append(text)
     return sides
-
-
-def _one_side(cue: Cue) -> str | None:
-    sides = _sides(cue)
-    return "zh" if sides["zh"] else "en" if sides["en"] else None
 
 
 def _by_time(
@@ -112,10 +107,11 @@ def _by_time(
             emit(report, en_path, c.line, c.text, "no Chinese cue overlaps it")
 
 
-def _cue_by_cue(cues: list[Cue], path: Path, report: Report | None) -> Iterator[SegmentPair]:
+def _cue_by_cue(
+    cues: list[tuple[Cue, dict[str, list[str]]]], path: Path, report: Report | None
+) -> Iterator[SegmentPair]:
     position = 0
-    for cue in cues:
-        sides = _sides(cue)
+    for cue, sides in cues:
         if sides["zh"] and sides["en"]:
             zh = join_zh([clean_zh(t) for t in sides["zh"]])
             en = join_en([clean_en(t) for t in sides["en"]])
