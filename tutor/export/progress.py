@@ -127,11 +127,16 @@ def _card(card: CardProgress, clock: _Clock, settings: DeckSettings, decay: floa
     )  # fmt: skip
 
 
+def _whole_days(start: datetime, end: datetime) -> int:
+    """An interval in whole days, at least one (Anki's unit for a review card)."""
+    return max(1, round((end - start) / timedelta(days=1)))
+
+
 def _days(state: CardState) -> int:
-    """The interval of a review card, in whole days (at least one)."""
+    """The interval of a review card."""
     if state.due is None or state.last_review is None:
         return 1
-    return max(1, round((state.due - state.last_review) / timedelta(days=1)))
+    return _whole_days(state.last_review, state.due)
 
 
 def _last_interval(reviews: tuple[ReviewRecord, ...]) -> int:
@@ -177,5 +182,5 @@ def _logged_interval(state: CardState, since: datetime | None) -> int:
     if state.due is None or since is None or state.phase == "new":
         return 0
     if state.phase == "review":
-        return max(1, round((state.due - since) / timedelta(days=1)))
+        return _whole_days(since, state.due)
     return -max(1, int((state.due - since).total_seconds()))
