@@ -1,11 +1,13 @@
 """Build a big progress.db for the speed benchmark: 100,000 cards and 1,000,000 reviews.
 
 The notes are real CC-CEDICT words (hanzi, pinyin, English, senses) with a made-up example
-sentence each, so every quiz kind can be drawn. Card states look like a learner's after three
-years: most cards in review with FSRS stability and difficulty, due dates spread from weeks
-overdue to a year ahead, a few learning and relearning cards due today, the rest still new.
-Reviews are spread over those three years with a handful today, so the daily counts and the
-statistics have real work to do.
+sentence each, so every quiz kind can be drawn; past the ~84,000 usable words, a note is two
+of them joined. Card states look like a learner's after three years: most cards in review with
+FSRS stability and difficulty, due dates spread from weeks overdue to a year ahead, 40 learning
+and relearning cards due around now, the rest still new. Reviews are spread over those three
+years and end before today, so the study day is fresh: the deck's limits (80 reviews and 80 new
+cards a day, set here) are unspent and a session of 200 grades runs through learning, review
+and new cards, as a learner's morning does, while the counts and statistics have real work.
 
 Rows go in with sqlite-utils ``insert_all`` after ``Store.open`` has created the schema, and the
 note fields are encoded by ``tutor.store.notes.note_fields``, the store's own encoder.
@@ -24,6 +26,7 @@ import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import sqlite_utils
@@ -34,10 +37,13 @@ from tutor.store import Store
 from tutor.store.db import iso
 from tutor.store.notes import NOTE_FIELDS, note_fields
 
-__all__ = ["DECK", "DEFAULT_PATH", "build", "ensure_big_db"]
+__all__ = ["DECK", "DEFAULT_PATH", "build", "ensure_big_db", "sized_path"]
 
 DECK = "big"
 DEFAULT_PATH = Path("/tmp/tutor-bench/progress.db")
+SOURCE = "bench/make_big_db.py v2"  # a database an older version built is rebuilt
+LEARNING = 40  # cards in (re)learning steps, due around now
+LIMITS = {"new_per_day": 80, "reviews_per_day": 80}  # a 200-grade session meets every kind
 QUIZZES = ("recognition", "recall", "pinyin", "choice", "cloze")
 
 
@@ -53,9 +59,13 @@ def _entries(count: int, rng: random.Random) -> list[Entry]:
             continue
         seen.add(word)
         words.append(e)
-    if len(words) < count:
-        raise SystemExit(f"CC-CEDICT has only {len(words)} usable words; ask for fewer cards")
-    picked = rng.sample(words, count)
+    picked = rng.sample(words, min(count, len(words)))
+    joined = {e.simplified for e in picked}
+    while len(picked) < count:  # a big deck: two words joined make a new hanzi
+        a, b = rng.choice(words), rng.choice(words)
+        if a.simplified + b.simplified not in joined:
+            joined.add(a.simplified + b.simplified)
+            picked.append(_joined(a, b))
     out = []
     for position, e in enumerate(picked):
         english = e.senses[0].split(";")[0][:60]
@@ -79,6 +89,16 @@ def _entries(count: int, rng: random.Random) -> list[Entry]:
             )
         )
     return out
+
+
+def _joined(a: Any, b: Any) -> Any:
+    """A made-up dictionary entry for the words ``a`` and ``b`` written as one."""
+    return SimpleNamespace(
+        simplified=a.simplified + b.simplified,
+        traditional=a.traditional + b.traditional,
+        pinyin=f"{a.pinyin} {b.pinyin}",
+        senses=[f"{a.senses[0].split(';')[0]} {b.senses[0].split(';')[0]}", *b.senses[:2]],
+    )
 
 
 def _state_json(
@@ -127,31 +147,30 @@ def _card_rows(
                 rows.append(row)
                 continue
             stability = min(36500.0, math.exp(rng.gauss(math.log(25), 1.3)))
-            since = rng.uniform(0.0, min(stability * 1.6, 365.0))
+            since = rng.uniform(1.2, max(1.2, min(stability * 1.6, 365.0)))  # before today
             last = now - timedelta(days=since)
-            due = last + timedelta(days=max(1.0, stability))
-            phase, step = "review", None
-            if roll > 0.998:  # a few hundred cards in (re)learning, as after a day's study
-                phase, step = "relearning", 0
-                due = now + timedelta(minutes=rng.uniform(-120, 60))
-                last = due - timedelta(minutes=10)
-            elif roll > 0.996:
-                phase, step = "learning", rng.choice((0, 1))
-                due = now + timedelta(minutes=rng.uniform(-120, 60))
-                last = due - timedelta(minutes=10)
             reps = max(1, int(rng.expovariate(1 / 11)))
             row.update(
-                state=phase,
-                step=step,
+                state="review",
+                step=None,
                 stability=round(stability, 4),
                 difficulty=round(rng.uniform(1.0, 10.0), 4),
-                due=iso(due),
+                due=iso(last + timedelta(days=max(1.0, stability))),
                 last_review=iso(last),
                 reps=reps,
                 lapses=min(reps - 1, int(rng.expovariate(1 / 1.2))),
             )
             rows.append(row)
+    _learning(rows, now, rng)
     return rows
+
+
+def _learning(rows: list[dict[str, Any]], now: datetime, rng: random.Random) -> None:
+    """Put ``LEARNING`` started cards back in (re)learning, due within two hours of ``now``."""
+    started = [row for row in rows if row["last_review"] is not None]
+    for number, row in enumerate(rng.sample(started, min(LEARNING, len(started)))):
+        row["state"], row["step"] = ("learning", number % 2) if number % 2 else ("relearning", 0)
+        row["due"] = iso(now + timedelta(minutes=rng.uniform(-120, 60)))
 
 
 def _reviews(
@@ -203,7 +222,8 @@ def build(path: Path, cards: int, reviews: int, seed: int = 1) -> None:
     started = time.perf_counter()
     entries = _entries(cards // 2, rng)
     with Store.open(path) as store:  # creates the schema through the store's migrations
-        deck_id = store.ensure_deck(DECK, "bench/make_big_db.py", now=now)
+        deck_id = store.ensure_deck(DECK, SOURCE, now=now)
+        store.update_settings(deck_id, **LIMITS)
     stamp = iso(now)
     notes = (
         {
@@ -225,7 +245,7 @@ def build(path: Path, cards: int, reviews: int, seed: int = 1) -> None:
         card_rows = _card_rows(deck_id, list(range(1, len(entries) + 1)), now, rng)
         db.table("cards").insert_all(card_rows, batch_size=2000)
         db.table("reviews").insert_all(_reviews(card_rows, reviews, now, rng), batch_size=2000)
-    db.execute("ANALYZE")
+    # no ANALYZE: a learner's progress.db never has planner statistics, so neither does this
     db.execute("PRAGMA journal_mode = WAL")
     counts = {t: db.table(t).count for t in ("notes", "cards", "reviews")}
     db.close()
@@ -236,13 +256,19 @@ def build(path: Path, cards: int, reviews: int, seed: int = 1) -> None:
     )
 
 
+def sized_path(cards: int) -> Path:
+    """Where the benchmark database of ``cards`` cards lives."""
+    return DEFAULT_PATH.with_name(f"progress-{cards}.db")
+
+
 def ensure_big_db(path: Path, cards: int, reviews: int, *, force: bool = False) -> Path:
     """The benchmark database at ``path``, built unless one of that size is already there."""
     if path.is_file() and not force:
         db = sqlite_utils.Database(path)
         have = (db.table("cards").count, db.table("reviews").count)
+        sources = {row["source"] for row in db.table("decks").rows}
         db.close()
-        if have == (cards, reviews):
+        if have == (cards, reviews) and sources == {SOURCE}:
             return path
     build(path, cards, reviews)
     return path

@@ -40,7 +40,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_big_db import DECK, DEFAULT_PATH, ensure_big_db  # noqa: E402
+from make_big_db import DECK, ensure_big_db, sized_path  # noqa: E402
 
 COLUMNS, ROWS = 100, 30
 MINIMAL_TEXT = "minimal app painted"
@@ -154,7 +154,7 @@ def launch_times(db: Path, runs: int) -> tuple[list[float], list[float], str]:
     return minimal, tutor, marker
 
 
-async def _grade_loop(db: Path, grades: int) -> list[float]:
+async def _grade_loop(db: Path, grades: int) -> list[tuple[str, float]]:
     from tutor.store import Store
     from tutor.tui.app import make_app
     from tutor.tui.screens.study import StudyScreen
@@ -170,7 +170,7 @@ async def _grade_loop(db: Path, grades: int) -> list[float]:
                 frames.append((time.perf_counter(), renderable.render_segments(app.console)))
 
         app._display = spy  # type: ignore[method-assign]
-        latencies: list[float] = []
+        latencies: list[tuple[str, float]] = []
         ratings = "3334313234"  # mostly Good, some Again (those come back as learning cards)
         async with app.run_test(size=(COLUMNS, ROWS)) as pilot:
             screen = app.screen
@@ -190,6 +190,7 @@ async def _grade_loop(db: Path, grades: int) -> list[float]:
                         break
                 assert screen.revealed
                 before = session.current.card_id
+                phase = session.current.srs.phase
                 frames.clear()
                 pressed = time.perf_counter()
                 await pilot.press(ratings[number % len(ratings)])
@@ -207,11 +208,11 @@ async def _grade_loop(db: Path, grades: int) -> list[float]:
                         f"the next card was never drawn: {len(frames)} frames, "
                         f"want {want!r}, last {frames[-1][1][-300:] if frames else ''!r}"
                     )
-                latencies.append(painted - pressed)
+                latencies.append((phase, painted - pressed))
     return latencies
 
 
-def grade_times(db: Path, grades: int, autoplay: bool = False) -> list[float]:
+def grade_times(db: Path, grades: int, autoplay: bool = False) -> list[tuple[str, float]]:
     """Grade latencies on a throwaway copy of ``db`` (the big database stays as built)."""
     copy = db.with_name("grading.db")
     for suffix in ("", "-wal", "-shm"):
@@ -231,32 +232,47 @@ def grade_times(db: Path, grades: int, autoplay: bool = False) -> list[float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--db", type=Path, default=DEFAULT_PATH)
-    parser.add_argument("--cards", type=int, default=100_000)
-    parser.add_argument("--reviews", type=int, default=1_000_000)
+    parser.add_argument("--db", type=Path, help="one database (default: one per size)")
+    parser.add_argument(
+        "--sizes", default="10000,100000,500000", help="cards per database, comma-separated"
+    )
+    parser.add_argument("--reviews-per-card", type=int, default=10)
     parser.add_argument("--runs", type=int, default=7, help="launches of each app")
     parser.add_argument("--grades", type=int, default=200)
     parser.add_argument("--autoplay", action="store_true", help="say each word on reveal")
     args = parser.parse_args()
-    db = ensure_big_db(args.db, args.cards, args.reviews)
-    if args.runs:
-        launches(db, args.runs, args.cards, args.reviews)
-    if args.grades:
-        latencies = grade_times(db, args.grades, args.autoplay)
-        med = statistics.median(latencies) * 1000
-        p90 = statistics.quantiles(latencies, n=10)[-1] * 1000
-        verdict = "ok" if med <= 50 else "MISSED"
-        worst = max(latencies) * 1000
-        grades = f"{len(latencies)} grades" + (", autoplay on" if args.autoplay else "")
-        print(f"grade to next card shown, {grades}: median {med:.1f} ms, "
-              f"p90 {p90:.1f} ms, max {worst:.1f} ms  (bar <= 50 ms: {verdict})")  # fmt: skip
+    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    for cards in (int(size) for size in args.sizes.split(",")):
+        reviews = cards * args.reviews_per_card
+        db = ensure_big_db(args.db or sized_path(cards), cards, reviews)
+        print(f"\ndatabase: {db} ({cards:,} cards, {reviews:,} reviews)")
+        if args.runs:
+            launches(db, args.runs)
+        if args.grades:
+            grades(db, args.grades, args.autoplay)
 
 
-def launches(db: Path, runs: int, cards: int, reviews: int) -> None:
+def grades(db: Path, count: int, autoplay: bool) -> None:
+    timed = grade_times(db, count, autoplay)
+    latencies = [t for _, t in timed]
+    med = statistics.median(latencies) * 1000
+    p90 = statistics.quantiles(latencies, n=10)[-1] * 1000
+    verdict = "ok" if med <= 50 else "MISSED"
+    worst = max(latencies) * 1000
+    label = f"{len(latencies)} grades" + (", autoplay on" if autoplay else "")
+    print(f"grade to next card shown, {label}: median {med:.1f} ms, "
+          f"p90 {p90:.1f} ms, max {worst:.1f} ms  (bar <= 50 ms: {verdict})")  # fmt: skip
+    for phase in ("new", "learning", "relearning", "review"):
+        some = [t * 1000 for p, t in timed if p == phase]
+        if some:
+            print(f"  graded {phase:<10} {len(some):4d}: median {statistics.median(some):.1f} ms, "
+                  f"max {max(some):.1f} ms")  # fmt: skip
+
+
+def launches(db: Path, runs: int) -> None:
     minimal, tutor, marker = launch_times(db, runs)
     m_min, m_tut = statistics.median(minimal), statistics.median(tutor)
     ratio = m_tut / m_min
-    print(f"database: {db} ({cards:,} cards, {reviews:,} reviews)")
     print(f"first card front: {marker!r}")
     print(f"minimal Textual app, launch to first paint:  median {m_min * 1000:7.0f} ms  "
           f"(runs: {', '.join(f'{t * 1000:.0f}' for t in minimal)})")  # fmt: skip

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
+from pathlib import Path
+
+import tutor.store.migrations
 
 DOMAIN = (
     "tutor.corpus",
@@ -47,3 +51,23 @@ def test_cli_choices_spelled_out_for_help_match_the_code() -> None:
 
     assert set(cli.THEMES) == set(THEMES)
     assert set(cli.ORDERS) == set(get_args(NewOrder))
+
+
+def test_migrations_are_self_contained() -> None:
+    """A migration step runs as it shipped: it imports no application code it could outlive
+    (only the SQL connection wrapper and the other steps)."""
+    package = Path(tutor.store.migrations.__file__).parent
+    imported = set()
+    for module in package.glob("*.py"):
+        for node in ast.walk(ast.parse(module.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                imported.add(node.module)
+            elif isinstance(node, ast.Import):
+                imported |= {alias.name for alias in node.names}
+    ours = {name for name in imported if name.startswith("tutor")}
+    assert "tutor.store.migrations.early" in ours
+    assert ours <= {
+        "tutor.store.sql",
+        "tutor.store.migrations.counts",
+        "tutor.store.migrations.early",
+    }

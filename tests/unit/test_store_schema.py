@@ -42,7 +42,7 @@ def test_blank_database_is_migrated_to_the_full_schema(db_path: Path) -> None:
         assert applied == [step.__name__ for step in STEPS]
         assert applied[0] == "m001_initial"
         indexes = set().union(*(store.db.index_names(t) for t in ("cards", "reviews", "notes")))
-        assert {"cards_deck_state_due", "reviews_deck_time", "notes_deck_position"} <= indexes
+        assert {"cards_queue", "reviews_deck_time", "notes_fresh_position"} <= indexes
 
 
 def test_reopening_applies_nothing_twice(db_path: Path) -> None:

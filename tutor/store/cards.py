@@ -1,7 +1,7 @@
 """Cards: loading a card with its note, writing FSRS state, and the queue's indexed questions.
 
 ``DeckQueueSource`` implements ``tutor.srs.QueueSource`` for one deck. Each method is a single
-query that walks ``cards_deck_state_due`` (or the notes' order index for new cards) and stops
+query that walks ``cards_queue`` (or the notes' order index for new cards) and stops
 at the first eligible row, so picking the next card costs the same in a deck of 100,000.
 """
 
@@ -126,10 +126,12 @@ NO_SIBLING_TODAY = (
     "NOT EXISTS (SELECT 1 FROM cards s WHERE s.note_id = c.note_id AND s.id != c.id "
     "AND s.last_review >= :day_start)"
 )
-_NEW_ORDER = {
-    "source": "n.position, c.id",
-    "frequency": "n.frequency DESC, n.position, c.id",
-    "level": "coalesce(n.hsk_level, 99), n.position, c.id",
+# a new card the queue may show (``+``: found through its note, never a walk of the state)
+_NEW = f"+c.state = 'new' AND {ACTIVE} AND {NO_SIBLING_TODAY}"
+_NEW_ORDER = {  # each the key of its partial index on notes (migration m007), id last
+    "source": "n.position, n.id",
+    "frequency": "n.frequency DESC, n.position, n.id",
+    "level": "coalesce(n.hsk_level, 99), n.position, n.id",
 }
 
 
@@ -145,7 +147,7 @@ class DeckQueueSource:
         row = self.db.conn.execute(
             sql, {"deck": self.deck_id, "now": self.now, **params}
         ).fetchone()
-        return None if row is None else int(row[0])
+        return None if row is None or row[0] is None else int(row[0])
 
     def first_learning(self, due_by: datetime, avoid: Avoid = NOTHING) -> int | None:
         return self._first(
@@ -164,14 +166,23 @@ class DeckQueueSource:
         )
 
     def first_new(self, order: NewOrder, day_start: datetime, avoid: Avoid = NOTHING) -> int | None:
+        # The note first, from the order's own index of notes with new cards (``fresh``): the
+        # walk starts at the next new card however many the deck has started; then its card.
         overlap = (  # the hanzi just shown inside this one, or this one inside it
             "AND instr(n.hanzi, :shown) = 0 AND instr(:shown, n.hanzi) = 0 " if avoid.hanzi else ""
         )
+        params: dict[str, object] = {"day_start": iso(day_start), "shown": avoid.hanzi}
+        note = self._first(
+            "SELECT n.id FROM notes n WHERE n.deck_id = :deck AND n.fresh > 0 "
+            f"{overlap}AND EXISTS (SELECT 1 FROM cards c WHERE c.note_id = n.id AND {_NEW}) "
+            f"ORDER BY {_NEW_ORDER[order]} LIMIT 1",
+            params,
+        )
+        if note is None:
+            return None
         return self._first(
-            "SELECT c.id FROM cards c JOIN notes n ON n.id = c.note_id "
-            f"WHERE c.deck_id = :deck AND c.state = 'new' AND {ACTIVE} AND {NO_SIBLING_TODAY} "
-            f"{overlap}ORDER BY {_NEW_ORDER[order]} LIMIT 1",
-            {"day_start": iso(day_start), "shown": avoid.hanzi},
+            f"SELECT min(c.id) FROM cards c WHERE c.note_id = :note AND {_NEW}",
+            {**params, "note": note},
         )
 
     def introduced_since(self, moment: datetime) -> int:

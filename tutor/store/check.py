@@ -1,9 +1,10 @@
 """``tutor check``: is progress.db whole and does every card agree with its history?
 
-Four checks, each a list of what is wrong: SQLite's own ``integrity_check``, the foreign keys,
-the schema steps (all known to this tutor, none missing), and every card's scheduling state
-against its history: a card with reviews that stand holds the state its latest one left; a
-card without holds the state of a new card.
+Five checks, each a list of what is wrong: SQLite's own ``integrity_check``, the foreign keys,
+the schema steps (all known to this tutor, none missing), every card's scheduling state
+against its history (a card with reviews that stand holds the state its latest one left; a
+card without holds the state of a new card), and the counters the triggers keep against a
+recount (``tutor.store.counts``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from tutor.store import counts
 from tutor.store.db import parse_time
 from tutor.store.migrations import pending, unknown
 from tutor.store.sql import Database
@@ -48,13 +50,14 @@ def check(db: Database) -> CheckReport:
     report.problems += [f"schema: step {name} is from a newer tutor" for name in unknown(db)]
     report.problems += [f"schema: step {name} is not applied" for name in pending(db)]
     report.problems += _limit(_state_problems(db))
+    report.problems += [f"counts: {line}" for line in _limit(counts.problems(db), "counts")]
     return report
 
 
-def _limit(lines: list[str]) -> list[str]:
+def _limit(lines: list[str], what: str = "cards") -> list[str]:
     if len(lines) <= MAX_LISTED:
         return lines
-    return lines[:MAX_LISTED] + [f"... and {len(lines) - MAX_LISTED} more cards"]
+    return lines[:MAX_LISTED] + [f"... and {len(lines) - MAX_LISTED} more {what}"]
 
 
 _LATEST = """

@@ -12,7 +12,7 @@ from tutor.store.db import iso
 from tutor.store.records import DeckSummary
 from tutor.store.sql import Database
 
-__all__ = ["card_count", "deck_id", "deck_names", "deck_summaries", "ensure_deck"]
+__all__ = ["card_count", "deck_id", "deck_names", "deck_summaries", "ensure_deck", "has_new"]
 
 
 def ensure_deck(db: Database, name: str, source: str, now: datetime) -> int:
@@ -68,11 +68,16 @@ def _count(db: Database, sql: str, params: list[object] | dict[str, object]) -> 
 
 
 def card_count(db: Database, deck_id: int, limit: int | None = None) -> int:
-    """Cards in the deck, counting no further than ``limit`` when given (a cheap size check)."""
-    if limit is None:
-        return _count(db, "SELECT count(*) FROM cards WHERE deck_id = ?", [deck_id])
-    return _count(
-        db, "SELECT count(*) FROM (SELECT 1 FROM cards WHERE deck_id = ? LIMIT ?)", [deck_id, limit]
+    """Cards in the deck (kept by triggers in ``deck_counts``), at most ``limit`` when given."""
+    row = db.conn.execute("SELECT cards FROM deck_counts WHERE deck_id = ?", [deck_id]).fetchone()
+    count = 0 if row is None else int(row[0])
+    return count if limit is None else min(count, limit)
+
+
+def has_new(db: Database, deck_id: int) -> bool:
+    """Whether a note of the deck has a new active card (``fresh``, kept by triggers)."""
+    return bool(
+        _count(db, "SELECT EXISTS (SELECT 1 FROM notes WHERE deck_id = ? AND fresh > 0)", [deck_id])
     )
 
 
@@ -80,7 +85,7 @@ def deck_summaries(
     db: Database, now: datetime, settings_for: dict[int, DeckSettings]
 ) -> list[DeckSummary]:
     """Counts for the decks in ``settings_for``; each count is one range scan of
-    ``cards_deck_state_due``."""
+    ``cards_queue``."""
     out: list[DeckSummary] = []
     stamp = iso(now)
     for did, name, source in db.conn.execute("SELECT id, name, source FROM decks ORDER BY name"):

@@ -8,18 +8,17 @@ clock), as in ``stats``; reviews that were undone do not count.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from tutor.srs.day import day_start
 from tutor.srs.settings import DeckSettings
 from tutor.store.db import iso, parse_time
 from tutor.store.sql import Database
-from tutor.store.stats import day_label, day_shift
+from tutor.store.stats import next_due
 
 __all__ = ["Progress", "progress"]
 
 MAX_STREAK = 3650  # study days looked back at
-MATURE_DAYS = 21  # Anki's line between a young and a mature card
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +28,7 @@ class Progress:
     next_due: datetime | None  # the earliest due card that is not new; None: nothing scheduled
     cards: int = 0  # cards being studied (not suspended, not marked known)
     started: int = 0  # of those, cards reviewed at least once
-    mature: int = 0  # of those, review cards whose interval is MATURE_DAYS or more
+    mature: int = 0  # of those, review cards whose interval is 21 days or more
 
 
 def progress(db: Database, now: datetime, settings: DeckSettings) -> Progress:
@@ -37,36 +36,46 @@ def progress(db: Database, now: datetime, settings: DeckSettings) -> Progress:
     today = db.conn.execute(
         "SELECT count(*) FROM reviews WHERE undone = 0 AND reviewed_at >= ?", [iso(start)]
     ).fetchone()[0]
-    days = [
-        date.fromisoformat(r[0])
-        for r in db.conn.execute(
-            "SELECT DISTINCT date(reviewed_at, ?) AS d FROM reviews WHERE undone = 0 "
-            "ORDER BY d DESC LIMIT ?",
-            [day_shift(settings), MAX_STREAK],
-        )
-    ]
-    due, cards, started, mature = db.conn.execute(
-        "SELECT min(CASE WHEN state != 'new' THEN due END), count(*),"
-        " count(CASE WHEN state != 'new' THEN 1 END),"
-        " count(CASE WHEN state = 'review'"
-        "  AND julianday(due) - julianday(last_review) >= ? THEN 1 END)"
-        " FROM cards WHERE suspended = 0 AND known = 0",
-        [MATURE_DAYS],
+    # kept by triggers on cards (migration m007), a row per deck: no walk of the cards
+    cards, started, mature = db.conn.execute(
+        "SELECT coalesce(sum(active), 0), coalesce(sum(started), 0), coalesce(sum(mature), 0) "
+        "FROM deck_counts"
     ).fetchone()
-    label = date.fromisoformat(day_label(start, settings))
     return Progress(
-        int(today), _streak(days, label), parse_time(due), int(cards), int(started), int(mature)
+        int(today),
+        streak(db, start, settings),
+        _next_due(db),
+        int(cards),
+        int(started),
+        int(mature),
     )
 
 
-def _streak(days: list[date], today: date) -> int:
-    """Consecutive days ending today, or yesterday when nothing was studied yet today."""
-    if not days or days[0] < today - timedelta(days=1):
-        return 0
-    run, expect = 0, days[0]
-    for day in days:
+def _next_due(db: Database) -> datetime | None:
+    """The earliest due date of an active card that is not new, in any deck: each deck's
+    from the queue index (``stats.next_due``)."""
+    dues = [next_due(db, deck) for (deck,) in db.conn.execute("SELECT id FROM decks")]
+    return min((due for due in dues if due is not None), default=None)
+
+
+def streak(db: Database, today: datetime, settings: DeckSettings) -> int:
+    """Study days in a row with a review, ending today (or yesterday when nothing was studied
+    yet today): one index seek per day of the streak, from the latest review backwards."""
+    run, before = 0, today + timedelta(days=1)
+    expect = today
+    while run < MAX_STREAK:
+        row = db.conn.execute(
+            "SELECT max(reviewed_at) FROM reviews WHERE reviewed_at < ? AND undone = 0",
+            [iso(before)],
+        ).fetchone()
+        last = parse_time(row[0])
+        if last is None:
+            break
+        day = day_start(last, settings)
+        if run == 0 and day == today - timedelta(days=1):
+            expect = day  # nothing yet today: yesterday's run still counts
         if day != expect:
             break
         run += 1
-        expect = day - timedelta(days=1)
+        before, expect = day, day - timedelta(days=1)
     return run

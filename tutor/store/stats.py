@@ -13,6 +13,7 @@ from typing import Any
 
 from tutor.srs.day import day_start
 from tutor.srs.settings import DeckSettings
+from tutor.store.counts import counts as deck_counts
 from tutor.store.db import iso, parse_time
 from tutor.store.sql import Database
 
@@ -34,11 +35,18 @@ def day_label(start: datetime, settings: DeckSettings) -> str:
 
 
 def next_due(db: Database, deck_id: int, after: datetime | None = None) -> datetime | None:
-    """When the earliest scheduled (not new) active card of the deck falls due."""
-    where = "AND due > ?" if after else ""
+    """When the earliest scheduled (not new) active card of the deck falls due: the first
+    active card of each state's range of the queue index."""
+    where = "AND due > :after " if after else ""
     row = db.conn.execute(
-        f"SELECT min(due) FROM cards WHERE deck_id = ? AND state != 'new' AND {_ACTIVE} {where}",
-        [deck_id, iso(after)] if after else [deck_id],
+        "SELECT min(due) FROM ("
+        + " UNION ALL ".join(
+            f"SELECT * FROM (SELECT due FROM cards WHERE deck_id = :deck AND state = '{state}' "
+            f"AND {_ACTIVE} {where}ORDER BY due LIMIT 1)"
+            for state in ("learning", "review", "relearning")
+        )
+        + ")",
+        {"deck": deck_id, "after": iso(after) if after else None},
     ).fetchone()
     return parse_time(row[0])
 
@@ -54,15 +62,10 @@ def deck_stats(
     today = day_start(now, settings)
     since = today - timedelta(days=days - 1)
 
-    states = {"new": 0, "learning": 0, "review": 0, "relearning": 0}
-    for state, count in db.conn.execute(
-        f"SELECT state, count(*) FROM cards WHERE {deck_filter} GROUP BY state", params
-    ):
-        states[state] = count
-    suspended, known = db.conn.execute(
-        f"SELECT sum(suspended), sum(known) FROM cards WHERE {deck_filter}", params
-    ).fetchone()
-    notes = db.conn.execute(f"SELECT count(*) FROM notes WHERE {deck_filter}", params).fetchone()[0]
+    counts = deck_counts(db, deck_id)
+    states = {state: counts[f"in_{state}"] for state in ("new", "learning", "review", "relearning")}
+    suspended, known = counts["suspended"], counts["known"]
+    notes = counts["notes"]
 
     per_day: dict[str, dict[str, int]] = {}
     for day, count, duration in db.conn.execute(
@@ -81,10 +84,7 @@ def deck_stats(
         "AND reviewed_at >= ? AND undone = 0 AND kind = 'review'",
         [*params, iso(since)],
     ).fetchone()
-    all_reviews, all_ms = db.conn.execute(
-        f"SELECT count(*), sum(duration_ms) FROM reviews WHERE {deck_filter} AND undone = 0",
-        params,
-    ).fetchone()
+    all_reviews, all_ms = counts["reviews"], counts["review_ms"]
 
     horizon = today + timedelta(days=days)
     due_by_day = dict(

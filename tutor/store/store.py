@@ -109,6 +109,10 @@ class Store:
         """How many cards the deck holds, or ``limit`` if it holds at least that many."""
         return decks.card_count(self.db, deck_id, limit)
 
+    def has_new(self, deck_id: int) -> bool:
+        """Whether the deck has a new card that is neither suspended nor marked known."""
+        return decks.has_new(self.db, deck_id)
+
     def next_due(self, deck_id: int, after: datetime | None = None) -> datetime | None:
         """When the deck's next scheduled card falls due (for "done for now, back at ...")."""
         from tutor.store import stats

@@ -134,8 +134,7 @@ class StudySession:
         New cards held back by the daily limit come back when the next study day starts.
         """
         when = self.store.next_due(self.deck_id)
-        cards = self.store.stats(self.deck_id, self.clock(), days=1)["cards"]
-        if isinstance(cards, dict) and cards["new"]:
+        if self.store.has_new(self.deck_id):
             tomorrow = next_day_start(self.clock(), self.store.settings(self.deck_id))
             when = tomorrow if when is None else min(when, tomorrow)
         return when
