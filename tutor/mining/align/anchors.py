@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from tutor.lang.english import STOPWORDS
+from tutor.mining.align.keys import is_punct
+from tutor.mining.align.phrases import phrase_spans
+from tutor.mining.align.priors import DictionaryLike
 from tutor.mining.numbers import zh_value
-from tutor.mining.priors import DictionaryLike
-from tutor.mining.wordalign_phrases import phrase_spans
-from tutor.mining.wordalign_text import is_punct
 
 Link = tuple[int, int]
 
