@@ -42,43 +42,66 @@ def gloss_hits(gloss: Gloss, tokens: Sequence[Token]) -> list[tuple[list[int], f
     hits = []
     n = len(gloss.lemmas)
     g0 = gloss.lemmas[0]
-    head0 = g0[:4]  # every way _match can score needs this in the lemma, or the word as written
+    head0 = g0[:4]  # every way match can score needs this in the lemma, or the word as written
     for start, tok in enumerate(tokens):
         if not tok.is_content or (tok.low != g0 and head0 not in tok.lemma):
             continue
         first = match(g0, tok)
         if not first:
             continue
-        pos, score, j, k = [start], first, start + 1, 1
-        while k < n and j < len(tokens) and j <= pos[-1] + 3:
-            s = match(gloss.lemmas[k], tokens[j]) if tokens[j].is_content else 0.0
-            if s:
-                pos.append(j)
-                score += s
-                k += 1
-            elif tokens[j].is_content:
-                break
-            j += 1
-        if k == n:
-            hits.append((pos, score / n))
-        elif k >= 2:  # most of a longer gloss ("Belt and Road" of "Belt and Road Initiative")
-            hits.append((pos, 0.9 * (score / n) ** 0.5))
-        elif n >= 2:
-            hits.append((pos, PARTIAL * score / n))
+        pos, score, k = _walk(gloss, tokens, start, first)
+        hits.append((pos, _strength(k, n, score)))
     if n >= 3 and not any(len(pos) == n for pos, _ in hits):
         hits.extend(_inner_hits(gloss, tokens))
-    # an English compound written in reverse ("emissions reduction" for "to reduce emissions")
     if n == 2:
-        g1 = gloss.lemmas[1]
-        head1 = g1[:4]
-        for a in range(len(tokens) - 1):
-            x, y = tokens[a], tokens[a + 1]
-            if x.is_content and y.is_content and (x.low == g1 or head1 in x.lemma):
-                s = match(g1, x)
-                if s:
-                    s = min(s, match(g0, y))
-                if s:
-                    hits.append(([a, a + 1], 0.9 * s))
+        hits.extend(_reversed_hits(gloss, tokens))
+    return hits
+
+
+def _walk(
+    gloss: Gloss, tokens: Sequence[Token], start: int, first: float
+) -> tuple[list[int], float, int]:
+    """The gloss's words matched in order from token ``start`` (which matched its first word
+    with score ``first``), with at most two function words between two of them: (positions,
+    summed score, how many gloss words were matched)."""
+    n = len(gloss.lemmas)
+    pos, score, j, k = [start], first, start + 1, 1
+    while k < n and j < len(tokens) and j <= pos[-1] + 3:
+        s = match(gloss.lemmas[k], tokens[j]) if tokens[j].is_content else 0.0
+        if s:
+            pos.append(j)
+            score += s
+            k += 1
+        elif tokens[j].is_content:
+            break
+        j += 1
+    return pos, score, k
+
+
+def _strength(k: int, n: int, score: float) -> float:
+    """The strength of the first ``k`` of a gloss's ``n`` words found (1 <= k <= n), their
+    scores summing to ``score``."""
+    if k == n:
+        return score / n
+    if k >= 2:  # most of a longer gloss ("Belt and Road" of "Belt and Road Initiative")
+        return 0.9 * (score / n) ** 0.5
+    return PARTIAL * score / n  # the first word only, of a gloss of two or more
+
+
+def _reversed_hits(gloss: Gloss, tokens: Sequence[Token]) -> list[tuple[list[int], float]]:
+    """A two-word gloss written as an English compound in reverse ("emissions reduction" for
+    "to reduce emissions")."""
+    g0, g1 = gloss.lemmas[0], gloss.lemmas[1]
+    head1 = g1[:4]
+    hits = []
+    for a in range(len(tokens) - 1):
+        x, y = tokens[a], tokens[a + 1]
+        if x.is_content and y.is_content and (x.low == g1 or head1 in x.lemma):
+            s = match(g1, x)
+            if s:
+                s = min(s, match(g0, y))
+            if s:
+                hits.append(([a, a + 1], 0.9 * s))
     return hits
 
 
