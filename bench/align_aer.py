@@ -14,7 +14,7 @@ import re
 import time
 from pathlib import Path
 
-from tutor.mining.wordalign import align
+from tutor.mining.align import align
 
 Links = set[tuple[int, int]]
 

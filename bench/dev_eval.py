@@ -100,6 +100,20 @@ def _agrees(sp: ModuleType, golds: list[frozenset[str]], english: str) -> bool:
 def score_text(name: str, kept: list, held: list, sp: ModuleType, sample: int) -> Score:
     folder = DEV / name
     gold = read_gold(folder / "gold.tsv", sp)
+    found, recall, precision, f1 = _gold_scores(gold, kept, sp)
+    judged, true_right, true_wrong, unjudged = _judged_scores(folder, kept, sample)
+    total = len(kept) + len(held)
+    return Score(
+        name, len(gold), found, recall, precision, f1, len(kept), len(held),
+        len(held) / total if total else 0.0, _held_right(gold, held, sp), judged,
+        true_right, true_wrong, unjudged,
+    )  # fmt: skip
+
+
+def _gold_scores(
+    gold: dict[str, list[frozenset[str]]], kept: list, sp: ModuleType
+) -> tuple[int, float, float, float]:
+    """Gold pairs found among the kept entries, recall, precision on the gold's hanzi, F1."""
     by_hanzi: dict[str, list[str]] = {}
     for e in kept:
         by_hanzi.setdefault(e.hanzi, []).append(e.english)
@@ -109,25 +123,29 @@ def score_text(name: str, kept: list, held: list, sp: ModuleType, sample: int) -
     recall = found / len(gold) if gold else 0.0
     precision = right / len(on_gold) if on_gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return found, recall, precision, f1
+
+
+def _held_right(gold: dict[str, list[frozenset[str]]], held: list, sp: ModuleType) -> float | None:
+    """The share of held-back entries on gold hanzi that are right (None: there are none)."""
     held_gold = [(e.hanzi, e.english) for e in held if e.hanzi in gold]
-    held_right = (
-        sum(_agrees(sp, gold[zh], en) for zh, en in held_gold) / len(held_gold)
-        if held_gold
-        else None
-    )
+    if not held_gold:
+        return None
+    return sum(_agrees(sp, gold[zh], en) for zh, en in held_gold) / len(held_gold)
+
+
+def _judged_scores(
+    folder: Path, kept: list, sample: int
+) -> tuple[int, float | None, float | None, int]:
+    """Kept entries judged, their estimated right and wrong shares, and entries not judged
+    (``sample`` of which are written to ``unjudged.tsv`` when asked)."""
     judged = read_judged(folder / "judged.tsv")
     verdicts = [judged[(e.hanzi, e.english)] for e in kept if (e.hanzi, e.english) in judged]
     unjudged = [e for e in kept if (e.hanzi, e.english) not in judged]
     if sample:
         _write_unjudged(folder / "unjudged.tsv", unjudged, sample)
     rates = true_precision(kept, judged)
-    share = (lambda v: rates[v]) if rates else (lambda v: None)
-    total = len(kept) + len(held)
-    return Score(
-        name, len(gold), found, recall, precision, f1, len(kept), len(held),
-        len(held) / total if total else 0.0, held_right, len(verdicts),
-        share("right"), share("wrong"), len(unjudged),
-    )  # fmt: skip
+    return len(verdicts), rates.get("right"), rates.get("wrong"), len(unjudged)
 
 
 def true_precision(kept: list, judged: dict[tuple[str, str], str]) -> dict[str, float]:

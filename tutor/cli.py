@@ -374,7 +374,7 @@ def export(
 def align(file: Path) -> None:
     """Word-align FILE (lines `zh tokens ||| en tokens`); print Pharaoh links `i-j` per line."""
     from tutor.corpus.textfile import read_text_lines
-    from tutor.mining.wordalign import align_file_lines
+    from tutor.mining.align import align_file_lines
 
     lines = read_text_lines(file)
     for line in align_file_lines(lines, path=file):

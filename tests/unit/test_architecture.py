@@ -36,6 +36,14 @@ def test_domain_packages_leave_textual_out() -> None:
     assert not {m for m in loaded if m == "textual" or m.startswith("textual.")}
 
 
+def test_the_statistical_aligner_loads_only_when_asked_for() -> None:
+    """Mining and the CLI import the optional aligner subpackage lazily, where it is used."""
+    loaded = _modules_after_importing("tutor.mining", "tutor.cli")
+    assert "tutor.mining.mine" in loaded
+    assert not {m for m in loaded if m.startswith("tutor.mining.align")}
+    assert "tutor.mining.align.hmm" in _modules_after_importing("tutor.mining.align")
+
+
 def test_only_the_tui_imports_textual() -> None:
     loaded = _modules_after_importing("tutor.tui.app")
     assert "textual" in loaded

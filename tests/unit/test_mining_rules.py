@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from tutor.mining import mine
 from tutor.mining.glosses import Gloss, glosses, particle_verbs
-from tutor.mining.links import PARTIAL, _gloss_hits, link
+from tutor.mining.glosshits import PARTIAL, gloss_hits
+from tutor.mining.links import link
 from tutor.mining.numbers import en_number_spans, zh_count
 from tutor.mining.phrases import candidates
 from tutor.mining.resources import en_tokens
@@ -72,7 +73,7 @@ def test_strong_subword_link_beats_a_partial_whole_word_gloss() -> None:
 def test_inner_words_of_a_long_gloss_link_side_by_side() -> None:
     gloss = Gloss(("deputy", "city", "council"), "deputy to the city council")
     toks = en_tokens("The City Council met on Monday.")
-    hits = _gloss_hits(gloss, toks)
+    hits = gloss_hits(gloss, toks)
     spans = {tuple(toks[j].low for j in pos) for pos, _ in hits}
     assert ("city", "council") in spans
     assert all(s > PARTIAL for pos, s in hits if len(pos) == 2)

@@ -15,6 +15,7 @@ import math
 import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from tutor.corpus.cleanup import join_en, join_zh
 from tutor.corpus.overlap import DictionaryOverlap, default_overlap
@@ -146,49 +147,71 @@ def _align(
 ) -> list[_Bead] | None:
     """Least-cost monotone segmentation of both sides into beads of the given shapes
     (``None`` when the shapes cannot cover both sides)."""
-    n, m = len(zh), len(en)
-    zh_len = [0] + [_zh_len(t) for t in zh]
-    en_len = [0] + [len(t) for t in en]
-    for i in range(1, n + 1):
-        zh_len[i] += zh_len[i - 1]
-    for j in range(1, m + 1):
-        en_len[j] += en_len[j - 1]
-    # The paragraph is a translation of itself: its own ratio is the best length model.
-    ratio = en_len[m] / zh_len[n] if zh_len[n] and en_len[m] else _RATIO
-    inf = float("inf")
-    steps = [(x, y, -math.log(prior)) for (x, y), prior in shapes.items()]
-    cost = [[inf] * (m + 1) for _ in range(n + 1)]
-    back: list[list[_Bead | None]] = [[None] * (m + 1) for _ in range(n + 1)]
-    cost[0][0] = 0.0
-    for i in range(n + 1):
-        for j in range(m + 1):
-            if cost[i][j] == inf:
+    return _Programme(zh, en, shapes, similarity).solve()
+
+
+_INF = float("inf")
+
+
+class _Programme:
+    """The dynamic programme of ``_align``: ``cost[i][j]`` is the least cost of covering the
+    first i Chinese and j English units with beads, ``back[i][j]`` the last bead of that."""
+
+    def __init__(
+        self,
+        zh: Sequence[str],
+        en: Sequence[str],
+        shapes: dict[tuple[int, int], float],
+        similarity: _Similarity,
+    ) -> None:
+        self.n, self.m = len(zh), len(en)
+        self.zh_len = list(accumulate((_zh_len(t) for t in zh), initial=0))
+        self.en_len = list(accumulate((len(t) for t in en), initial=0))
+        total_zh, total_en = self.zh_len[self.n], self.en_len[self.m]
+        # The paragraph is a translation of itself: its own ratio is the best length model.
+        self.ratio = total_en / total_zh if total_zh and total_en else _RATIO
+        self.steps = [(x, y, -math.log(prior)) for (x, y), prior in shapes.items()]
+        self.similarity = similarity
+        self.cost = [[_INF] * (self.m + 1) for _ in range(self.n + 1)]
+        self.back: list[list[_Bead | None]] = [[None] * (self.m + 1) for _ in range(self.n + 1)]
+        self.cost[0][0] = 0.0
+
+    def solve(self) -> list[_Bead] | None:
+        for i in range(self.n + 1):
+            for j in range(self.m + 1):
+                if self.cost[i][j] != _INF:
+                    self._extend(i, j)
+        return None if self.cost[self.n][self.m] == _INF else self._beads()
+
+    def _extend(self, i: int, j: int) -> None:
+        """Try every bead shape from cell (i, j), keeping each cheaper way to a cell."""
+        cost, back, zh_len, en_len = self.cost, self.back, self.zh_len, self.en_len
+        for x, y, shape_cost in self.steps:
+            a, b = i + x, j + y
+            if a > self.n or b > self.m:
                 continue
-            for x, y, shape_cost in steps:
-                a, b = i + x, j + y
-                if a > n or b > m:
-                    continue
-                dev = _deviation(zh_len[a] - zh_len[i], en_len[b] - en_len[j], ratio)
-                step = shape_cost + _length_cost(dev)
-                sim: float | None = None
-                if x and y:
-                    lexical, sim = similarity((i, a), (j, b))
-                    step += lexical
-                total = cost[i][j] + step
-                if total < cost[a][b]:
-                    cost[a][b] = total
-                    back[a][b] = _Bead((i, a), (j, b), dev, sim)
-    if cost[n][m] == inf:
-        return None
-    beads: list[_Bead] = []
-    i, j = n, m
-    while i or j:
-        bead = back[i][j]
-        if bead is None:  # pragma: no cover - every reachable cell has a back pointer
-            return None
-        beads.append(bead)
-        i, j = bead.zh[0], bead.en[0]
-    return beads[::-1]
+            dev = _deviation(zh_len[a] - zh_len[i], en_len[b] - en_len[j], self.ratio)
+            step = shape_cost + _length_cost(dev)
+            sim: float | None = None
+            if x and y:
+                lexical, sim = self.similarity((i, a), (j, b))
+                step += lexical
+            total = cost[i][j] + step
+            if total < cost[a][b]:
+                cost[a][b] = total
+                back[a][b] = _Bead((i, a), (j, b), dev, sim)
+
+    def _beads(self) -> list[_Bead] | None:
+        """The beads of the least-cost path, from the back pointers, in order."""
+        beads: list[_Bead] = []
+        i, j = self.n, self.m
+        while i or j:
+            bead = self.back[i][j]
+            if bead is None:  # pragma: no cover - every reachable cell has a back pointer
+                return None
+            beads.append(bead)
+            i, j = bead.zh[0], bead.en[0]
+        return beads[::-1]
 
 
 def _merge_empty(beads: list[_Bead]) -> list[_Bead]:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from tutor.corpus.cleanup import FOOTNOTE_BODY, clean_en, clean_zh, join_en, join_zh
-from tutor.corpus.script import classify
+from tutor.corpus.script import Side, classify
 from tutor.corpus.textfile import iter_lines
 from tutor.corpus.unpaired import Report, emit
 from tutor.model import SegmentPair
@@ -32,74 +32,113 @@ Line = tuple[int, str]
 
 def read_paragraphs(path: Path, report: Report | None = None) -> Iterator[SegmentPair]:
     """Yield a pair per Chinese run and the English run after it, in file order."""
-    source = str(path)
-    zh_run: list[Line] = []
-    en_run: list[Line] = []
-    notes: dict[str, dict[str, Line]] = {"zh": {}, "en": {}}
-    in_notes = False
-    position = 0
-
-    def pair(zh: list[Line], en: list[Line]) -> SegmentPair:
-        return SegmentPair(
-            zh=join_zh([t for _, t in zh]),
-            en=join_en([t for _, t in en]),
-            source=source,
-            line=zh[0][0],
-            position=position,
-        )
-
+    reader = _Reader(str(path), report)
     for lineno, raw in iter_lines(path):
         text = raw.strip()
-        if not text:
-            continue
-        side = classify(text)
-        if side is None:
-            continue
+        side = classify(text) if text else None
+        if side is not None:
+            yield from reader.line(lineno, text, side)
+    yield from reader.finish()
+
+
+class _Reader:
+    """The runs of Chinese and English lines read so far, and the footnotes waiting for their
+    other half."""
+
+    def __init__(self, source: str, report: Report | None) -> None:
+        self.source = source
+        self.report = report
+        self.zh_run: list[Line] = []
+        self.en_run: list[Line] = []
+        self.notes: dict[Side, dict[str, Line]] = {"zh": {}, "en": {}}
+        self.in_notes = False
+        self.position = 0
+
+    def line(self, lineno: int, text: str, side: Side) -> Iterator[SegmentPair]:
+        """The pairs a line of text completes: a notes heading or a footnote ends the runs."""
         heading = _NOTES_HEADING.match(text)
-        marker = FOOTNOTE_BODY.match(text) or (in_notes and _NUMBERED_NOTE.match(text))
-        if (heading or marker) and zh_run:
-            if en_run:
-                yield pair(zh_run, en_run)
-                position += 1
-            else:
-                for n, t in zh_run:
-                    emit(report, source, n, t, "Chinese with no English after it")
-            zh_run, en_run = [], []
+        marker = self._marker(text)
+        if heading or marker:
+            yield from self._end_runs()
         if heading:
-            in_notes = True
-            emit(report, source, lineno, text, "notes heading")
-            continue
-        if marker:
-            key = marker.group(1)
-            partner = notes[_other(side)].pop(key, None)
-            if partner is None:
-                notes[side][key] = (lineno, text)
-                continue
-            mine = (lineno, text[marker.end() :])
-            zh, en = (mine, _body(partner)) if side == "zh" else (_body(partner), mine)
-            yield pair([(zh[0], clean_zh(zh[1]))], [(en[0], clean_en(en[1]))])
-            position += 1
-            continue
-        in_notes = False
-        if side == "zh":
-            if en_run:
-                yield pair(zh_run, en_run)
-                position += 1
-                zh_run, en_run = [], []
-            zh_run.append((lineno, clean_zh(text)))
-        elif zh_run:
-            en_run.append((lineno, clean_en(text)))
+            self.in_notes = True
+            self._emit(lineno, text, "notes heading")
+        elif marker:
+            yield from self._footnote(lineno, text, side, marker)
         else:
-            emit(report, source, lineno, text, "English with no Chinese before it")
-    if zh_run and en_run:
-        yield pair(zh_run, en_run)
-    else:
-        for lineno, text in zh_run:
-            emit(report, source, lineno, text, "Chinese with no English after it")
-    for which, pending in notes.items():
-        for key, (lineno, text) in sorted(pending.items(), key=lambda kv: kv[1][0]):
-            lang = "Chinese" if which == "en" else "English"
-            emit(report, source, lineno, text, f"footnote [{key}] has no {lang} counterpart")
+            self.in_notes = False
+            yield from self._text(lineno, text, side)
+
+    def finish(self) -> Iterator[SegmentPair]:
+        """The last pair, and a report of each line left without its counterpart."""
+        if self.zh_run and self.en_run:
+            yield self._pair(self.zh_run, self.en_run)
+        else:
+            self._unanswered()
+        for which, pending in self.notes.items():
+            for key, (lineno, text) in sorted(pending.items(), key=lambda kv: kv[1][0]):
+                lang = "Chinese" if which == "en" else "English"
+                self._emit(lineno, text, f"footnote [{key}] has no {lang} counterpart")
+
+    def _marker(self, text: str) -> re.Match[str] | None:
+        """A footnote body's marker ("[4]", or "4." after a notes heading)."""
+        marker = FOOTNOTE_BODY.match(text)
+        if marker:
+            return marker
+        return _NUMBERED_NOTE.match(text) if self.in_notes else None
+
+    def _end_runs(self) -> Iterator[SegmentPair]:
+        if not self.zh_run:
+            return
+        if self.en_run:
+            yield self._pair(self.zh_run, self.en_run)
+        else:
+            self._unanswered()
+        self.zh_run, self.en_run = [], []
+
+    def _footnote(
+        self, lineno: int, text: str, side: Side, marker: re.Match[str]
+    ) -> Iterator[SegmentPair]:
+        """A footnote paired with the other language's of the same number, or kept waiting."""
+        key = marker.group(1)
+        partner = self.notes[_other(side)].pop(key, None)
+        if partner is None:
+            self.notes[side][key] = (lineno, text)
+            return
+        mine = (lineno, text[marker.end() :])
+        zh, en = (mine, _body(partner)) if side == "zh" else (_body(partner), mine)
+        yield self._pair([(zh[0], clean_zh(zh[1]))], [(en[0], clean_en(en[1]))])
+
+    def _text(self, lineno: int, text: str, side: Side) -> Iterator[SegmentPair]:
+        """A Chinese line starts a run (ending the pair before it), an English line extends
+        the English run after Chinese."""
+        if side == "zh":
+            if self.en_run:
+                yield self._pair(self.zh_run, self.en_run)
+                self.zh_run, self.en_run = [], []
+            self.zh_run.append((lineno, clean_zh(text)))
+        elif self.zh_run:
+            self.en_run.append((lineno, clean_en(text)))
+        else:
+            self._emit(lineno, text, "English with no Chinese before it")
+
+    def _pair(self, zh: list[Line], en: list[Line]) -> SegmentPair:
+        pair = SegmentPair(
+            zh=join_zh([t for _, t in zh]),
+            en=join_en([t for _, t in en]),
+            source=self.source,
+            line=zh[0][0],
+            position=self.position,
+        )
+        self.position += 1
+        return pair
+
+    def _unanswered(self) -> None:
+        for lineno, text in self.zh_run:
+            self._emit(lineno, text, "Chinese with no English after it")
+
+    def _emit(self, lineno: int, text: str, reason: str) -> None:
+        emit(self.report, self.source, lineno, text, reason)
 
 
 def _body(line: Line) -> Line:
@@ -109,5 +148,5 @@ def _body(line: Line) -> Line:
     return lineno, text[marker.end() :] if marker else text
 
 
-def _other(side: str) -> str:
+def _other(side: Side) -> Side:
     return "en" if side == "zh" else "zh"

@@ -65,33 +65,70 @@ def extend(zh: Sequence[str], en: Sequence[Token], links: Links) -> Links:
     owner = {j: i for i, j in links}
     for i in sorted(by_zh):
         word, js = zh[i], by_zh[i]
-        if len(word) < 2 or res.entries(word) or not has_chinese(word):
-            continue  # a dictionary word's senses were looked for already
-        if is_function_word(word) or res.pos(word).startswith(("nr", "m")):
+        if not _stretchable(word):
             continue
         left = set(word).difference(*(translation_chars(en[j].lemma) for j in js))
         for step in (1, -1):
             edge = max(js) if step == 1 else min(js)
-            while left:
-                j = edge + step
-                if 0 <= j + step < len(en) and en[j].low in _JOINS:
-                    j += step  # "urban and rural construction" for 城乡建设
-                if not (0 <= j < len(en)) or j in owner or not en[j].is_content:
-                    break
-                if owner.get(j + step, i) != i:
-                    break  # the next word's English begins beyond: whose it is, is unclear
-                backs = left & translation_chars(en[j].lemma)
-                if not backs:
-                    break
-                out[(i, j)] = EXTEND
-                owner[j] = i
-                left -= backs
-                edge = j
-        whole = any(links[(i, j)] >= 1.0 for j in js)  # a name by pinyin, a number
-        if not whole and PARTIAL_RENDERING.fires(word, [en[j] for j, k in owner.items() if k == i]):
-            for j in [j for j, k in owner.items() if k == i]:
-                out[(i, j)] *= HALF_RENDERED
+            left = _stretch(i, edge, step, left, en, owner, out)
+        if not any(links[(i, j)] >= 1.0 for j in js):  # whole: a name by pinyin, a number
+            _hold_partial(i, word, en, owner, out)
     return out
+
+
+def _stretchable(word: str) -> bool:
+    """An unknown compound whose characters mean something: a dictionary word's senses were
+    looked for already, and names and numbers are spelled, not translated."""
+    if len(word) < 2 or res.entries(word) or not has_chinese(word):
+        return False
+    return not (is_function_word(word) or res.pos(word).startswith(("nr", "m")))
+
+
+def _stretch(
+    i: int,
+    edge: int,
+    step: int,
+    left: set[str],
+    en: Sequence[Token],
+    owner: dict[int, int],
+    out: Links,
+) -> set[str]:
+    """Link zh ``i`` to the unlinked content words after ``edge`` (in direction ``step``) as
+    long as each accounts for a character of ``left``; returns the characters still left.
+    ``owner`` (English index -> Chinese index) and ``out`` gain the new links."""
+    while left:
+        j = _next_word(en, edge, step)
+        if not (0 <= j < len(en)) or j in owner or not en[j].is_content:
+            break
+        if owner.get(j + step, i) != i:
+            break  # the next word's English begins beyond: whose it is, is unclear
+        backs = left & translation_chars(en[j].lemma)
+        if not backs:
+            break
+        out[(i, j)] = EXTEND
+        owner[j] = i
+        left = left - backs
+        edge = j
+    return left
+
+
+def _next_word(en: Sequence[Token], edge: int, step: int) -> int:
+    """The English index after ``edge``, over a joining word ("urban and rural construction"
+    for 城乡建设)."""
+    j = edge + step
+    if 0 <= j + step < len(en) and en[j].low in _JOINS:
+        j += step
+    return j
+
+
+def _hold_partial(
+    i: int, word: str, en: Sequence[Token], owner: dict[int, int], out: Links
+) -> None:
+    """Scale zh ``i``'s links in ``out`` down when its English renders only part of it."""
+    mine = [j for j, k in owner.items() if k == i]
+    if PARTIAL_RENDERING.fires(word, [en[j] for j in mine]):
+        for j in mine:
+            out[(i, j)] *= HALF_RENDERED
 
 
 HALF_RENDERED = 0.6

@@ -6,8 +6,9 @@ the English lemmas (whole words, then the dictionary words inside an unknown com
 last, a diagonal fill that pairs an unlinked word with the unlinked English word beside its
 neighbour's translation (what a phrase like 违法建设 -> "illegal structures" needs when only
 违法 -> "illegal" is in the dictionary). Each link carries a strength in (0, 1] that mining turns
-into confidence. The fill and the stretch of unknown compounds live in ``grow``; a statistical
-aligner, when asked for, adds its links through ``statlinks.merge``.
+into confidence. Where a gloss is written in the English is ``glosshits``; the fill and the
+stretch of unknown compounds live in ``grow``; a statistical aligner, when asked for, adds its
+links through ``statlinks.merge``.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from tutor.mining import numbers
 from tutor.mining import resources as res
 from tutor.mining.claims import settle
 from tutor.mining.glosses import Gloss, glosses, is_function_word
+from tutor.mining.glosshits import PARTIAL, gloss_hits, match
 from tutor.mining.lexicon import Lexicon
 from tutor.mining.linkrules import LOOSE, LOOSE_ADVERB, MISCUT, MISCUT_RULE, head_hits
 from tutor.mining.namelinks import name_links, spellings
@@ -32,97 +34,9 @@ __all__ = ["EXTEND", "FILL", "Links", "is_classifier", "link", "subwords"]
 
 Links = dict[tuple[int, int], float]
 
-NUMBER, DICT, SUBWORD, PARTIAL, FILL = 1.0, 1.0, 0.8, 0.5, 0.4
+NUMBER, DICT, SUBWORD, FILL = 1.0, 1.0, 0.8, 0.4
 EXTEND = 0.6
 APPROVED = 1.0
-
-
-def _match(gloss_lemma: str, tok: Token) -> float:
-    """How well one English token renders one gloss lemma: 1 equal, 0.7 same stem, else 0."""
-    if tok.lemma == gloss_lemma or tok.low == gloss_lemma:
-        return 1.0
-    a, b = tok.lemma, gloss_lemma
-    short = min(len(a), len(b))
-    if short >= 5:
-        p = 0
-        while p < short and a[p] == b[p]:
-            p += 1
-        if p >= 5 and p >= short - 2:
-            return 0.7
-    # an English compound containing the gloss word ("backstreets" for "street")
-    if len(b) >= 4 and len(a) >= len(b) + 3 and (a.endswith(b) or a.startswith(b)):
-        return 0.6
-    return 0.0
-
-
-def _gloss_hits(gloss: Gloss, tokens: Sequence[Token]) -> list[tuple[list[int], float]]:
-    """Where ``gloss`` occurs among ``tokens``: positions of its words and a strength."""
-    hits = []
-    n = len(gloss.lemmas)
-    g0 = gloss.lemmas[0]
-    head0 = g0[:4]  # every way _match can score needs this in the lemma, or the word as written
-    for start, tok in enumerate(tokens):
-        if not tok.is_content or (tok.low != g0 and head0 not in tok.lemma):
-            continue
-        first = _match(g0, tok)
-        if not first:
-            continue
-        pos, score, j, k = [start], first, start + 1, 1
-        while k < n and j < len(tokens) and j <= pos[-1] + 3:
-            s = _match(gloss.lemmas[k], tokens[j]) if tokens[j].is_content else 0.0
-            if s:
-                pos.append(j)
-                score += s
-                k += 1
-            elif tokens[j].is_content:
-                break
-            j += 1
-        if k == n:
-            hits.append((pos, score / n))
-        elif k >= 2:  # most of a longer gloss ("Belt and Road" of "Belt and Road Initiative")
-            hits.append((pos, 0.9 * (score / n) ** 0.5))
-        elif n >= 2:
-            hits.append((pos, PARTIAL * score / n))
-    if n >= 3 and not any(len(pos) == n for pos, _ in hits):
-        hits.extend(_inner_hits(gloss, tokens))
-    # an English compound written in reverse ("emissions reduction" for "to reduce emissions")
-    if n == 2:
-        g1 = gloss.lemmas[1]
-        head1 = g1[:4]
-        for a in range(len(tokens) - 1):
-            x, y = tokens[a], tokens[a + 1]
-            if x.is_content and y.is_content and (x.low == g1 or head1 in x.lemma):
-                s = _match(g1, x)
-                if s:
-                    s = min(s, _match(g0, y))
-                if s:
-                    hits.append(([a, a + 1], 0.9 * s))
-    return hits
-
-
-def _inner_hits(gloss: Gloss, tokens: Sequence[Token]) -> list[tuple[list[int], float]]:
-    """Two or more inner words of a long gloss written side by side.
-
-    "deputy to the people's congress" (人民代表) when the English names only the "People's
-    Congress": the run says which tokens the word touches, scored as most of a longer gloss.
-    """
-    hits = []
-    n = len(gloss.lemmas)
-    for k0 in range(1, n - 1):
-        for start, tok in enumerate(tokens):
-            if not tok.is_content or _match(gloss.lemmas[k0], tok) < 1.0:
-                continue
-            pos, k, j = [start], k0 + 1, start + 1
-            while k < n and j < len(tokens) and j <= pos[-1] + 2:
-                if tokens[j].is_content:
-                    if _match(gloss.lemmas[k], tokens[j]) < 1.0:
-                        break
-                    pos.append(j)
-                    k += 1
-                j += 1
-            if len(pos) >= 2:
-                hits.append((pos, 0.9 * (len(pos) / n) ** 0.5))
-    return hits
 
 
 @cache
@@ -195,7 +109,7 @@ def _pattern_links(
                 break
         else:
             continue  # no gloss word (or stem) in the clause: skip the walk
-        for pos, score in _gloss_hits(gloss, tokens):
+        for pos, score in gloss_hits(gloss, tokens):
             if gloss.verb and in_names and in_names.issuperset(pos):
                 continue
             for j in pos:
@@ -258,7 +172,7 @@ def _unit_links(unit: str, tokens: Sequence[Token], a: int, b: int) -> dict[int,
     out: dict[int, float] = {}
     for j in (b, b + 1, a - 1, a - 2):
         if 0 <= j < len(tokens) and tokens[j].is_content:
-            if any(_match(lem, tokens[j]) >= 0.7 for lem in lemmas):
+            if any(match(lem, tokens[j]) >= 0.7 for lem in lemmas):
                 out[j] = NUMBER
                 return out
     if b < len(tokens) and tokens[b].is_content and not is_classifier(unit):

@@ -200,7 +200,7 @@ def _batches(items: Sequence[Tally], size: int) -> Iterator[Sequence[Tally]]:
 def default_aligner() -> Aligner | None:
     """The statistical word aligner, when the package provides one."""
     try:
-        from tutor.mining.wordalign import align
+        from tutor.mining.align import align
     except ImportError:
         return None
     return align
@@ -222,7 +222,7 @@ def mine(
     """Mine words, terms, names and measures from aligned ``pairs``.
 
     ``known`` hanzi are not returned (the learner has them already). ``aligner`` is the word
-    aligner to add links from: True for the statistical one (``tutor.mining.wordalign``), None
+    aligner to add links from: True for the statistical one (``tutor.mining.align``), None
     (the default) for links from knowledge only -- dictionary senses, names by pinyin, numbers
     and measures, phrase consistency -- which is two orders of magnitude faster. Statistical
     links only fill what knowledge left unlinked (``statlinks.merge``): the seed scores the same

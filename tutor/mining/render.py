@@ -50,28 +50,71 @@ def render(
     """
     toks = en[a : b + 1]
     if len(toks) == 1 and verb:
-        particle = en[b + 1].low if b + 1 < len(en) and en[b + 1].low in _PARTICLES else ""
-        lem = toks[0].lemma
-        if particle and f"{lem} {particle}" in verb_phrases:
-            return f"{lem} {particle}"  # "giving up" -> "give up", not "give"
-        if lem != toks[0].low and not (lem in nouns and not inflected(toks[0])):
-            return lem
+        following = en[b + 1] if b + 1 < len(en) else None
+        lemma = _verb_lemma(toks[0], following, nouns, verb_phrases)
+        if lemma is not None:
+            return lemma
     start, end = toks[0].start, toks[-1].end
     text = en_text[start:end]
     shouted = in_capitals_run(en_text, start, end, capitals)
-    if name:
+    if name or _spells_a_name(text, zh):
         return text.title() if shouted else text
+    owned = _owned_by(a, zh, owners)
+    return _cased_words(text, toks, en_text, owned, shouted=shouted, heading=heading)
+
+
+def _owned_by(
+    a: int, zh: Sequence[str], owners: Callable[[int], Sequence[str]] | None
+) -> Callable[[int | None], Sequence[str]]:
+    """The Chinese words a rendered word belongs to, by the offset of its first token from
+    ``a``: those linked to the token when ``owners`` knows them, else all of ``zh``."""
+
+    def owned(k: int | None) -> Sequence[str]:
+        return (owners(a + k) if owners and k is not None else ()) or zh
+
+    return owned
+
+
+def _cased_words(
+    text: str,
+    toks: Sequence[Token],
+    en_text: str,
+    owned: Callable[[int | None], Sequence[str]],
+    *,
+    shouted: bool,
+    heading: bool,
+) -> str:
+    """``text`` (the English of ``toks``) word by word in the case a learner should see."""
     words = text.split(" ")
-    if zh and any(w[:1].isupper() for w in words):
-        flat = re.sub(r"[^a-z]", "", text.lower())
-        if any(spells(word, flat) for word in zh):  # "Yin Yong": a name, one syllable a word
-            return text.title() if shouted else text
     out = []
     for w, k in zip(words, _word_tokens(toks, words), strict=False):
         t = None if k is None else toks[k]
-        own = (owners(a + k) if owners and k is not None else ()) or zh
-        out.append(_cased(w, t, en_text, shouted=shouted, heading=heading, zh=own))
+        out.append(_cased(w, t, en_text, shouted=shouted, heading=heading, zh=owned(k)))
     return " ".join(out)
+
+
+def _verb_lemma(
+    tok: Token, following: Token | None, nouns: frozenset[str], verb_phrases: frozenset[str]
+) -> str | None:
+    """A lone verb form as its lemma, with the particle after it when the two are a phrasal
+    verb ("giving up" -> "give up", not "give"); None when the form is already the lemma or
+    is a noun written as the translator wrote it (see ``render``)."""
+    particle = following.low if following is not None and following.low in _PARTICLES else ""
+    lem = tok.lemma
+    if particle and f"{lem} {particle}" in verb_phrases:
+        return f"{lem} {particle}"
+    if lem != tok.low and not (lem in nouns and not inflected(tok)):
+        return lem
+    return None
+
+
+def _spells_a_name(text: str, zh: Sequence[str]) -> bool:
+    """Capitalised English spelling one of the Chinese words in pinyin: "Yin Yong" is a name,
+    though one of its syllables is also a word."""
+    if not zh or not any(w[:1].isupper() for w in text.split(" ")):
+        return False
+    flat = re.sub(r"[^a-z]", "", text.lower())
+    return any(spells(word, flat) for word in zh)
 
 
 _OPENERS = frozenset('.!?;:"“‘(')

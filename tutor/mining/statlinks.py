@@ -1,12 +1,12 @@
 """Statistical links admitted beside knowledge links: only into gaps, only with support.
 
-The statistical aligner (``wordalign``) links every word to something, also words a translator
-left out; knowledge links (``links``) are sure but leave gaps. A statistical link is taken only
-where it fills a gap without spoiling what knowledge found: between content words both left
-unlinked, outside the English of any linked word, and backed by the dictionary, however
-indirectly. What is refused, measured on the bundled report and everyday sentences: adverbs
-linked to leftover words (更加 -> the "-" inside "Beijing-Tianjin-Hebei", which glued 更加 onto
-the name), and guesses with nothing behind them but co-occurrence (紧密 -> "pursue").
+The statistical aligner (``tutor.mining.align``) links every word to something, also words a
+translator left out; knowledge links (``links``) are sure but leave gaps. A statistical link is
+taken only where it fills a gap without spoiling what knowledge found: between content words
+both left unlinked, outside the English of any linked word, and backed by the dictionary,
+however indirectly. What is refused, measured on the bundled report and everyday sentences:
+adverbs linked to leftover words (更加 -> the "-" inside "Beijing-Tianjin-Hebei", which glued 更加
+onto the name), and guesses with nothing behind them but co-occurrence (紧密 -> "pursue").
 """
 
 from __future__ import annotations

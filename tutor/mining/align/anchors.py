@@ -12,12 +12,13 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from tutor.lang.english import STOPWORDS
+from tutor.mining.align.keys import is_punct
+from tutor.mining.align.phrases import phrase_spans
+from tutor.mining.align.priors import DictionaryLike
 from tutor.mining.numbers import zh_value
-from tutor.mining.priors import DictionaryLike
-from tutor.mining.wordalign_phrases import phrase_spans
-from tutor.mining.wordalign_text import is_punct
 
 Link = tuple[int, int]
+_Candidate = tuple[float, int, list[int]]  # (position cost, zh index, en span)
 
 __all__ = ["anchors", "crossing", "en_values", "name_keys", "punct_key"]
 
@@ -138,9 +139,17 @@ def anchors(
     With ``cedict``, also each Chinese word to an English phrase one of its senses spells
     out in full (phrase_spans).
     """
-    out: dict[tuple[int, int], float] = {}
+    out = _punct_anchors(zh, en)
+    out.update(_one_to_one(_number_candidates(zh, en), 0.95))
+    out.update(_one_to_one(_name_candidates(zh, en), 0.9))
+    if cedict is not None:
+        out.update(_one_to_one(phrase_spans(cedict, zh, en), 0.9))
+    return out
+
+
+def _punct_anchors(zh: Sequence[str], en: Sequence[str]) -> dict[Link, float]:
+    """Punctuation marks with the same key: one-to-one, nearest relative position first."""
     n_zh, n_en = len(zh), len(en)
-    # punctuation: one-to-one, nearest relative position first
     cands = []
     for i, z in enumerate(zh):
         zk = punct_key(z)
@@ -149,6 +158,7 @@ def anchors(
         for j, e in enumerate(en):
             if punct_key(e) == zk:
                 cands.append((_position_cost(i, n_zh, j, n_en), i, j))
+    out: dict[Link, float] = {}
     used_i: set[int] = set()
     used_j: set[int] = set()
     for cost, i, j in sorted(cands):
@@ -156,8 +166,13 @@ def anchors(
             out[(i, j)] = 0.9
             used_i.add(i)
             used_j.add(j)
-    # numbers and dates: each number to its nearest equal-valued partner
-    num: list[tuple[float, int, list[int]]] = []
+    return out
+
+
+def _number_candidates(zh: Sequence[str], en: Sequence[str]) -> list[_Candidate]:
+    """Numbers and dates: each Chinese number with every equal-valued English one (or month)."""
+    n_zh, n_en = len(zh), len(en)
+    num: list[_Candidate] = []
     spans = en_values(en)
     for i, z in enumerate(zh):
         got = _zh_number(z)
@@ -165,37 +180,51 @@ def anchors(
             continue
         value, unit = got
         if unit == "月" and 1 <= value <= 12 and value == int(value):
-            month = _MONTHS[int(value) - 1]
-            for j, e in enumerate(en):
-                if e.lower().rstrip(".") in (month, month[:3]):
-                    num.append((_position_cost(i, n_zh, j, n_en), i, [j]))
+            num += _month_candidates(i, n_zh, _MONTHS[int(value) - 1], en)
         for start, end, v in spans:
             if _close(v, value):
                 num.append((_position_cost(i, n_zh, start, n_en), i, list(range(start, end))))
-    out.update(_one_to_one(num, 0.95))
-    # names written in pinyin; a one-character "name" must not be an English function word
-    # (和 is also "He", 的 "De")
-    names: list[tuple[float, int, list[int]]] = []
+    return num
+
+
+def _month_candidates(i: int, n_zh: int, month: str, en: Sequence[str]) -> list[_Candidate]:
+    """zh token ``i`` (a month number) with each English token naming ``month`` ("May", "Jan.")."""
+    return [
+        (_position_cost(i, n_zh, j, len(en)), i, [j])
+        for j, e in enumerate(en)
+        if e.lower().rstrip(".") in (month, month[:3])
+    ]
+
+
+def _name_candidates(zh: Sequence[str], en: Sequence[str]) -> list[_Candidate]:
+    """Names written in pinyin: each Chinese name with the English spans (up to three tokens)
+    spelling it; a one-character "name" must not be an English function word (和 is also
+    "He", 的 "De")."""
+    n_zh, n_en = len(zh), len(en)
+    names: list[_Candidate] = []
     for i, z in enumerate(zh):
         keys = name_keys(z)
         if not keys:
             continue
         for j in range(n_en):
-            joined = ""
-            for k in range(j, min(j + 3, n_en)):
-                joined += re.sub(r"['’-]", "", en[k].lower())
-                if joined in keys:
-                    if not (len(z) == 1 and joined in STOPWORDS):
-                        span = list(range(j, k + 1))
-                        names.append((_position_cost(i, n_zh, j, n_en), i, span))
-                    break
-    out.update(_one_to_one(names, 0.9))
-    if cedict is not None:
-        out.update(_one_to_one(phrase_spans(cedict, zh, en), 0.9))
-    return out
+            found = _spelled_from(en, j, keys)
+            if found is not None and not (len(z) == 1 and found[1] in STOPWORDS):
+                names.append((_position_cost(i, n_zh, j, n_en), i, list(range(j, found[0] + 1))))
+    return names
 
 
-def _one_to_one(cands: list[tuple[float, int, list[int]]], strength: float) -> dict[Link, float]:
+def _spelled_from(en: Sequence[str], j: int, keys: frozenset[str]) -> tuple[int, str] | None:
+    """The shortest span from ``j`` (up to three tokens) that spells one of ``keys``, run
+    together lowercased without apostrophes and hyphens: (its last token, the spelling)."""
+    joined = ""
+    for k in range(j, min(j + 3, len(en))):
+        joined += re.sub(r"['’-]", "", en[k].lower())
+        if joined in keys:
+            return k, joined
+    return None
+
+
+def _one_to_one(cands: list[_Candidate], strength: float) -> dict[Link, float]:
     """Each Chinese token to its nearest candidate English span, each span used once.
 
     A name or number written twice in one sentence and once in the other would otherwise

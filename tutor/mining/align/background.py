@@ -6,8 +6,8 @@ CC-BY 2.0 FR with each pair's attribution kept in the file, and the public-domai
 Union Version / King James Bible) are aligned together with the input; only the input's
 links are returned.
 
-The file is ``wordalign_background.txt.gz``: ``zh tokens ||| en tokens ||| attribution``.
-Rebuild it with ``python -m tutor.mining.wordalign_background SHARED_CORPORA_DIR``.
+The file is ``background.txt.gz``: ``zh tokens ||| en tokens ||| attribution``.
+Rebuild it with ``python -m tutor.mining.align.background SHARED_CORPORA_DIR``.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 
 __all__ = ["BACKGROUND_PATH", "background_pairs", "build", "relevant_pairs"]
 
-BACKGROUND_PATH = Path(__file__).with_name("wordalign_background.txt.gz")
+BACKGROUND_PATH = Path(__file__).with_name("background.txt.gz")
 
 
 @cache

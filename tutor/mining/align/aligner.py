@@ -2,12 +2,12 @@
 
 ``align`` gives Pharaoh-style links ``(zh index, en index)``; ``align_scored`` gives each link
 with its probability, which mining turns into an entry's confidence. Two directional HMM
-aligners (wordalign_hmm) are trained on the input, optionally joined by a bundled background
-corpus so a dozen sentences are not aligned from nothing, and primed with CC-CEDICT (priors).
+aligners (``hmm``) are trained on the input, optionally joined by a bundled background
+corpus so a dozen sentences are not aligned from nothing, and primed with CC-CEDICT (``priors``).
 Their link posteriors are averaged, so a link both directions believe in wins, and links from
-exact evidence (numbers, names, punctuation, multi-word dictionary senses; wordalign_anchors,
-wordalign_phrases) are added. The agreed links then grow along rows and columns into links
-one direction alone proposes (symmetrize.grow_posteriors), which is how one Chinese word
+exact evidence (numbers, names, punctuation, multi-word dictionary senses; ``anchors``,
+``phrases``) are added. The agreed links then grow along rows and columns into links
+one direction alone proposes (``symmetrize.grow_posteriors``), which is how one Chinese word
 keeps all the English words that translate it.
 """
 
@@ -20,12 +20,12 @@ from pathlib import Path
 import numpy as np
 
 from tutor.errors import InputError
-from tutor.mining.priors import PriorWeights, lexical_priors
-from tutor.mining.symmetrize import grow_posteriors
-from tutor.mining.wordalign_anchors import anchors, crossing, punct_key
-from tutor.mining.wordalign_hmm import HmmConfig, joint_posteriors, posteriors
-from tutor.mining.wordalign_text import en_keys, zh_keys
-from tutor.mining.wordalign_vocab import Vocab
+from tutor.mining.align.anchors import anchors, crossing, punct_key
+from tutor.mining.align.hmm import HmmConfig, joint_posteriors, posteriors
+from tutor.mining.align.keys import en_keys, zh_keys
+from tutor.mining.align.priors import PriorWeights, lexical_priors
+from tutor.mining.align.symmetrize import grow_posteriors
+from tutor.mining.align.vocab import Vocab
 
 __all__ = ["AlignConfig", "align", "align_file_lines", "align_scored", "link_posteriors"]
 
@@ -62,7 +62,7 @@ def _directional(
     en = [en_keys(e) for _, e in pairs]
     zh_all, en_all = zh, en
     if background and len(pairs) < config.background_below:
-        from tutor.mining.wordalign_background import relevant_pairs
+        from tutor.mining.align.background import relevant_pairs
 
         extra = relevant_pairs({w for s in zh for w in s}, limit=config.background_limit)
         zh_all = zh + [zh_keys(z) for z, _ in extra]

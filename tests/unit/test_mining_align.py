@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from tutor.errors import InputError
-from tutor.mining.priors import lexical_priors
-from tutor.mining.symmetrize import grow_diag_final_and, intersection
-from tutor.mining.wordalign import align, align_file_lines, align_scored
-from tutor.mining.wordalign_anchors import anchors, en_values
+from tutor.mining.align import align, align_file_lines, align_scored
+from tutor.mining.align.anchors import anchors, en_values
+from tutor.mining.align.priors import lexical_priors
+from tutor.mining.align.symmetrize import grow_diag_final_and, intersection
 
 PAIRS = [
     ("我 喜欢 苹果 。".split(), "I like apples .".split()),
@@ -111,7 +111,7 @@ def test_symmetrisation() -> None:
 def test_grow_adds_one_directions_multiword_links_next_to_agreed_ones() -> None:
     import numpy as np
 
-    from tutor.mining.symmetrize import grow_posteriors
+    from tutor.mining.align.symmetrize import grow_posteriors
 
     fwd = np.zeros((3, 5))
     rev = np.zeros((3, 5))
@@ -125,7 +125,7 @@ def test_grow_adds_one_directions_multiword_links_next_to_agreed_ones() -> None:
 
 
 def test_crossing_tells_corresponding_splits() -> None:
-    from tutor.mining.wordalign_anchors import crossing
+    from tutor.mining.align.anchors import crossing
 
     straight = [(0, 0), (1, 1), (3, 3), (4, 4)]
     assert crossing(straight, 2, 2) == 0.0
@@ -134,7 +134,7 @@ def test_crossing_tells_corresponding_splits() -> None:
 
 def test_function_word_senses_prime_function_words() -> None:
     from tutor.lang.cedict import load_cedict
-    from tutor.mining.priors import function_keys
+    from tutor.mining.align.priors import function_keys
 
     cedict = load_cedict()
     assert {"of", "'s"} <= function_keys(cedict, "的")

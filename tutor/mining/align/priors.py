@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from tutor.lang.english import STOPWORDS
-from tutor.mining.wordalign_text import EN_STOPWORDS, en_key
+from tutor.mining.align.keys import EN_STOPWORDS, en_key
 
 __all__ = [
     "DictionaryLike",

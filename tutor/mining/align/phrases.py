@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from tutor.lang.english import STOPWORDS
-from tutor.mining.priors import DictionaryLike
-from tutor.mining.wordalign_text import en_key
+from tutor.mining.align.keys import en_key
+from tutor.mining.align.priors import DictionaryLike
 
 __all__ = ["phrase_spans", "sense_phrases"]
 
