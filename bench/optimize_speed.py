@@ -54,10 +54,10 @@ for card, reviews in cards.items():
         days = (at - previous).days if previous else 0
         steps.append(rs.FSRSReview(rating, days))
         if days > 0:
-            dated.append((at, card, list(steps)))
+            dated.append((at, card, rs.FSRSItem(steps)))  # copies the steps so far
         previous = at
 dated.sort(key=lambda d: (d[0], d[1]))
-items = [rs.FSRSItem(steps) for _, _, steps in dated]
+items = [item for _, _, item in dated]
 print(list(rs.FSRS(rs.DEFAULT_PARAMETERS).compute_parameters(items)))
 """
 
