@@ -35,6 +35,7 @@ from typing import BinaryIO
 
 import genanki
 
+from tutor.bulk import collector_paused
 from tutor.errors import ExportError
 from tutor.export.fields import note_fields
 from tutor.export.ids import MODEL_ID, MODEL_NAME, deck_id, note_guid
@@ -277,10 +278,13 @@ def export_anki(
     path = Path(path)
     target = _target(path)
     known = progress.known if progress else frozenset()
-    deck, skipped, guids = _build_deck(entries, deck_name, known, anki_name)
-    _write_to(target, path, deck, progress, modified, guids)
-    cards = sum(len(note.cards) for note in deck.notes)
-    return ExportResult(path=path, notes=len(deck.notes), cards=cards, skipped=tuple(skipped))
+    with collector_paused():  # the package's objects are all gone again when it resumes
+        deck, skipped, guids = _build_deck(entries, deck_name, known, anki_name)
+        _write_to(target, path, deck, progress, modified, guids)
+        cards = sum(len(note.cards) for note in deck.notes)
+        notes = len(deck.notes)
+        del deck, guids
+    return ExportResult(path=path, notes=notes, cards=cards, skipped=tuple(skipped))
 
 
 def _write_to(
