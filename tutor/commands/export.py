@@ -63,7 +63,6 @@ def _export(
 ) -> str:
     """Write the package; what was written, as the line to print."""
     from tutor.export import export_anki
-    from tutor.export.progress import anki_progress
     from tutor.workspace import open_existing, resolve_deck
 
     with open_existing(db) as store:
@@ -73,6 +72,8 @@ def _export(
         changed = store.changed_times(deck_id)
         progress = None
         if not without_progress:
+            from tutor.export.progress import anki_progress
+
             scheduler = store.scheduler(deck_id)
             progress = anki_progress(
                 store.card_progress(deck_id),

@@ -31,7 +31,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import genanki
 
@@ -39,9 +39,11 @@ from tutor.bulk import collector_paused
 from tutor.errors import ExportError
 from tutor.export.fields import note_fields
 from tutor.export.ids import MODEL_ID, MODEL_NAME, deck_id, note_guid
-from tutor.export.progress import AnkiProgress
 from tutor.export.style import CSS, FIELDS, FIELDS_CHANGED, STYLE_CHANGED, TEMPLATES
 from tutor.model import Entry
+
+if TYPE_CHECKING:  # only a type here: a content-only export need not import it
+    from tutor.export.progress import AnkiProgress
 
 __all__ = ["ExportResult", "anki_model", "export_anki"]
 
