@@ -75,6 +75,7 @@ def _alternatives(sense: str) -> list[tuple[str, bool, bool]]:
             out.append((alt, proper or alt[:1].isupper(), verb))
             out.extend((part, False, verb) for part in _coordinated(alt))
     out.extend((name, True, False) for name in _spelled_out(sense))
+    out.extend((whole, False, False) for whole in _qualified(sense))
     return out
 
 
@@ -93,6 +94,32 @@ def _spelled_out(sense: str) -> list[str]:
     return [
         " ".join(m.group(1).replace(",", " ").split()) for m in _NAMES_IN_PARENS.finditer(sense)
     ]
+
+
+_QUALIFIED = re.compile(r"^\(([a-z]+)\) ([a-z][a-z -]*)$")
+# The one-word parentheses CC-CEDICT opens four or more senses with: field and register labels
+# ("(computing) file", "(literary) ..."), never part of the English phrase.
+_LABELS = frozenset(
+    """
+    accounting administrative agriculture anatomy archaic architecture astronomy attributive
+    aviation baseball basketball biology botany business chemistry classical computer computing
+    dialect economics electrical epidemiology euphemism finance for formal gaming geology
+    geometry golf grammar honorific idiom in jocular law legal linguistics literary loanword
+    medical medicine military mining music neologism not old optics philosophy phonetics
+    photography physics physiology polite political prefix provincial psychology railway
+    religion sexual slang soccer sport sports statistics suffix textiles theater typography
+    vehicle vulgar written zoology
+    """.split()
+)
+
+
+def _qualified(sense: str) -> tuple[str, ...]:
+    """A sense whose one-word qualifier belongs to the phrase a text may use: "(body)
+    temperature" is found as "body temperature" too; a field label is not."""
+    m = _QUALIFIED.match(sense)
+    if m is None or m.group(1) in _LABELS:
+        return ()
+    return (f"{m.group(1)} {m.group(2)}",)
 
 
 @cache

@@ -1,0 +1,29 @@
+"""Dictionary senses as English patterns: a sense's qualifier may be part of the phrase."""
+
+from __future__ import annotations
+
+from tutor.mining.glosses import glosses
+from tutor.mining.lexicon import Lexicon
+from tutor.mining.links import link
+from tutor.mining.resources import en_tokens
+
+
+def _texts(word: str) -> set[str]:
+    return {g.text for g in glosses(word)}
+
+
+def test_a_qualifier_in_parentheses_is_also_read_as_part_of_the_phrase() -> None:
+    assert {"temperature", "body temperature"} <= _texts("体温")  # "(body) temperature"
+
+
+def test_a_field_label_in_parentheses_is_never_part_of_the_phrase() -> None:
+    labelled = [g for g in _texts("本书") | _texts("上") if g.split()[0] in {"literary", "old"}]
+    assert labelled == []
+    assert not any(t.startswith(("directional", "noun suffix")) for t in _texts("上"))
+
+
+def test_the_whole_phrase_is_linked_where_the_text_says_it() -> None:
+    tokens = en_tokens("Her body temperature is normal")
+    links = link(["她", "的", "体温", "正常"], tokens, Lexicon())
+    linked = {tokens[j].text for i, j in links if i == 2}
+    assert linked == {"body", "temperature"}
