@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from tutor.mining import mine
 from tutor.mining import resources as res
-from tutor.mining.recurring import Clause, fill_terms, part_of_term, recurring_terms
+from tutor.mining.recurring import (
+    Clause,
+    fill_terms,
+    part_of_term,
+    recurring_terms,
+    recurring_words,
+)
 from tutor.model import SegmentPair
 
 # 授权作品 is no CC-CEDICT word and no link joins it to "Licensed Material" in these clauses:
@@ -32,7 +38,7 @@ def test_a_compound_the_text_repeats_with_one_english_becomes_a_term() -> None:
     assert not res.entries("授权作品")
     found = _entries(LICENSED)
     assert found.get("授权作品") == "Licensed Material"
-    assert "授权作品" not in _entries(LICENSED, disable={"recurring_term"})
+    assert "授权作品" not in _entries(LICENSED, disable={"recurring_term", "recurring_word"})
 
 
 def test_seen_twice_is_not_enough() -> None:
@@ -76,3 +82,28 @@ def test_a_term_is_kept_whole() -> None:
     assert part_of_term("著作权与类似", 3, ["著作权与类似权利"])
     assert not part_of_term("权利", 1, ["著作权与类似权利"])  # its words stay cards
     assert not part_of_term("著作权与类似权利", 4, ["著作权与类似权利"])
+
+
+LIABILITY = [  # 责任 is "responsibility; blame; duty" in CC-CEDICT; this text says "liability"
+    ("许可人不承担任何责任。", "The Licensor has no liability."),
+    ("责任限于直接损失。", "Liability is limited to direct losses."),
+    ("您承担全部责任。", "You bear all liability."),
+    ("我们不接受责任。", "We accept no liability."),
+    ("他们喜欢这本书。", "They like this book."),
+]
+
+
+def test_a_word_the_text_renders_its_own_way_each_time_gets_that_rendering() -> None:
+    assert "liability" not in " ".join(s for e in res.entries("责任") for s in e.senses)
+    assert _entries(LIABILITY).get("责任") == "liability"
+    assert _entries(LIABILITY, disable={"recurring_word"}).get("责任") != "liability"
+
+
+def test_a_word_whose_own_sense_is_in_the_english_is_not_renamed() -> None:
+    rows = [
+        ("他 之后 离开", "after that he left home"),
+        ("我们 之后 离开", "after that we left home"),
+        ("你们 之后 离开", "after that you left home"),
+    ]
+    clauses = _clauses(rows, {0: {(0, 2): 1.0}, 1: {(0, 2): 1.0}, 2: {(0, 2): 1.0}})
+    assert "之后" not in recurring_words(clauses)  # "after" is its own sense, lost to a rival

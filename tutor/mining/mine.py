@@ -35,7 +35,14 @@ from tutor.mining.persons import join_dotted
 from tutor.mining.phrases import candidates
 from tutor.mining.pipeline import marking, switch_off, using
 from tutor.mining.rank import Tally, build_entry
-from tutor.mining.recurring import Clause, fill_terms, part_of_term, recurring_terms
+from tutor.mining.recurring import (
+    Clause,
+    fill_terms,
+    fill_words,
+    part_of_term,
+    recurring_terms,
+    recurring_words,
+)
 from tutor.mining.rules import check_names
 from tutor.mining.statlinks import merge
 from tutor.mining.translit import join_sounded
@@ -142,10 +149,12 @@ def _chunk_tallies(
     tallies: dict[str, Tally] = {}
     first = [_links(u, lex, stat[n] if stat else None) for n, u in enumerate(units)]
     clauses = [Clause(u.words, u.tokens, u.en, ls) for u, (ls, _) in zip(units, first, strict=True)]
-    terms = recurring_terms(clauses)
+    terms, own = recurring_terms(clauses), recurring_words(clauses)
     for n, u in enumerate(units):
         with marking() as again:  # the candidates' own rules, with the links' ones
             links, applied = fill_terms(clauses[n], terms) if terms else (first[n][0], [])
+            if own:
+                links = fill_words(clauses[n], own, links)
             cands = candidates(u.words, u.tokens, u.en, links, lex)
         if applied:
             cands = [c for c in cands if not part_of_term(c.hanzi, c.tokens, applied)]

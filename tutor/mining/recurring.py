@@ -13,10 +13,11 @@ usual path, and so are runs that start or end with a function word.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from tutor.mining import resources as res
 from tutor.mining.claims import Links
@@ -34,6 +35,7 @@ UNLINKED_DICE = 0.85  # no link ever joins the runs: recurrence alone must be ne
 MAX_ZH_WORDS = 5
 MIN_HANZI, MAX_HANZI = 3, 9
 MAX_EN_WORDS = 4
+_LETTERS = re.compile(r"[A-Za-z]+")
 _EDGE_ZH = frozenset("的了和与及或是在对把被将由为从以等其之所并而且也都就又您你我他她它这那本该")
 
 
@@ -56,14 +58,27 @@ RECURRING_TERM = Rule(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Clause:
-    """What discovery needs of one clause pair: its words, English tokens, text and links."""
+    """What discovery needs of one clause pair: its words, English tokens, text and links
+    (and, worked out once, its Chinese and English runs)."""
 
     words: Sequence[str]
     tokens: Sequence[res.Token]
     text: str
     links: Links
+
+    @cached_property
+    def zh(self) -> list[tuple[str, int, int]]:
+        return list(zh_runs(self.words))
+
+    @cached_property
+    def en(self) -> list[tuple[str, int, int]]:
+        return list(en_runs(self.tokens))
+
+    @cached_property
+    def free(self) -> list[tuple[str, int]]:
+        return list(_free_words(self))
 
 
 @dataclass
@@ -144,7 +159,7 @@ def _compatible(links: Links, i: int, j: int, a: int, b: int) -> bool:
 
 def _count(clauses: Sequence[Clause]) -> _Counts:
     counts = _Counts()
-    zh_of = [list(zh_runs(c.words)) for c in clauses]
+    zh_of = [c.zh for c in clauses]
     for n, zh in enumerate(zh_of):
         for hanzi, _, _ in zh:
             counts.zh[hanzi].add(n)
@@ -152,16 +167,16 @@ def _count(clauses: Sequence[Clause]) -> _Counts:
     terms = {h for h in terms if not res.entries(h)}  # dictionary words take the usual path
     if not terms:
         return counts  # nothing recurs: the English is never looked at
-    en_of = [list(en_runs(c.tokens)) for c in clauses]
+    en_of = [c.en for c in clauses]
     for n, en in enumerate(en_of):
         for key, _, _ in en:
             counts.en[key].add(n)
     for n, c in enumerate(clauses):
-        for hanzi, i, j in zh_of[n]:
-            if hanzi not in terms:
-                continue
+        zh = [r for r in zh_of[n] if r[0] in terms]
+        en = [r for r in en_of[n] if len(counts.en[r[0]]) >= MIN_TOGETHER] if zh else []
+        for hanzi, i, j in zh:
             seen = len(counts.zh[hanzi])
-            for key, a, b in en_of[n]:
+            for key, a, b in en:
                 if _could_pair(seen, len(counts.en[key])) and _compatible(c.links, i, j, a, b):
                     counts.together[(hanzi, key)].add(n)
                     if _consistent(c.links, i, j, a, b):
@@ -215,10 +230,10 @@ def fill_terms(c: Clause, terms: Mapping[str, str]) -> tuple[Links, list[str]]:
     if not any(term in joined for term in terms):
         return c.links, []
     links = dict(c.links)
-    runs = {key: (a, b) for key, a, b in en_runs(c.tokens)}
+    runs = {key: (a, b) for key, a, b in c.en}
     taken: set[int] = set()  # words of a longer term already applied in this clause
     applied = []
-    for hanzi, i, j in sorted(zh_runs(c.words), key=lambda r: r[1] - r[2]):
+    for hanzi, i, j in sorted(c.zh, key=lambda r: r[1] - r[2]):
         where = runs.get(terms.get(hanzi, ""))
         if where is None or taken & set(range(i, j + 1)):
             continue
@@ -243,3 +258,101 @@ def part_of_term(hanzi: str, tokens: int, applied: Sequence[str]) -> bool:
     """A phrase that is a proper part of a term applied in the clause: 著作权与类似 "Copyright
     and Similar" inside 著作权与类似权利. A term is kept whole; its single words stay."""
     return tokens > 1 and any(hanzi in term and hanzi != term for term in applied)
+
+
+def _recurs_alone(word: str, together: int, seen: int, dice: float) -> bool:
+    """A dictionary word that no sense links in most of its clauses, seen there with one
+    unlinked English run at least three times: the translator's own rendering."""
+    return together >= MIN_TOGETHER and together >= MIN_SHARE * seen and dice >= MIN_DICE
+
+
+RECURRING_WORD = Rule(
+    "recurring_word",
+    "link",
+    frozenset(("word",)),
+    Weight(STRENGTH),
+    _recurs_alone,
+    ("责任 'liability' in a legal code, never its dictionary's 'responsibility': linked",),
+)
+
+
+def _free_words(c: Clause) -> Iterator[tuple[str, int]]:
+    """The clause's dictionary words (two or more hanzi) that no link leaves and whose senses
+    the English does not use (之后 "after" lost to a rival is not free)."""
+    linked = {zi for zi, _ in c.links}
+    used = {t.low for t in c.tokens if t.is_word} | {t.lemma for t in c.tokens if t.is_word}
+    for i, w in enumerate(c.words):
+        if i not in linked and len(w) >= 2 and _hanzi_only(w) and not _edge(w):
+            senses = _sense_words(w)
+            if senses and used.isdisjoint(senses):
+                yield w, i
+
+
+@lru_cache(maxsize=1 << 14)
+def _sense_words(word: str) -> frozenset[str]:
+    """Every English word of ``word``'s dictionary senses, function words too ("after")."""
+    return frozenset(
+        x.lower() for e in res.entries(word) for sense in e.senses for x in _LETTERS.findall(sense)
+    )
+
+
+def _free_runs(c: Clause) -> Iterator[tuple[str, int, int]]:
+    """The English runs (one or two words) no link reaches."""
+    linked = {ej for _, ej in c.links}
+    for key, a, b in c.en:
+        if b - a < 2 and a not in linked and b not in linked:
+            yield key, a, b
+
+
+def recurring_words(clauses: Sequence[Clause]) -> dict[str, str]:
+    """Word -> the English run's lemma key, for each word the text renders its own way."""
+    if RECURRING_WORD.name in disabled() or len(clauses) < MIN_TOGETHER:
+        return {}
+    seen: dict[str, set[int]] = defaultdict(set)
+    free: dict[str, set[int]] = defaultdict(set)
+    for n, c in enumerate(clauses):
+        for w in c.words:
+            seen[w].add(n)
+        for w, _ in c.free:
+            free[w].add(n)
+    words = {w for w, units in free.items() if len(units) >= MIN_TOGETHER}
+    if not words:
+        return {}
+    english: dict[str, set[int]] = defaultdict(set)
+    together: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for n, c in enumerate(clauses):
+        for key, _, _ in c.en:
+            english[key].add(n)
+    for n, c in enumerate(clauses):
+        here = [w for w, _ in c.free if w in words]
+        for key, _, _ in _free_runs(c) if here else ():
+            for w in here:
+                if _could_pair(len(seen[w]), len(english[key])):
+                    together[(w, key)].add(n)
+    best: dict[str, tuple[int, int, float, str]] = {}
+    for (w, key), units in together.items():
+        dice = 2 * len(units) / (len(seen[w]) + len(english[key]))
+        size = len(key.split())  # of runs seen as often, the longer: "sui generis"
+        if (len(units), size, dice) > best.get(w, (0, 0, 0.0, ""))[:3]:
+            best[w] = (len(units), size, dice, key)
+    return {
+        w: key
+        for w, (n, _, dice, key) in best.items()
+        if RECURRING_WORD.fires(w, n, len(seen[w]), dice)
+    }
+
+
+def fill_words(c: Clause, found: Mapping[str, str], links: Links) -> Links:
+    """``links`` with each word of ``found`` that no link leaves here linked to its English
+    run, where no link reaches that run either."""
+    mine = [(w, i) for w, i in c.free if w in found]
+    if not mine:
+        return links
+    runs = {key: (a, b) for key, a, b in _free_runs(c)}
+    out = dict(links)
+    for w, i in mine:
+        where = runs.get(found[w])
+        if where is not None:
+            out.update({(i, j): STRENGTH for j in range(where[0], where[1] + 1)})
+            mark(w, RECURRING_WORD.name)
+    return out
