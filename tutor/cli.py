@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -21,6 +21,9 @@ from tutor.commands import register
 from tutor.commands.context import db_path
 from tutor.errors import TutorError
 from tutor.failure import user_error
+
+if TYPE_CHECKING:
+    from tutor.tui.screens.bootstrap import SetupProgress
 
 __all__ = ["cli", "main"]
 
@@ -103,13 +106,13 @@ def study(ctx: click.Context, deck: str | None) -> None:
                 "the study screen needs a terminal; mine, stats, export and check work without"
             )
 
-        def bootstrap(progress: Callable[[int, int | None], None]) -> str:
+        def bootstrap(progress: SetupProgress) -> str:
             # Runs in a worker thread: SQLite connections belong to the thread that made them.
             # Mining is imported only here: it would add a quarter second to every launch.
             from tutor.ingest import bootstrap_bundled
 
             with Store.open(store.path) as own:
-                return bootstrap_bundled(own, progress=progress)
+                return bootstrap_bundled(own, progress=progress, stages=progress.stage)
 
         theme = ctx.find_root().obj.get("theme", "dark")
         app = make_app(store, deck, bootstrap=bootstrap, theme=theme)

@@ -19,6 +19,7 @@ from pathlib import Path
 from tutor.corpus import Unpaired, read_pairs, validate
 from tutor.curate import Curated, Selection, apply_judgements, select
 from tutor.errors import ExportError, InputError
+from tutor.lang.prepare import StepReport, prepare
 from tutor.mining import mine
 from tutor.model import Entry, SegmentPair
 from tutor.paths import BUNDLED_DECK, bundled_decks_dir
@@ -180,7 +181,9 @@ def _mine_into(
     known_from: Store | None = None,
     selection: Selection | None = None,
     statistical: bool = False,
+    stages: StepReport | None = None,
 ) -> MineReport:
+    prepare(stages)  # build or open every cache before the first pair, not in the middle
     known: set[str] = set()
     lexicon: dict[str, list[str]] = {}
     rejected: set[tuple[str, str]] = set()
@@ -268,10 +271,13 @@ def write_jsonl(path: Path, entries: list[Entry]) -> None:
         raise ExportError(f"cannot write: {err.strerror or err}", path=path) from err
 
 
-def bootstrap_bundled(store: Store, *, progress: Progress | None = None) -> str:
-    """Mine the bundled example deck into ``store``; returns the deck name."""
+def bootstrap_bundled(
+    store: Store, *, progress: Progress | None = None, stages: StepReport | None = None
+) -> str:
+    """Mine the bundled example deck into ``store``; returns the deck name. ``stages`` hears
+    of each cache step (``tutor.lang.prepare``) before ``progress`` hears of the pairs."""
     source = bundled_decks_dir() / BUNDLED_DECK
     pairs = _read_all(source, None, None, [])
     name = Path(BUNDLED_DECK).stem
-    _mine_into(store, name, source, pairs, [], None, progress, known_from=store)
+    _mine_into(store, name, source, pairs, [], None, progress, known_from=store, stages=stages)
     return name

@@ -12,6 +12,7 @@ import os
 import pickle
 import tempfile
 from collections.abc import Callable
+from contextlib import suppress
 from functools import cache
 from pathlib import Path
 from typing import TypeVar
@@ -89,7 +90,8 @@ def cached_pickle(
             if on_build is not None:
                 on_build()
         except OSError:
-            tmp.unlink(missing_ok=True)
+            with suppress(OSError):  # the cache dir itself may be gone or not a directory
+                tmp.unlink(missing_ok=True)
         return value
     finally:
         if was_enabled:

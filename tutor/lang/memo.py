@@ -16,6 +16,7 @@ import os
 import pickle
 import threading
 from collections.abc import Callable
+from contextlib import suppress
 from importlib.metadata import PackageNotFoundError, version
 from typing import Generic, TypeVar
 
@@ -82,5 +83,6 @@ class DiskMemo(Generic[V]):
             tmp.replace(path)
             remove_stale(f"memo-{self._name}-*.pickle", keep=self._file)
         except OSError:
-            tmp.unlink(missing_ok=True)
+            with suppress(OSError):  # the cache dir itself may be gone or not a directory
+                tmp.unlink(missing_ok=True)
         self._added = 0
