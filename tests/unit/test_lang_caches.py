@@ -12,7 +12,7 @@ import jieba
 import marisa_trie
 import pytest
 
-from tutor.lang import cedict_store, wordmodel
+from tutor.lang import cedict_store, memo, wordmodel
 from tutor.lang.cache import cache_dir, cached_pickle
 from tutor.lang.cedict import Cedict, cedict_data, load_cedict, parse
 from tutor.lang.memo import DiskMemo
@@ -132,7 +132,8 @@ def test_trie_tokenizer_cuts_as_jieba_does(tmp_path: Path) -> None:
     assert _model(counts).tag("北京") == "ns" and _model(counts).tag("我") == ""
 
 
-def test_disk_memo_keeps_answers_across_runs(cache: Path) -> None:
+def test_disk_memo_keeps_answers_across_runs(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(memo, "package_version", lambda name: name)  # "version" = the name
     asked: list[str] = []
 
     def slow(word: str) -> int:
@@ -150,7 +151,8 @@ def test_disk_memo_keeps_answers_across_runs(cache: Path) -> None:
     third.save()
     newer = DiskMemo("t", "2", slow)
     newer("y")
-    newer.save()  # a new key replaces the old file
+    newer.save()  # a new version replaces the old file
+    assert memo.package_version("x") == "x"
     assert sorted(p.name for p in cache.glob("memo-t-*")) == ["memo-t-2.pickle"]
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from tutor.lang.memo import DiskMemo, package_version
+from tutor.lang.memo import DiskMemo
 
 __all__ = ["STOPWORDS", "content_lemmas", "is_number", "lemma", "lemmas", "tokenize"]
 
@@ -77,7 +77,7 @@ def _simplemma_en(word: str) -> str:
 
 # simplemma's first answer decodes its English dictionary (about 0.2 s): answers are kept on
 # disk, so words met before never load it
-_lemmatize = DiskMemo("simplemma-en", package_version("simplemma"), _simplemma_en)
+_lemmatize = DiskMemo("simplemma-en", "simplemma", _simplemma_en)
 
 
 @lru_cache(maxsize=200_000)

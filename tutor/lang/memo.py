@@ -17,7 +17,6 @@ import pickle
 import threading
 from collections.abc import Callable
 from contextlib import suppress
-from importlib.metadata import PackageNotFoundError, version
 from typing import Generic, TypeVar
 
 from tutor.lang.cache import cache_dir, remove_stale
@@ -29,6 +28,8 @@ V = TypeVar("V")
 
 def package_version(name: str) -> str:
     """The installed version of a distribution ("0" when it cannot be told)."""
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version(name)
     except PackageNotFoundError:
@@ -36,11 +37,14 @@ def package_version(name: str) -> str:
 
 
 class DiskMemo(Generic[V]):
-    """``compute(word)``, remembered in ``<cache>/memo-<name>-<key>.pickle`` across runs."""
+    """``compute(word)``, remembered in ``<cache>/memo-<name>-<version>.pickle`` across runs,
+    where ``version`` is the installed version of the distribution ``package`` (looked up on
+    the first call, so creating a memo at import time costs nothing)."""
 
-    def __init__(self, name: str, key: str, compute: Callable[[str], V]) -> None:
+    def __init__(self, name: str, package: str, compute: Callable[[str], V]) -> None:
         self._name = name
-        self._file = f"memo-{name}-{key}.pickle"
+        self._package = package
+        self._file = ""
         self._compute = compute
         self._table: dict[str, V] | None = None
         self._added = 0
@@ -60,6 +64,7 @@ class DiskMemo(Generic[V]):
     def _load(self) -> dict[str, V]:
         with self._lock:
             if self._table is None:
+                self._file = f"memo-{self._name}-{package_version(self._package)}.pickle"
                 self._table = self._read()
         return self._table
 

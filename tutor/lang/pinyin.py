@@ -17,6 +17,8 @@ import unicodedata
 from functools import cache
 from typing import TYPE_CHECKING
 
+from tutor.lang.memo import DiskMemo
+
 if TYPE_CHECKING:
     from tutor.lang.cedict import Cedict, CedictEntry
 
@@ -282,12 +284,21 @@ def _is_han(ch: str) -> bool:
     return is_hanzi(ch)
 
 
+def _pypinyin_tone(text: str) -> tuple[str, ...]:
+    from pypinyin import Style, lazy_pinyin
+
+    return tuple(lazy_pinyin(text, style=Style.TONE, errors="default", v_to_u=True))
+
+
+# pypinyin's first answer loads its phrase table and trains its segmenter (about a quarter
+# second): answers are kept on disk, so text read before never loads it
+_tone_marks = DiskMemo("pypinyin-tone", "pypinyin", _pypinyin_tone)
+
+
 @cache
 def _pypinyin_word(word: str) -> str:
     """pypinyin's reading for a run of hanzi, as spaced tone marks (it handles polyphones)."""
-    from pypinyin import Style, lazy_pinyin
-
-    return " ".join(lazy_pinyin(word, style=Style.TONE, errors="default", v_to_u=True))
+    return " ".join(_tone_marks(word))
 
 
 def _best_reading(word: str, cedict: Cedict, context: str | None = None) -> str | None:
@@ -317,8 +328,6 @@ def _best_reading(word: str, cedict: Cedict, context: str | None = None) -> str 
 
 def _contextual(words: list[str]) -> list[str | None]:
     """pypinyin's reading of each all-hanzi word as read within its neighbours."""
-    from pypinyin import Style, lazy_pinyin
-
     out: list[str | None] = []
     for i, word in enumerate(words):
         if not word or not all(_is_han(c) for c in word):
@@ -326,7 +335,7 @@ def _contextual(words: list[str]) -> list[str | None]:
             continue
         before = words[i - 1] if i > 0 and all(_is_han(c) for c in words[i - 1]) else ""
         after = words[i + 1] if i + 1 < len(words) and all(_is_han(c) for c in words[i + 1]) else ""
-        window = lazy_pinyin(before + word + after, style=Style.TONE, v_to_u=True)
+        window = _tone_marks(before + word + after)
         if len(window) != len(before) + len(word) + len(after):
             out.append(None)
             continue
