@@ -8,6 +8,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual.widgets import ProgressBar
 
 from tests.functional.tui_support import NOW, SIZE, fill, open_store, rows, text_of
@@ -99,9 +100,14 @@ def test_stage_text_follows_the_run() -> None:
     assert stage_text(9, 9) == "Saving the cards…"
 
 
-def test_the_real_bootstrapper_reports_every_cache_step(db_path: Path) -> None:
+def test_the_real_bootstrapper_reports_every_cache_step(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from tutor.ingest import bootstrap_bundled
     from tutor.lang.prepare import STEPS
+
+    # mine, rather than take the entries an earlier run left in the cache dir
+    monkeypatch.setattr("tutor.bundled.mined_once", lambda source, mine: mine())
 
     steps: list[tuple[int, int, str]] = []
     pairs: list[tuple[int, int | None]] = []

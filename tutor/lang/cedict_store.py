@@ -59,7 +59,7 @@ def _index() -> tuple[PickledTrie, int]:
         _name("index", _ROWS_VERSION),
         build,
         stale="cedict-index-*.pickle",
-        on_build=lambda: remove_stale("cedict-[0-9a-f]*.pickle", keep=""),  # the old format
+        on_build=lambda: remove_stale("cedict-" + "?" * 16 + "-v*.pickle", keep=""),  # old format
     )
     return PickledTrie.frombytes(data), max_len
 
