@@ -11,10 +11,11 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from tutor.corpus import Unpaired, read_pairs, validate
 from tutor.curate import Curated, Selection, apply_judgements, select
@@ -24,9 +25,20 @@ from tutor.model import Entry, SegmentPair
 from tutor.paths import BUNDLED_DECK, bundled_decks_dir
 from tutor.store import Store
 
+if TYPE_CHECKING:
+    from tutor.mining.mine import MineResult
+
 __all__ = ["MineReport", "bootstrap_bundled", "explain_source", "mine_source", "write_jsonl"]
 
 Progress = Callable[[int, int | None], None]
+
+
+def mine(pairs: Iterable[SegmentPair], **options: Any) -> MineResult:
+    """``tutor.mining.mine``, imported on first use: a new database whose bundled deck comes
+    from the cache never loads the miner."""
+    from tutor.mining import mine as run
+
+    return run(pairs, **options)
 
 
 @dataclass
@@ -216,8 +228,6 @@ def _curate(
     stages: StepReport | None,
 ) -> tuple[int, Curated]:
     """Mine ``pairs`` and apply the learner's verdicts and filters: (known skipped, curated)."""
-    from tutor.mining import mine  # here, not at import: the bundled deck may not need it
-
     prepare(stages)  # build or open every cache before the first pair, not in the middle
     # mine() uses the verdicts as evidence; apply_judgements guarantees them whatever it scores
     result = mine(
