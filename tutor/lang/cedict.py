@@ -26,6 +26,7 @@ from tutor.lang.cedict_entry import (
     cedict_data,
     data_fingerprint,
     entry_row,
+    meanings_of,
     parse,
     parse_line,
     readable,
@@ -248,22 +249,28 @@ class Cedict:
         """
         if self._english is None:
             source = self._english_source
-            self._english = source() if source is not None else build_english_index(self.entries())
+            self._english = source() if source is not None else build_english_index(self._rows())
         return self._english
 
 
-def build_english_index(entries: Iterable[CedictEntry]) -> dict[str, set[str]]:
-    """``Cedict.english_index`` computed from the meanings of ``entries``."""
+def build_english_index(rows: Iterable[Row]) -> dict[str, set[str]]:
+    """``Cedict.english_index`` computed from the meanings of ``rows`` (``entry_row`` tuples,
+    read as they are: building 120k ``CedictEntry`` objects first would double the cost).
+    Each distinct sense is lemmatised once."""
     from tutor.lang.english import content_lemmas
 
+    lemmas_of: dict[str, list[str]] = {}
     index: dict[str, set[str]] = {}
-    for e in entries:
-        for sense in e.meanings:
-            for lem in content_lemmas(_clean_sense(sense)):
+    for traditional, simplified, *_, senses, _classifiers in rows:
+        for sense in meanings_of(senses):
+            lemmas = lemmas_of.get(sense)
+            if lemmas is None:
+                lemmas = lemmas_of[sense] = content_lemmas(_clean_sense(sense))
+            for lem in lemmas:
                 bucket = index.setdefault(lem, set())
-                bucket.add(e.simplified)
-                if e.traditional != e.simplified:
-                    bucket.add(e.traditional)
+                bucket.add(simplified)
+                if traditional != simplified:
+                    bucket.add(traditional)
     return index
 
 

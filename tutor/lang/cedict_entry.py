@@ -24,6 +24,7 @@ __all__ = [
     "cedict_data",
     "data_fingerprint",
     "entry_row",
+    "meanings_of",
     "parse",
     "parse_line",
     "readable",
@@ -48,6 +49,15 @@ _VARIANT = re.compile(
 def _sense_kinds(senses: tuple[str, ...]) -> tuple[SenseKind, ...]:
     """The kind of each sense, worked out once per distinct sense list (entries ask often)."""
     return tuple(sense_kind(s) for s in senses)
+
+
+_MEANING_KINDS = ("meaning", "bound", "abbreviation")
+
+
+def meanings_of(senses: tuple[str, ...]) -> tuple[str, ...]:
+    """The senses that translate the word (``CedictEntry.meanings``), from the senses alone."""
+    kinds = _sense_kinds(senses)
+    return tuple(s for s, k in zip(senses, kinds, strict=True) if k in _MEANING_KINDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +88,7 @@ class CedictEntry:
     @property
     def meanings(self) -> tuple[str, ...]:
         """Senses that translate the word (including bound forms and abbreviations)."""
-        keep = ("meaning", "bound", "abbreviation")
-        return tuple(s for s, k in zip(self.senses, self.sense_kinds, strict=True) if k in keep)
+        return meanings_of(self.senses)
 
     @property
     def is_variant(self) -> bool:

@@ -20,7 +20,6 @@ from functools import cache
 from tutor.lang.cache import cached_pickle, remove_stale
 from tutor.lang.cedict import (
     Cedict,
-    CedictEntry,
     EnglishIndex,
     Row,
     build_english_index,
@@ -32,7 +31,7 @@ from tutor.lang.cedict import (
 )
 from tutor.lang.tries import PickledTrie, SetTrie
 
-__all__ = ["build_all", "bundled_cedict"]
+__all__ = ["build_all", "bundled_cedict", "bundled_rows"]
 
 _ROWS_VERSION = 4  # bump when CedictEntry or the parsing changes
 _ENGLISH_VERSION = 3  # bump when english_index or tutor.lang.english changes
@@ -40,6 +39,12 @@ _ENGLISH_VERSION = 3  # bump when english_index or tutor.lang.english changes
 
 def _name(kind: str, version: int) -> str:
     return f"cedict-{kind}-{data_fingerprint()}-v{version}.pickle"
+
+
+@cache
+def bundled_rows() -> list[Row]:
+    """Every row of the bundled CC-CEDICT in file order (``entry_row`` tuples)."""
+    return _rows()
 
 
 @cache
@@ -66,8 +71,7 @@ def _index() -> tuple[PickledTrie, int]:
 
 def _english() -> EnglishIndex:
     def build() -> bytes:
-        entries = (CedictEntry(*r) for r in _rows())
-        return SetTrie.build(build_english_index(entries).items()).tobytes()
+        return SetTrie.build(build_english_index(_rows()).items()).tobytes()
 
     name = _name("english", _ENGLISH_VERSION)
     return SetTrie.frombytes(cached_pickle(name, build, stale="cedict-english-*.pickle"))

@@ -70,15 +70,15 @@ def _jieba_lines(path: Path) -> Iterator[list[str]]:
 
 def _cedict_words(known: dict[str, int]) -> Iterator[tuple[str, int]]:
     """CC-CEDICT headwords jieba lacks, with the count each is given (added to ``known``)."""
-    from tutor.lang.cedict import load_cedict
+    from tutor.lang.cedict_store import bundled_rows
 
-    for entry in load_cedict().entries():
-        for word in (entry.simplified, entry.traditional):
+    for traditional, simplified, *_ in bundled_rows():
+        for word in (simplified, traditional):
             if word in known or len(word) < 2 or not _JIEBA_WORD.match(word):
                 continue
             # a traditional headword counts as often as its simplified twin, so traditional
             # text is cut the way the same simplified text would be
-            twin = known.get(entry.simplified, 0) if word == entry.traditional else 0
+            twin = known.get(simplified, 0) if word == traditional else 0
             known[word] = max(twin, ADDED_WORD_FREQ)
             yield word, known[word]
 
