@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sqlite3
 import sys
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -219,6 +218,7 @@ def mine(
     Files may be UTF-8, UTF-16, GB18030 (GBK) or Big5: the encoding is detected and named
     when it is not UTF-8; --encoding names it.
     """
+    from tutor.commands.progress import progress_printer, slow_steps
     from tutor.corpus.options import reading
     from tutor.corpus.textfile import read_as
     from tutor.curate import Selection
@@ -245,7 +245,8 @@ def mine(
         deck=deck,
         jsonl=jsonl,
         dry_run=dry_run,
-        progress=_progress_printer(),
+        progress=progress_printer(),
+        stages=slow_steps(lambda msg: click.echo(f"tutor: note: {msg}", err=True)),
         warn=lambda msg: click.echo(f"tutor: note: {msg}", err=True),
         selection=selection,
         statistical=statistical,
@@ -263,56 +264,6 @@ def mine(
             click.echo(
                 f"  ? {entry.hanzi}\t{entry.pinyin}\t{entry.english}\t{entry.confidence:.2f}"
             )
-
-
-PROGRESS_EVERY = 5.0  # seconds between progress lines when stderr is a file or a pipe
-
-
-def _progress_printer() -> Callable[[int, int | None], None]:
-    """A progress bar on stderr (pairs done, pairs/s, time left) on a terminal; elsewhere (a
-    log, a pipe) a plain line every few seconds, so a long run is never silent."""
-    stream = sys.stderr
-    import time
-
-    if not stream.isatty():
-        return _progress_lines(stream, time.monotonic)
-    started = time.monotonic()
-
-    def show(done: int, total: int | None) -> None:
-        elapsed = max(time.monotonic() - started, 1e-6)
-        rate = done / elapsed
-        if total:
-            filled = int(24 * min(done, total) / total)
-            left = (total - done) / rate if rate > 0 else 0.0
-            line = (
-                f"\rmining [{'#' * filled}{'.' * (24 - filled)}] {done}/{total} pairs"
-                f"  {rate:,.0f}/s  ETA {int(left) // 60}:{int(left) % 60:02d} "
-            )
-        else:
-            line = f"\rmining {done} pairs  {rate:,.0f}/s "
-        stream.write(line)
-        if total and done >= total:
-            stream.write("\n")
-        stream.flush()
-
-    return show
-
-
-def _progress_lines(stream: Any, clock: Callable[[], float]) -> Callable[[int, int | None], None]:
-    started = last = clock()
-
-    def show(done: int, total: int | None) -> None:
-        nonlocal last
-        now = clock()
-        if now - last < PROGRESS_EVERY or not done:
-            return
-        last = now
-        of = f" of {total:,} ({done / total:.0%})" if total else ""
-        rate = done / max(now - started, 1e-6)
-        stream.write(f"tutor: mined {done:,} pairs{of}, {rate:,.0f}/s\n")
-        stream.flush()
-
-    return show
 
 
 @cli.command()

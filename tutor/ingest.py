@@ -125,6 +125,7 @@ def mine_source(
     warn: Callable[[str], None] | None = None,
     selection: Selection | None = None,
     statistical: bool = False,
+    stages: StepReport | None = None,
 ) -> MineReport:
     """Mine ``source`` into ``deck`` (default: the source's stem) in the database at ``db_path``.
 
@@ -155,6 +156,7 @@ def mine_source(
             known_from=store,
             selection=selection,
             statistical=statistical,
+            stages=stages,
         )
 
 
