@@ -151,7 +151,9 @@ def mine(runner: Runs, runs: int) -> None:
     runner.mine()
     floor: list[tuple[float, float]] = []
     mined: list[tuple[float, float]] = []
-    _alternate(runs, lambda: floor.append(run_timed(floor_argv)), lambda: mined.append(runner.mine()))
+    _alternate(
+        runs, lambda: floor.append(run_timed(floor_argv)), lambda: mined.append(runner.mine())
+    )
     for index, name in ((0, "wall"), (1, "CPU")):
         _reference(f"jieba.initialize(), {name}", [f[index] for f in floor])
         _row(f"tutor mine (bundled deck, warm), {name}", [m[index] for m in mined],

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sqlite3
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -264,63 +263,6 @@ def mine(
             click.echo(
                 f"  ? {entry.hanzi}\t{entry.pinyin}\t{entry.english}\t{entry.confidence:.2f}"
             )
-
-
-@cli.command()
-@click.option("--deck", default=None, help="Deck to export (default: the only deck).")
-@click.option(
-    "--anki",
-    "apkg",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write an Anki package (.apkg) here.",
-)
-@click.option(
-    "--anki-deck",
-    "anki_deck",
-    metavar="NAME",
-    help="The deck's name in Anki, if you renamed it there (default: the tutor deck's name).",
-)
-@click.option(
-    "--without-progress",
-    is_flag=True,
-    help="Content only: every card new, no review history (for sharing a deck).",
-)
-@click.pass_context
-def export(
-    ctx: click.Context,
-    deck: str | None,
-    apkg: Path,
-    anki_deck: str | None,
-    without_progress: bool,
-) -> None:
-    """Export a deck as an Anki package that updates, not duplicates, on re-import.
-
-    Each card carries its progress (state, due date, interval, FSRS memory state, flag,
-    suspension) and the package its review history; Anki keeps them when "Import any learning
-    progress" is ticked, for cards the collection does not have yet.
-    """
-    from tutor.export import export_anki
-    from tutor.export.progress import anki_progress
-    from tutor.workspace import open_existing, resolve_deck
-
-    with open_existing(_db_path(ctx)) as store:
-        name = resolve_deck(store, deck)
-        deck_id = store.deck_id(name)
-        entries = store.entries(deck_id)
-        changed = store.changed_times(deck_id)
-        progress = None
-        if not without_progress:
-            scheduler = store.scheduler(deck_id)
-            progress = anki_progress(
-                store.card_progress(deck_id),
-                datetime.now(UTC),
-                scheduler.settings,
-                scheduler.decay,
-            )
-    result = export_anki(entries, name, apkg, progress, changed, anki_deck)
-    carried = "" if progress is None else f", {len(progress.revlog)} reviews"
-    click.echo(f"wrote {result.notes} notes ({result.cards} cards{carried}) to {result.path}")
 
 
 @cli.command()

@@ -5,6 +5,7 @@ count; with Anki's default options the cards arrive new and the history stays be
 
 from __future__ import annotations
 
+import gc
 import random
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -85,6 +86,7 @@ def test_progress_arrives_in_anki_with_import_any_learning_progress(
     package = tmp_path / "d.apkg"
     result = run("export", "--anki", str(package))
     assert result.exit_code == 0, result.output
+    assert gc.isenabled()  # paused while the package was built, running again after
     col = _import(tmp_path, package, with_scheduling=True)
     settings = DeckSettings()  # the store's defaults: this machine's clock, rollover at 4
     today = day_start(datetime.now(UTC), settings)

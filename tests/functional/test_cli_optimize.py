@@ -5,11 +5,11 @@ from __future__ import annotations
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
 
+from tests.fit_support import fake_fit
 from tutor.cli import cli
 from tutor.srs import optimize as optimize_module
 from tutor.store import Store
@@ -36,22 +36,10 @@ def imported(db_path: Path, tmp_path: Path, reviews: int) -> None:
 
 
 def fake_library(monkeypatch: pytest.MonkeyPatch, first: float) -> None:
-    """fsrs-rs replaced by one that returns the defaults with a chosen first stability."""
+    """fsrs-rs's fit replaced by one that returns the defaults with a chosen first stability."""
     fitted = list(optimize_module.fsrs.Scheduler().parameters)
     fitted[0] = first
-
-    class FakeFSRS:
-        def __init__(self, _start: list[float]) -> None:
-            pass
-
-        def compute_parameters(self, _items: list[object]) -> list[float]:
-            return fitted
-
-    fake = SimpleNamespace(
-        FSRS=FakeFSRS, FSRSItem=lambda reviews: reviews, FSRSReview=lambda r, d: (r, d),
-        DEFAULT_PARAMETERS=fitted,
-    )  # fmt: skip
-    monkeypatch.setattr(optimize_module, "_library", lambda: fake)
+    fake_fit(monkeypatch, fitted)
 
 
 def test_reports_counts_losses_and_keeps_a_better_fit(db_path: Path, tmp_path: Path) -> None:

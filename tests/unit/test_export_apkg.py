@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sqlite3
 import stat
@@ -195,6 +196,30 @@ def test_failed_write_keeps_the_old_package_and_leaves_nothing_behind(
     assert str(err.value) == f"{out}: cannot write Anki package: no space left on device"
     assert out.read_bytes() == b"previous export"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["deck.apkg"]
+
+
+def test_an_export_leaves_the_garbage_collector_as_it_found_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the collector is paused while the package is built, and only then
+    assert gc.isenabled()
+    export_anki(ENTRIES, "report", tmp_path / "a.apkg")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        export_anki(ENTRIES, "report", tmp_path / "b.apkg")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+    def paused_then_full(*args: object) -> None:
+        assert not gc.isenabled()
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(apkg, "_write_package", paused_then_full)
+    with pytest.raises(ExportError):
+        export_anki(ENTRIES, "report", tmp_path / "c.apkg")
+    assert gc.isenabled()
 
 
 def test_a_symlink_is_written_through_and_stays_a_link(tmp_path: Path) -> None:

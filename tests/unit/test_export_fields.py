@@ -55,6 +55,13 @@ def test_colored_pinyin_gives_each_syllable_its_tone_class() -> None:
     )
 
 
+def test_colored_pinyin_colours_a_repeated_syllable_every_time() -> None:
+    # each space-separated piece is coloured once and reused: the repeats come out the same
+    once = colored_pinyin("mā")
+    assert colored_pinyin("mā mā mā") == " ".join([once] * 3)
+    assert colored_pinyin("mā  mǎ") == f'{once} <span class="tone3">mǎ</span>'
+
+
 def test_colored_pinyin_covers_all_four_tones_and_keeps_apostrophes() -> None:
     html = colored_pinyin("Xióng'ān lǜ shì")
     assert html == (

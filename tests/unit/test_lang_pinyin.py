@@ -80,6 +80,14 @@ def test_split_prefers_no_inner_vowel_start() -> None:
     assert split_syllables("hello") == ["hello"]  # not pinyin: left whole
 
 
+def test_a_cached_split_is_the_same_and_a_fresh_list_each_time() -> None:
+    first = split_syllables("xiétóng")
+    first.append("changed by the caller")
+    assert split_syllables("xiétóng") == ["xié", "tóng"]
+    assert split_syllables("xiétóng") is not split_syllables("xiétóng")
+    assert syllables("xiétóng xiétóng") == ["xié", "tóng", "xié", "tóng"]
+
+
 def test_strip_tones() -> None:
     assert strip_tones("lǜ sè") == "lü se"
     assert strip_tones("xie2 tong2") == "xie tong"

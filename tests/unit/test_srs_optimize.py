@@ -5,14 +5,13 @@ from __future__ import annotations
 import random
 import sys
 from datetime import UTC, datetime, timedelta
-from types import SimpleNamespace
 
 import fsrs
 import pytest
 
+from tests.fit_support import fake_fit
 from tutor.errors import TutorError
-from tutor.srs import optimize
-from tutor.srs.evaluate import ReviewEvent, predict
+from tutor.srs.evaluate import ReviewEvent, log_loss, predict
 from tutor.srs.optimize import MIN_REVIEWS, fit_parameters, training_histories
 
 T0 = datetime(2024, 1, 1, 9, tzinfo=UTC)
@@ -63,6 +62,41 @@ def test_one_item_per_later_day_review_with_the_history_before_it() -> None:
     assert len(predict(events)) == len(training_histories(events))
 
 
+def mixed(cards: int = 80, seed: int = 3) -> list[ReviewEvent]:
+    """Every rating, same-day steps, 23- and 25-hour gaps and long ones, in shuffled order."""
+    rng = random.Random(seed)
+    gaps = [timedelta(minutes=10), timedelta(hours=23), timedelta(hours=25)]
+    gaps += [timedelta(days=d, hours=rng.randrange(24)) for d in (2, 4, 9, 16, 33, 70)]
+    events = []
+    for card_id in range(cards):
+        when = T0 + timedelta(minutes=card_id)
+        for _ in range(rng.randrange(2, 14)):
+            events.append(
+                ReviewEvent(card_id, rng.choices((1, 2, 3, 4), (15, 10, 65, 10))[0], when)
+            )
+            when += rng.choice(gaps)
+    rng.shuffle(events)
+    return events
+
+
+def plain_loss(events: list[ReviewEvent], parameters: tuple[float, ...]) -> float:
+    """The log loss of py-fsrs's replay (``evaluate.predict``), the figure the fit reports."""
+    predictions = predict(events, parameters)
+    return log_loss([p.p for p in predictions], [p.y for p in predictions])
+
+
+def test_the_reported_losses_are_the_schedulers_log_loss() -> None:
+    # fsrs-rs computes the memory states; the figures are those of py-fsrs's own replay
+    events = mixed()
+    current = list(DEFAULTS)
+    current[20] = 0.3  # another forgetting-curve decay than the defaults' 0.1542
+    current[2] = 5.0
+    result = fit_parameters(events, tuple(current), min_reviews=0)
+    assert result.log_loss_before == pytest.approx(plain_loss(events, tuple(current)), abs=1e-6)
+    assert result.log_loss_after == pytest.approx(plain_loss(events, result.parameters), abs=1e-6)
+    assert result.adopted and result.log_loss_after < result.log_loss_before
+
+
 def test_fit_learns_the_learners_stronger_first_memories(history: list[ReviewEvent]) -> None:
     result = fit_parameters(history, min_reviews=0)
     assert result.adopted and result.review_count == len(history)
@@ -97,22 +131,6 @@ def test_missing_library_is_a_tutor_error(
     assert "\n" not in str(caught.value)
 
 
-def fake_library(monkeypatch: pytest.MonkeyPatch, parameters: list[float]) -> None:
-    class FakeFSRS:
-        def __init__(self, _start: list[float]) -> None:
-            pass
-
-        def compute_parameters(self, items: list[object]) -> list[float]:
-            assert items  # the synthetic history has later-day reviews
-            return parameters
-
-    fake = SimpleNamespace(
-        FSRS=FakeFSRS, FSRSItem=lambda reviews: reviews, FSRSReview=lambda r, d: (r, d),
-        DEFAULT_PARAMETERS=list(DEFAULTS),
-    )  # fmt: skip
-    monkeypatch.setattr(optimize, "_library", lambda: fake)
-
-
 def test_float32_values_a_hair_outside_py_fsrs_bounds_are_clamped(
     history: list[ReviewEvent], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -120,7 +138,7 @@ def test_float32_values_a_hair_outside_py_fsrs_bounds_are_clamped(
     returned[2] = 9.0
     returned[20] = 0.800000011920929  # 0.8 as float32; py-fsrs allows at most 0.8
     returned[7] = -0.5  # below py-fsrs's 0.001
-    fake_library(monkeypatch, returned)
+    fake_fit(monkeypatch, returned)
     result = fit_parameters(history, min_reviews=0)
     assert result.parameters[20] == 0.8 and result.parameters[7] == 0.001
     assert result.parameters[2] == 9.0
@@ -129,6 +147,6 @@ def test_float32_values_a_hair_outside_py_fsrs_bounds_are_clamped(
 def test_a_library_giving_fsrs5_parameters_is_a_tutor_error(
     history: list[ReviewEvent], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    fake_library(monkeypatch, list(DEFAULTS[:19]))
+    fake_fit(monkeypatch, list(DEFAULTS[:19]))
     with pytest.raises(TutorError, match="returned 19 parameters, FSRS-6 needs 21"):
         fit_parameters(history, min_reviews=0)

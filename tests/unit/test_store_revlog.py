@@ -6,10 +6,10 @@ import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
+from tests.fit_support import fake_fit
 from tutor.errors import InputError, TutorError
 from tutor.srs import DeckSettings
 from tutor.srs import optimize as optimize_module
@@ -116,20 +116,7 @@ def test_optimize_stores_parameters_and_uses_them(
     store.import_revlog(write_csv(tmp_path / "long.csv", lines))
     fitted = list(optimize_module.fsrs.Scheduler().parameters)
     fitted[0] = 0.5  # a different first-Again stability: any change is visible in the loss
-
-    class FakeFSRS:
-        def __init__(self, _start: list[float]) -> None:
-            pass
-
-        def compute_parameters(self, items: list[object]) -> list[float]:
-            assert items  # one per later-day review of the 420
-            return fitted
-
-    fake = SimpleNamespace(
-        FSRS=FakeFSRS, FSRSItem=lambda reviews: reviews, FSRSReview=lambda r, d: (r, d),
-        DEFAULT_PARAMETERS=fitted,
-    )  # fmt: skip
-    monkeypatch.setattr(optimize_module, "_library", lambda: fake)
+    fake_fit(monkeypatch, fitted)
     deck = store.deck_id("long")
     result = store.optimize(deck, now=start)
     stored = store.fitted_params(deck)

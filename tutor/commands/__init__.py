@@ -13,7 +13,16 @@ import click
 __all__ = ["MODULES", "register"]
 
 #: Modules under tutor.commands, each exposing COMMANDS.
-MODULES: tuple[str, ...] = ("anki", "check", "known", "optimize", "review", "revlog", "stats")
+MODULES: tuple[str, ...] = (
+    "anki",
+    "check",
+    "export",
+    "known",
+    "optimize",
+    "review",
+    "revlog",
+    "stats",
+)
 
 
 def register(group: click.Group) -> None:

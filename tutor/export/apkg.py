@@ -31,16 +31,19 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import genanki
 
+from tutor.bulk import collector_paused
 from tutor.errors import ExportError
 from tutor.export.fields import note_fields
 from tutor.export.ids import MODEL_ID, MODEL_NAME, deck_id, note_guid
-from tutor.export.progress import AnkiProgress
 from tutor.export.style import CSS, FIELDS, FIELDS_CHANGED, STYLE_CHANGED, TEMPLATES
 from tutor.model import Entry
+
+if TYPE_CHECKING:  # only a type here: a content-only export need not import it
+    from tutor.export.progress import AnkiProgress
 
 __all__ = ["ExportResult", "anki_model", "export_anki"]
 
@@ -117,62 +120,84 @@ def _build_deck(
     deck_name: str,
     known: frozenset[str] = frozenset(),
     anki_name: str | None = None,
-) -> tuple[genanki.Deck, list[str]]:
+) -> tuple[genanki.Deck, list[str], dict[str, str]]:
+    """The deck, the hanzi skipped, and each note's guid by hanzi."""
     model = anki_model()
     # the Anki deck's name may differ (renamed there); its id and the guids never do
     deck = genanki.Deck(deck_id(deck_name), anki_name or deck_name)
-    seen: set[str] = set()
+    guids: dict[str, str] = {}
     skipped: list[str] = []
     for entry in entries:  # due = order in the source, so Anki introduces words as they come
-        if not entry.hanzi or entry.hanzi in seen:
+        if not entry.hanzi or entry.hanzi in guids:
             skipped.append(entry.hanzi)
             continue
-        seen.add(entry.hanzi)
+        guids[entry.hanzi] = note_guid(entry.hanzi, deck_name)
         deck.add_note(
             genanki.Note(
                 model=model,
                 fields=note_fields(entry, deck_name),
-                guid=note_guid(entry.hanzi, deck_name),
+                guid=guids[entry.hanzi],
                 tags=note_tags(entry, entry.hanzi in known),
-                due=len(seen),
+                due=len(guids),
             )
         )
-    return deck, skipped
+    return deck, skipped, guids
 
 
 _CARD = """
 UPDATE cards SET type = ?, queue = ?, due = coalesce(?, due), ivl = ?, factor = ?, reps = ?,
     lapses = ?, left = ?, flags = ?, data = ?
-WHERE nid = (SELECT id FROM notes WHERE guid = ?) AND ord = ?
+WHERE nid = ? AND ord = ?
 """
-_CARD_ID = "SELECT c.id FROM cards c JOIN notes n ON n.id = c.nid WHERE n.guid = ? AND c.ord = ?"
 
 
-def _write_progress(db: sqlite3.Connection, deck_name: str, progress: AnkiProgress) -> None:
+def _note_ids(db: sqlite3.Connection, guids: Mapping[str, str]) -> dict[str, int]:
+    """The package's note id of each hanzi. Anki's schema has no index on the guid, so
+    looking each note up by guid would scan them all (with progress, 80 s for 10k notes)."""
+    by_guid: dict[str, int] = dict(db.execute("SELECT guid, id FROM notes").fetchall())
+    return {hanzi: by_guid[guid] for hanzi, guid in guids.items()}
+
+
+def _write_progress(
+    db: sqlite3.Connection, note_ids: Mapping[str, int], progress: AnkiProgress
+) -> None:
     """Each card's scheduling and the revlog, over the cards genanki wrote as new."""
     db.execute("UPDATE col SET crt = ?", [progress.crt])
     db.executemany(
         _CARD,
         [
             (c.ctype, c.queue, c.due, c.ivl, c.factor, c.reps, c.lapses, c.left, c.flags,
-             c.data, note_guid(c.hanzi, deck_name), c.ord)
+             c.data, note_ids[c.hanzi], c.ord)
             for c in progress.cards
+            if c.hanzi in note_ids
         ],
     )  # fmt: skip
-    ids: dict[tuple[str, int], int | None] = {}
+    card_ids = {(nid, ord_): cid for cid, nid, ord_ in db.execute("SELECT id, nid, ord FROM cards")}
     rows = []
     for r in progress.revlog:
-        key = (r.hanzi, r.ord)
-        if key not in ids:
-            found = db.execute(_CARD_ID, [note_guid(r.hanzi, deck_name), r.ord]).fetchone()
-            ids[key] = found[0] if found else None
-        if ids[key] is not None:  # a card the note has (no Recall card without English)
-            rows.append((r.id, ids[key], -1, r.ease, r.ivl, r.last_ivl, r.factor, r.time, r.rtype))
-    db.executemany("INSERT INTO revlog VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        cid = card_ids.get((note_ids.get(r.hanzi, -1), r.ord))
+        if cid is not None:  # a card the note has (no Recall card without English)
+            rows.append((r.id, cid, -1, r.ease, r.ivl, r.last_ivl, r.factor, r.time, r.rtype))
+    _insert_revlog(db, rows)
+
+
+def _insert_revlog(db: sqlite3.Connection, rows: Sequence[tuple[int, ...]]) -> None:
+    """The rows in id order (the revlog comes card by card), and the revlog's indexes built
+    after them, not updated row by row: 200k rows in 0.36 s instead of 1.0 s. The indexes are
+    made again from the schema's own statements."""
+    indexes = db.execute(
+        "SELECT name, sql FROM sqlite_master "
+        "WHERE type = 'index' AND tbl_name = 'revlog' AND sql IS NOT NULL"
+    ).fetchall()
+    for name, _ in indexes:
+        db.execute(f'DROP INDEX "{name}"')
+    db.executemany("INSERT INTO revlog VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", sorted(rows))
+    for _, sql in indexes:
+        db.execute(sql)
 
 
 def _date_content(
-    db: sqlite3.Connection, deck_name: str, modified: Mapping[str, datetime] | None
+    db: sqlite3.Connection, note_ids: Mapping[str, int], modified: Mapping[str, datetime] | None
 ) -> None:
     """Notes dated by their content, the note type by its style (see the module docstring)."""
     models = json.loads(db.execute("SELECT models FROM col").fetchone()[0])
@@ -183,8 +208,12 @@ def _date_content(
         return
     floor = FIELDS_CHANGED.timestamp()
     db.executemany(
-        "UPDATE notes SET mod = ? WHERE guid = ?",
-        [(int(max(t.timestamp(), floor)), note_guid(h, deck_name)) for h, t in modified.items()],
+        "UPDATE notes SET mod = ? WHERE id = ?",
+        [
+            (int(max(t.timestamp(), floor)), note_ids[h])
+            for h, t in modified.items()
+            if h in note_ids
+        ],
     )
 
 
@@ -193,10 +222,12 @@ def _write_package(
     target: BinaryIO,
     stamp: int,
     progress: AnkiProgress | None,
-    modified: Mapping[str, datetime] | None = None,
-    deck_name: str | None = None,
+    modified: Mapping[str, datetime] | None,
+    guids: Mapping[str, str],
 ) -> None:
-    """genanki's ``Package.write_to_file``, minus its leaked temporary database file."""
+    """genanki's ``Package.write_to_file``, minus its leaked temporary database file; then, by
+    the notes' ``guids`` (by hanzi), their dates and the cards' progress. Compressed at zlib's
+    level 1: a sixth of level 6's time, a package 6% larger."""
     package = genanki.Package(deck)
     with tempfile.TemporaryDirectory(prefix="tutor-apkg-") as tmp:
         db_path = os.path.join(tmp, "collection.anki2")
@@ -206,14 +237,14 @@ def _write_package(
             conn.execute("PRAGMA synchronous = OFF")
             conn.execute("PRAGMA journal_mode = MEMORY")
             package.write_to_db(conn.cursor(), stamp, itertools.count(stamp * 1000))
-            guid_deck = deck_name or deck.name  # the name the note guids were made from
-            _date_content(conn, guid_deck, modified)
+            note_ids = _note_ids(conn, guids)
+            _date_content(conn, note_ids, modified)
             if progress is not None:
-                _write_progress(conn, guid_deck, progress)
+                _write_progress(conn, note_ids, progress)
             conn.commit()
         finally:
             conn.close()
-        with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as out:
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:
             out.write(db_path, "collection.anki2")
             out.writestr("media", json.dumps({}))
 
@@ -264,13 +295,30 @@ def export_anki(
     path = Path(path)
     target = _target(path)
     known = progress.known if progress else frozenset()
-    deck, skipped = _build_deck(entries, deck_name, known, anki_name)
+    with collector_paused():  # the package's objects are all gone again when it resumes
+        deck, skipped, guids = _build_deck(entries, deck_name, known, anki_name)
+        _write_to(target, path, deck, progress, modified, guids)
+        cards = sum(len(note.cards) for note in deck.notes)
+        notes = len(deck.notes)
+        del deck, guids
+    return ExportResult(path=path, notes=notes, cards=cards, skipped=tuple(skipped))
+
+
+def _write_to(
+    target: Path,
+    path: Path,
+    deck: genanki.Deck,
+    progress: AnkiProgress | None,
+    modified: Mapping[str, datetime] | None,
+    guids: Mapping[str, str],
+) -> None:
+    """The package written over ``target`` in one step (``path`` names it in errors)."""
     stamp = _export_stamp(path)
     # Not mkstemp: its 0600 mode would survive the rename; open(..., "xb") honours the umask.
     tmp = target.parent / f".{target.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp"
     try:
         with open(tmp, "xb") as fh:
-            _write_package(deck, fh, stamp, progress, modified, deck_name)
+            _write_package(deck, fh, stamp, progress, modified, guids)
         if target.exists():  # an export over an earlier one keeps that file's permissions
             os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
         os.replace(tmp, target)
@@ -278,5 +326,3 @@ def export_anki(
         raise ExportError(f"cannot write Anki package: {_reason(err)}", path=path) from err
     finally:
         _remove(tmp)
-    cards = sum(len(note.cards) for note in deck.notes)
-    return ExportResult(path=path, notes=len(deck.notes), cards=cards, skipped=tuple(skipped))

@@ -32,6 +32,8 @@ TYPES = {"new": 0, "learning": 1, "review": 2, "relearning": 3}
 SUSPENDED, USER_BURIED = -1, -2
 LEARNING, REVIEW, DAY_LEARNING = 1, 2, 3
 REVIEW_EASE = 2500  # Anki's starting ease; FSRS ignores it
+_REVLOG_TYPES = {"new": 0, "learning": 0, "review": 1, "relearning": 2}  # by the phase before
+_DAY = timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +131,7 @@ def _card(card: CardProgress, clock: _Clock, settings: DeckSettings, decay: floa
 
 def _whole_days(start: datetime, end: datetime) -> int:
     """An interval in whole days, at least one (Anki's unit for a review card)."""
-    return max(1, round((end - start) / timedelta(days=1)))
+    return max(1, round((end - start) / _DAY))
 
 
 def _days(state: CardState) -> int:
@@ -167,7 +169,7 @@ def _review(card: CardProgress, review: ReviewRecord, used: set[int]) -> AnkiRev
     while stamp in used:  # Anki's revlog id is its primary key
         stamp += 1
     used.add(stamp)
-    rtype = {"new": 0, "learning": 0, "review": 1, "relearning": 2}[review.before.phase]
+    rtype = _REVLOG_TYPES[review.before.phase]
     return AnkiReview(
         card.hanzi, ORDS[card.template], stamp, review.rating,
         _logged_interval(review.after, review.reviewed_at),

@@ -126,6 +126,9 @@ def readable(sense: str) -> str:
     ``see 高速公路 (gāo sù gōng lù)`` and ``variant of 著|着[zhe5]`` becoming ``variant of 着
     (zhe)``; a reference without a reading keeps its simplified form."""
 
+    if "[" not in sense:  # no reference (most senses): skip the regex's scan
+        return sense
+
     def written(m: re.Match[str]) -> str:
         word = m.group(2) or m.group(1)
         return f"{word} ({numbered_to_marks(m.group(3).replace('u:', 'ü'))})"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from tutor.lang.memo import DiskMemo
@@ -211,13 +211,15 @@ def split_syllables(word: str) -> list[str]:
 
     Uses the fewest valid syllables; ties go to the split whose inner syllables do not start
     with a vowel (pinyin writes an apostrophe before those, so "fangan" is "fan gan").
-    Returns the run unchanged (one element) when it is not pinyin.
+    Returns the run unchanged (one element) when it is not pinyin. Cached (a fresh list each
+    call): an export or a study session splits the same few thousand syllables over and over.
     """
-    parts = [p for p in re.split(r"['’]", word) if p]
-    result: list[str] = []
-    for part in parts:
-        result.extend(_split_run(part))
-    return result
+    return list(_split_cached(word))
+
+
+@lru_cache(maxsize=16384)
+def _split_cached(word: str) -> tuple[str, ...]:
+    return tuple(s for part in re.split(r"['’]", word) if part for s in _split_run(part))
 
 
 def _split_run(run: str) -> list[str]:

@@ -24,6 +24,7 @@ from functools import cache
 from itertools import chain, islice
 
 from tutor.mining import resources as res
+from tutor.mining.claims import Links
 from tutor.mining.glued import split_glued
 from tutor.mining.grow import extend, fill
 from tutor.mining.lexicon import Lexicon
@@ -34,6 +35,7 @@ from tutor.mining.persons import join_dotted
 from tutor.mining.phrases import candidates
 from tutor.mining.pipeline import marking, switch_off, using
 from tutor.mining.rank import Tally, build_entry
+from tutor.mining.recurring import Clause, fill_terms, part_of_term, recurring_terms
 from tutor.mining.rules import check_names
 from tutor.mining.statlinks import merge
 from tutor.mining.translit import join_sounded
@@ -138,12 +140,18 @@ def _chunk_tallies(
     if aligner:
         stat = aligner([(u.words, [t.text for t in u.tokens]) for u in units])
     tallies: dict[str, Tally] = {}
+    first = [_links(u, lex, stat[n] if stat else None) for n, u in enumerate(units)]
+    clauses = [Clause(u.words, u.tokens, u.en, ls) for u, (ls, _) in zip(units, first, strict=True)]
+    terms = recurring_terms(clauses)
     for n, u in enumerate(units):
-        with marking() as marks:  # which weighing rules fired on which words of the clause
-            links = fill(u.words, u.tokens, extend(u.words, u.tokens, link(u.words, u.tokens, lex)))
-            if stat is not None:  # the aligner only fills what knowledge and the diagonal left
-                links = merge(links, stat[n], STATISTICAL_STRENGTH, u.words, u.tokens)
+        with marking() as again:  # the candidates' own rules, with the links' ones
+            links, applied = fill_terms(clauses[n], terms) if terms else (first[n][0], [])
             cands = candidates(u.words, u.tokens, u.en, links, lex)
+        if applied:
+            cands = [c for c in cands if not part_of_term(c.hanzi, c.tokens, applied)]
+        marks = first[n][1]
+        for word, rules in again.items():
+            marks.setdefault(word, set()).update(rules)
         example = (u.zh, u.en, u.credit) if u.credit else (u.zh, u.en)
         for cand in cands:
             t = tallies.get(cand.hanzi)
@@ -151,6 +159,17 @@ def _chunk_tallies(
                 t = tallies[cand.hanzi] = Tally(cand.hanzi, len(tallies))
             t.add(cand, example, _weighed(cand.hanzi, marks) if marks else ())
     return len(chunk), list(tallies.values())
+
+
+def _links(
+    u: _Unit, lex: Lexicon, stat: frozenset[tuple[int, int]] | None
+) -> tuple[Links, dict[str, set[str]]]:
+    """The clause's links, and which weighing rules fired on which of its words."""
+    with marking() as marks:
+        links = fill(u.words, u.tokens, extend(u.words, u.tokens, link(u.words, u.tokens, lex)))
+        if stat is not None:  # the aligner only fills what knowledge and the diagonal left
+            links = merge(links, stat, STATISTICAL_STRENGTH, u.words, u.tokens)
+    return links, marks
 
 
 def _weighed(hanzi: str, marks: dict[str, set[str]]) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ from tutor.mining.glued import GLUED_PARTICLE
 from tutor.mining.grow import PARTIAL_RENDERING
 from tutor.mining.linkrules import HEAD_ONLY, LOOSE_ADVERB, MISCUT_RULE
 from tutor.mining.pipeline import Rule
+from tutor.mining.recurring import RECURRING_TERM
 from tutor.mining.spanrules import PHRASE_RULES, WORD_RULES
 from tutor.mining.translit import SOUNDS_LIKE
 
@@ -24,6 +25,7 @@ RULES: tuple[Rule, ...] = (
     LOOSE_ADVERB,
     HEAD_ONLY,
     SOUNDS_LIKE,
+    RECURRING_TERM,
     ONE_CLAIM,
     PARTIAL_RENDERING,
     *WORD_RULES,

@@ -12,26 +12,37 @@ Training items follow Anki's recipe: one item per later-day review, holding the 
 up to and including that review as (rating, whole days since the previous review) pairs, oldest
 item first (fsrs-rs weights recent items more). Days are counted as ``evaluate.predict`` and
 py-fsrs count them, so the fit optimises what the scheduler computes.
+
+The log loss before and after is the mean over the reviews ``evaluate.predict`` scores, but
+fsrs-rs computes the cards' memory states, in Rust (replaying the history through py-fsrs took
+two thirds of the time at 1M reviews); FSRS-6's forgetting curve and ``evaluate.log_loss`` do
+the rest. The figures agree with ``predict``'s to about 1e-7 (fsrs-rs computes in float32).
+fsrs-rs's own ``FSRS.evaluate`` is not used for them: it weights recent items more, as the fit
+does, which is another figure (0.4502 against 0.4587 on py-fsrs's review log, defaults).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
-from types import ModuleType
+from operator import itemgetter
+from types import ModuleType, SimpleNamespace
+from typing import Any
 
 import fsrs
 from fsrs.scheduler import LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS
 
 from tutor.errors import TutorError
-from tutor.srs.evaluate import ReviewEvent, card_histories, elapsed_days, log_loss, predict
+from tutor.srs.evaluate import ReviewEvent, card_histories, elapsed_days, log_loss
 
 __all__ = ["MIN_REVIEWS", "FitResult", "fit_parameters", "training_histories"]
 
 MIN_REVIEWS = 400
 
 Step = tuple[int, int]  # (rating 1-4, whole days since the card's previous review)
+
+_by_time_then_card = itemgetter(0, 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,18 +63,66 @@ def training_histories(events: Sequence[ReviewEvent]) -> list[tuple[Step, ...]]:
     previous one, the card's steps up to and including it. The first step of a card has 0 days,
     as do same-day steps (they shape the state but end no item). Items are ordered by the time
     of their last review, ties by card id, so the order does not depend on the input order."""
-    dated: list[tuple[datetime, int, tuple[Step, ...]]] = []
+    return _dataset(_PLAIN, events).items
+
+
+@dataclass(slots=True)
+class _Dataset:
+    """The history in fsrs-rs's terms. ``items``: the training items, as ``training_histories``
+    orders them. For scoring, ``cards``: each scored card's reviews up to the one before its
+    last scored review, as one item whose memory states fsrs-rs computes; and per scored
+    review, ``before`` (the position of the state before it among all those states, card
+    after card), ``days`` since the previous review and ``recalled``."""
+
+    items: list[Any] = field(default_factory=list)
+    cards: list[Any] = field(default_factory=list)
+    before: list[int] = field(default_factory=list)
+    days: list[int] = field(default_factory=list)
+    recalled: list[int] = field(default_factory=list)
+    states: int = 0
+
+
+# fsrs-rs's item and review constructors replaced by plain tuples, for ``training_histories``
+_PLAIN = SimpleNamespace(FSRSReview=lambda rating, days: (rating, days), FSRSItem=tuple)
+
+
+def _dataset(rs: Any, events: Sequence[ReviewEvent]) -> _Dataset:
+    """One pass over the history, building items with ``rs.FSRSReview`` and ``rs.FSRSItem``."""
+    data = _Dataset()
+    dated: list[tuple[datetime, int, Any]] = []
     for card_id, history in card_histories(events).items():
-        steps: list[Step] = []
-        previous = None
-        for event in history:
-            days = elapsed_days(previous, event.reviewed_at) if previous else 0
-            steps.append((event.rating, days))
-            if days > 0:
-                dated.append((event.reviewed_at, card_id, tuple(steps)))
-            previous = event.reviewed_at
-    dated.sort(key=lambda item: (item[0], item[1]))
-    return [steps for _, _, steps in dated]
+        _add_card(rs, data, dated, card_id, history)
+    dated.sort(key=_by_time_then_card)
+    data.items = [item for _, _, item in dated]
+    return data
+
+
+def _add_card(
+    rs: Any,
+    data: _Dataset,
+    dated: list[tuple[datetime, int, Any]],
+    card_id: int,
+    history: list[ReviewEvent],
+) -> None:
+    """A card's training items into ``dated`` and its scored reviews into ``data``. The review
+    objects are shared between the card's items (fsrs-rs copies them into each), so building
+    is linear in the reviews."""
+    reviews: list[Any] = []
+    previous = history[0].reviewed_at  # the first review is 0 days after itself
+    last_scored = 0
+    for k, event in enumerate(history):
+        gap = elapsed_days(previous, event.reviewed_at)
+        reviews.append(rs.FSRSReview(event.rating, gap))
+        if gap > 0:
+            dated.append((event.reviewed_at, card_id, rs.FSRSItem(reviews)))
+            data.before.append(data.states + k - 1)
+            data.days.append(gap)
+            data.recalled.append(0 if event.rating == 1 else 1)
+            last_scored = k
+        previous = event.reviewed_at
+    if last_scored:  # the states up to the one before the card's last scored review
+        data.cards.append(rs.FSRSItem(reviews[:last_scored]))
+        data.states += last_scored
 
 
 def _library() -> ModuleType:
@@ -93,11 +152,21 @@ def _within_bounds(parameters: Sequence[float]) -> tuple[float, ...]:
     )
 
 
-def _loss(events: Sequence[ReviewEvent], parameters: Sequence[float] | None) -> float:
-    predictions = predict(events, parameters)
-    if not predictions:
+def _loss(rs: ModuleType, data: _Dataset, parameters: Sequence[float]) -> float:
+    """Mean log loss of the scored reviews under ``parameters``: FSRS-6's forgetting curve (as
+    py-fsrs's ``get_card_retrievability``) at each review's days, from the stability fsrs-rs
+    gives the card after its previous review."""
+    if not data.days:
         return float("nan")
-    return log_loss([p.p for p in predictions], [p.y for p in predictions])
+    histories = rs.FSRS(list(parameters)).historical_memory_state_batch(data.cards)
+    stability = [state.stability for card in histories for state in card]
+    decay = -parameters[20]
+    factor = 0.9 ** (1 / decay) - 1
+    ps = [
+        (1 + factor * days / stability[before]) ** decay
+        for before, days in zip(data.before, data.days, strict=True)
+    ]
+    return log_loss(ps, data.recalled)
 
 
 def fit_parameters(
@@ -116,14 +185,11 @@ def fit_parameters(
             f"optimizing needs at least {min_reviews} reviews; this history has {len(events)}"
         )
     rs = _library()
-    items = [
-        rs.FSRSItem([rs.FSRSReview(rating, days) for rating, days in steps])
-        for steps in training_histories(events)
-    ]
-    fitted = _within_bounds(rs.FSRS(rs.DEFAULT_PARAMETERS).compute_parameters(items))
+    data = _dataset(rs, events)
+    fitted = _within_bounds(rs.FSRS(rs.DEFAULT_PARAMETERS).compute_parameters(data.items))
     previous = tuple(current) if current is not None else tuple(fsrs.Scheduler().parameters)
-    before = _loss(events, previous)
-    after = _loss(events, fitted)
+    before = _loss(rs, data, previous)
+    after = _loss(rs, data, fitted)
     if not after < before:  # no improvement: keep what we had
         return FitResult(previous, len(events), before, before, False)
     return FitResult(fitted, len(events), before, after, True)

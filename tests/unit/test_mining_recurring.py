@@ -1,0 +1,78 @@
+"""Terms a text defines by recurring use (the rule ``recurring_term``)."""
+
+from __future__ import annotations
+
+from tutor.mining import mine
+from tutor.mining import resources as res
+from tutor.mining.recurring import Clause, fill_terms, part_of_term, recurring_terms
+from tutor.model import SegmentPair
+
+# 授权作品 is no CC-CEDICT word and no link joins it to "Licensed Material" in these clauses:
+# only recurrence pairs them, five times and never apart
+LICENSED = [
+    ("您可以复制授权作品。", "You may reproduce the Licensed Material."),
+    ("授权作品受到著作权保护。", "The Licensed Material is protected by copyright."),
+    ("您不得修改授权作品。", "You may not modify the Licensed Material."),
+    ("许可人提供授权作品。", "The licensor offers the Licensed Material."),
+    ("您可以分享授权作品。", "You may share the Licensed Material."),
+    ("他们喜欢这本书。", "They like this book."),
+]
+
+
+def _pairs(rows: list[tuple[str, str]]) -> list[SegmentPair]:
+    return [SegmentPair(zh, en, "test", n + 1, n) for n, (zh, en) in enumerate(rows)]
+
+
+def _entries(rows: list[tuple[str, str]], **kw: object) -> dict[str, str]:
+    result = mine(_pairs(rows), workers=1, **kw)  # type: ignore[arg-type]
+    return {e.hanzi: e.english for e in [*result.entries, *result.low]}
+
+
+def test_a_compound_the_text_repeats_with_one_english_becomes_a_term() -> None:
+    assert not res.entries("授权作品")
+    found = _entries(LICENSED)
+    assert found.get("授权作品") == "Licensed Material"
+    assert "授权作品" not in _entries(LICENSED, disable={"recurring_term"})
+
+
+def test_seen_twice_is_not_enough() -> None:
+    assert "授权作品" not in _entries(LICENSED[:2] + LICENSED[5:])
+
+
+def _clauses(
+    rows: list[tuple[str, str]], links: dict[int, dict[tuple[int, int], float]]
+) -> list[Clause]:
+    out = []
+    for n, (zh, en) in enumerate(rows):
+        words = zh.split()
+        out.append(Clause(words, res.en_tokens(en), en, links.get(n, {})))
+    return out
+
+
+def test_an_english_that_varies_defines_no_term() -> None:
+    rows = [
+        ("他 喜欢 蓝色 小猫", "He likes the blue kitten"),
+        ("她 喜欢 蓝色 小猫", "She adores the azure cat"),
+        ("我们 喜欢 蓝色 小猫", "We love the navy kitty"),
+        ("你们 喜欢 蓝色 小猫", "You enjoy the cobalt pet"),
+    ]
+    assert recurring_terms(_clauses(rows, {})) == {}
+
+
+def test_a_dictionary_sense_across_the_runs_vetoes_the_term_in_that_clause() -> None:
+    rows = [("喜欢 蓝色 小猫", "likes the blue kitten")] * 4
+    # 蓝色 -> "blue" by the dictionary (strength 1.0); the text pairs 蓝色小猫 with "kitten"
+    clause = _clauses(rows, {0: {(1, 2): 1.0}})[0]
+    links, applied = fill_terms(clause, {"蓝色小猫": "kitten"})
+    assert (links, applied) == ({(1, 2): 1.0}, [])
+    weak = _clauses(rows, {0: {(1, 2): 0.3}})[0]  # a guess gives way, and the gap is filled
+    links, applied = fill_terms(weak, {"蓝色小猫": "kitten"})
+    assert applied == ["蓝色小猫"]
+    kitten = [t.text for t in weak.tokens].index("kitten")
+    assert (1, 2) not in links and (2, kitten) in links
+
+
+def test_a_term_is_kept_whole() -> None:
+    assert part_of_term("著作权与类似", 3, ["著作权与类似权利"])
+    assert not part_of_term("权利", 1, ["著作权与类似权利"])  # its words stay cards
+    assert not part_of_term("著作权与类似权利", 4, ["著作权与类似权利"])
