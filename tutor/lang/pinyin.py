@@ -17,7 +17,8 @@ import unicodedata
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from tutor.lang.memo import DiskMemo
+from tutor.lang.pypinyin_reading import pypinyin_word as _pypinyin_word
+from tutor.lang.pypinyin_reading import tone_marks as _tone_marks
 
 if TYPE_CHECKING:
     from tutor.lang.cedict import Cedict, CedictEntry
@@ -284,23 +285,6 @@ def _is_han(ch: str) -> bool:
     from tutor.lang.script import is_hanzi
 
     return is_hanzi(ch)
-
-
-def _pypinyin_tone(text: str) -> tuple[str, ...]:
-    from pypinyin import Style, lazy_pinyin
-
-    return tuple(lazy_pinyin(text, style=Style.TONE, errors="default", v_to_u=True))
-
-
-# pypinyin's first answer loads its phrase table and trains its segmenter (about a quarter
-# second): answers are kept on disk, so text read before never loads it
-_tone_marks = DiskMemo("pypinyin-tone", "pypinyin", _pypinyin_tone)
-
-
-@cache
-def _pypinyin_word(word: str) -> str:
-    """pypinyin's reading for a run of hanzi, as spaced tone marks (it handles polyphones)."""
-    return " ".join(_tone_marks(word))
 
 
 def _best_reading(word: str, cedict: Cedict, context: str | None = None) -> str | None:
