@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import sqlite3
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -20,6 +19,9 @@ from tutor.commands import register
 from tutor.commands.context import db_path
 from tutor.errors import TutorError
 from tutor.failure import user_error
+
+if TYPE_CHECKING:
+    from tutor.tui.screens.bootstrap import SetupProgress
 
 __all__ = ["cli", "main"]
 
@@ -102,13 +104,13 @@ def study(ctx: click.Context, deck: str | None) -> None:
                 "the study screen needs a terminal; mine, stats, export and check work without"
             )
 
-        def bootstrap(progress: Callable[[int, int | None], None]) -> str:
+        def bootstrap(progress: SetupProgress) -> str:
             # Runs in a worker thread: SQLite connections belong to the thread that made them.
             # Mining is imported only here: it would add a quarter second to every launch.
             from tutor.ingest import bootstrap_bundled
 
             with Store.open(store.path) as own:
-                return bootstrap_bundled(own, progress=progress)
+                return bootstrap_bundled(own, progress=progress, stages=progress.stage)
 
         theme = ctx.find_root().obj.get("theme", "dark")
         app = make_app(store, deck, bootstrap=bootstrap, theme=theme)
@@ -215,6 +217,7 @@ def mine(
     Files may be UTF-8, UTF-16, GB18030 (GBK) or Big5: the encoding is detected and named
     when it is not UTF-8; --encoding names it.
     """
+    from tutor.commands.progress import progress_printer, slow_steps
     from tutor.corpus.options import reading
     from tutor.corpus.textfile import read_as
     from tutor.curate import Selection
@@ -241,7 +244,8 @@ def mine(
         deck=deck,
         jsonl=jsonl,
         dry_run=dry_run,
-        progress=_progress_printer(),
+        progress=progress_printer(),
+        stages=slow_steps(lambda msg: click.echo(f"tutor: note: {msg}", err=True)),
         warn=lambda msg: click.echo(f"tutor: note: {msg}", err=True),
         selection=selection,
         statistical=statistical,
@@ -259,56 +263,6 @@ def mine(
             click.echo(
                 f"  ? {entry.hanzi}\t{entry.pinyin}\t{entry.english}\t{entry.confidence:.2f}"
             )
-
-
-PROGRESS_EVERY = 5.0  # seconds between progress lines when stderr is a file or a pipe
-
-
-def _progress_printer() -> Callable[[int, int | None], None]:
-    """A progress bar on stderr (pairs done, pairs/s, time left) on a terminal; elsewhere (a
-    log, a pipe) a plain line every few seconds, so a long run is never silent."""
-    stream = sys.stderr
-    import time
-
-    if not stream.isatty():
-        return _progress_lines(stream, time.monotonic)
-    started = time.monotonic()
-
-    def show(done: int, total: int | None) -> None:
-        elapsed = max(time.monotonic() - started, 1e-6)
-        rate = done / elapsed
-        if total:
-            filled = int(24 * min(done, total) / total)
-            left = (total - done) / rate if rate > 0 else 0.0
-            line = (
-                f"\rmining [{'#' * filled}{'.' * (24 - filled)}] {done}/{total} pairs"
-                f"  {rate:,.0f}/s  ETA {int(left) // 60}:{int(left) % 60:02d} "
-            )
-        else:
-            line = f"\rmining {done} pairs  {rate:,.0f}/s "
-        stream.write(line)
-        if total and done >= total:
-            stream.write("\n")
-        stream.flush()
-
-    return show
-
-
-def _progress_lines(stream: Any, clock: Callable[[], float]) -> Callable[[int, int | None], None]:
-    started = last = clock()
-
-    def show(done: int, total: int | None) -> None:
-        nonlocal last
-        now = clock()
-        if now - last < PROGRESS_EVERY or not done:
-            return
-        last = now
-        of = f" of {total:,} ({done / total:.0%})" if total else ""
-        rate = done / max(now - started, 1e-6)
-        stream.write(f"tutor: mined {done:,} pairs{of}, {rate:,.0f}/s\n")
-        stream.flush()
-
-    return show
 
 
 @cli.command()

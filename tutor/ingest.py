@@ -11,22 +11,34 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from tutor.corpus import Unpaired, read_pairs, validate
 from tutor.curate import Curated, Selection, apply_judgements, select
 from tutor.errors import ExportError, InputError
-from tutor.mining import mine
+from tutor.lang.prepare import StepReport, prepare
 from tutor.model import Entry, SegmentPair
 from tutor.paths import BUNDLED_DECK, bundled_decks_dir
 from tutor.store import Store
 
+if TYPE_CHECKING:
+    from tutor.mining.mine import MineResult
+
 __all__ = ["MineReport", "bootstrap_bundled", "explain_source", "mine_source", "write_jsonl"]
 
 Progress = Callable[[int, int | None], None]
+
+
+def mine(pairs: Iterable[SegmentPair], **options: Any) -> MineResult:
+    """``tutor.mining.mine``, imported on first use: a new database whose bundled deck comes
+    from the cache never loads the miner."""
+    from tutor.mining import mine as run
+
+    return run(pairs, **options)
 
 
 @dataclass
@@ -113,6 +125,7 @@ def mine_source(
     warn: Callable[[str], None] | None = None,
     selection: Selection | None = None,
     statistical: bool = False,
+    stages: StepReport | None = None,
 ) -> MineReport:
     """Mine ``source`` into ``deck`` (default: the source's stem) in the database at ``db_path``.
 
@@ -143,6 +156,7 @@ def mine_source(
             known_from=store,
             selection=selection,
             statistical=statistical,
+            stages=stages,
         )
 
 
@@ -180,6 +194,7 @@ def _mine_into(
     known_from: Store | None = None,
     selection: Selection | None = None,
     statistical: bool = False,
+    stages: StepReport | None = None,
 ) -> MineReport:
     known: set[str] = set()
     lexicon: dict[str, list[str]] = {}
@@ -187,38 +202,72 @@ def _mine_into(
     if known_from is not None:
         known = known_from.known_hanzi(exclude_deck=deck_name)
         lexicon, rejected = known_from.judgements()
-    # mine() uses the verdicts as evidence; apply_judgements guarantees them whatever it scores
-    result = mine(
-        pairs,
-        progress=progress,
-        total=len(pairs),
-        known=known,
-        lexicon=lexicon,
-        rejected=rejected,
-        aligner=True if statistical else None,
-    )
-    curated = select(
-        apply_judgements(result.entries, result.low, lexicon, rejected), selection or Selection()
-    )
-    report = MineReport(
-        deck=deck_name,
-        source=source,
-        pairs=len(pairs),
-        entries=curated.entries,
-        low=curated.low,
-        unpaired=unpaired,
-        skipped_known=result.skipped_known,
-        dry_run=store is None,
-        added=len(curated.entries) if store is None else 0,
-        rejected=curated.rejected,
-        accepted=curated.accepted,
-        filtered=curated.filtered,
-    )
+    history = _History(known, lexicon, rejected)
+    skipped, curated = _curate(pairs, progress, history, selection, statistical, stages)
+    report = _report(deck_name, source, len(pairs), curated, unpaired, skipped, store is None)
     if store is not None:
         _write_deck(store, deck_name, source, curated, selection, report)
     if jsonl is not None:
         write_jsonl(jsonl, curated.entries)
     return report
+
+
+@dataclass(frozen=True)
+class _History:
+    """What the learner has said before: known words and verdicts on pairs."""
+
+    known: set[str] = field(default_factory=set)
+    lexicon: dict[str, list[str]] = field(default_factory=dict)
+    rejected: set[tuple[str, str]] = field(default_factory=set)
+
+
+def _curate(
+    pairs: _Source,
+    progress: Progress | None,
+    history: _History,
+    selection: Selection | None,
+    statistical: bool,
+    stages: StepReport | None,
+) -> tuple[int, Curated]:
+    """Mine ``pairs`` and apply the learner's verdicts and filters: (known skipped, curated)."""
+    prepare(stages)  # build or open every cache before the first pair, not in the middle
+    # mine() uses the verdicts as evidence; apply_judgements guarantees them whatever it scores
+    result = mine(
+        pairs,
+        progress=progress,
+        total=len(pairs),
+        known=history.known,
+        lexicon=history.lexicon,
+        rejected=history.rejected,
+        aligner=True if statistical else None,
+    )
+    judged = apply_judgements(result.entries, result.low, history.lexicon, history.rejected)
+    return result.skipped_known, select(judged, selection or Selection())
+
+
+def _report(
+    deck: str,
+    source: Path,
+    pairs: int,
+    curated: Curated,
+    unpaired: list[Unpaired],
+    skipped: int,
+    dry_run: bool,
+) -> MineReport:
+    return MineReport(
+        deck=deck,
+        source=source,
+        pairs=pairs,
+        entries=curated.entries,
+        low=curated.low,
+        unpaired=unpaired,
+        skipped_known=skipped,
+        dry_run=dry_run,
+        added=len(curated.entries) if dry_run else 0,
+        rejected=curated.rejected,
+        accepted=curated.accepted,
+        filtered=curated.filtered,
+    )
 
 
 def _write_deck(
@@ -268,10 +317,31 @@ def write_jsonl(path: Path, entries: list[Entry]) -> None:
         raise ExportError(f"cannot write: {err.strerror or err}", path=path) from err
 
 
-def bootstrap_bundled(store: Store, *, progress: Progress | None = None) -> str:
-    """Mine the bundled example deck into ``store``; returns the deck name."""
+def bootstrap_bundled(
+    store: Store, *, progress: Progress | None = None, stages: StepReport | None = None
+) -> str:
+    """Mine the bundled example deck into ``store``; returns the deck name. ``stages`` hears
+    of each cache step (``tutor.lang.prepare``) before ``progress`` hears of the pairs.
+
+    On a database without history (no known words, no verdicts) the mined entries depend on
+    nothing else, so they come from the cache dir when these inputs were mined before.
+    """
+    from tutor.bundled import mined_once
+
     source = bundled_decks_dir() / BUNDLED_DECK
     pairs = _read_all(source, None, None, [])
     name = Path(BUNDLED_DECK).stem
-    _mine_into(store, name, source, pairs, [], None, progress, known_from=store)
+    if store.known_hanzi() or any(store.judgements()):
+        _mine_into(store, name, source, pairs, [], None, progress, known_from=store, stages=stages)
+        return name
+
+    def mine_fresh() -> Curated:
+        return _curate(pairs, progress, _History(), None, False, stages)[1]
+
+    curated = mined_once(source, mine_fresh)
+    _write_deck(
+        store, name, source, curated, None, _report(name, source, len(pairs), curated, [], 0, False)
+    )
+    if progress is not None:
+        progress(len(pairs), len(pairs))
     return name

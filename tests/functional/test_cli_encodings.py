@@ -86,14 +86,25 @@ def test_a_hand_written_tsv_skips_its_bad_row_and_strict_refuses_it(tmp_path: Pa
 def test_progress_goes_to_a_log_as_a_line_every_few_seconds() -> None:
     import io
 
-    from tutor import cli
+    from tutor.commands.progress import progress_lines
 
     times = iter([0.0, 1.0, 6.0, 7.0, 12.5])
     log = io.StringIO()
-    show = cli._progress_lines(log, lambda: next(times))
+    show = progress_lines(log, lambda: next(times))
     for done in (100, 200, 300, 400):
         show(done, 1000)
     assert log.getvalue().splitlines() == [
         "tutor: mined 200 pairs of 1,000 (20%), 33/s",
         "tutor: mined 400 pairs of 1,000 (40%), 32/s",
     ]
+
+
+def test_a_slow_cache_step_gets_a_note_a_quick_one_none() -> None:
+    from tutor.commands.progress import slow_steps
+
+    times = iter([0.0, 0.2, 3.4, 3.5])
+    said: list[str] = []
+    report = slow_steps(said.append, lambda: next(times))
+    for done, label in enumerate(["CC-CEDICT", "HSK levels", "pinyin syllables", ""]):
+        report(done, 3, label)
+    assert said == ["built HSK levels once into the cache (3.2 s)"]

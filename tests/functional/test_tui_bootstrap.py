@@ -8,12 +8,13 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual.widgets import ProgressBar
 
 from tests.functional.tui_support import NOW, SIZE, fill, open_store, rows, text_of
 from tutor.errors import InputError
 from tutor.tui.app import make_app
-from tutor.tui.screens.bootstrap import BootstrapScreen
+from tutor.tui.screens.bootstrap import BootstrapScreen, SetupProgress, stage_text
 from tutor.tui.screens.study import StudyScreen
 
 
@@ -62,6 +63,62 @@ def test_bootstrap_shows_progress_then_the_first_card(db_path: Path) -> None:
     assert threads and threads[0] != threading.main_thread().name
     assert rows(db_path, "SELECT name FROM decks") == [("bundled",)]
     store.close()
+
+
+def test_the_cache_steps_show_before_the_pairs(db_path: Path) -> None:
+    """The bootstrapper names each cache step as it starts; the bar counts the steps."""
+    store = open_store(db_path)
+    go_on = threading.Event()
+
+    def bootstrap(progress: SetupProgress) -> str:
+        progress.stage(1, 5, "CC-CEDICT's English index")
+        assert go_on.wait(10)
+        with open_store(db_path) as own:
+            fill(own, "bundled")
+        return "bundled"
+
+    async def scenario() -> None:
+        app = make_app(store, clock=lambda: NOW, bootstrap=bootstrap)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            bar = app.screen.query_one(ProgressBar)
+            await _until(pilot, lambda: bar.progress == 1)
+            assert bar.total == 5
+            stage = text_of(app, "#bootstrap-stage")
+            assert stage.startswith("Preparing CC-CEDICT's English index (2 of 5)")
+            go_on.set()
+            await _until(pilot, lambda: isinstance(app.screen, StudyScreen))
+
+    asyncio.run(scenario())
+    store.close()
+
+
+def test_stage_text_follows_the_run() -> None:
+    assert stage_text(0, 5, "HSK levels").startswith("Preparing HSK levels (1 of 5)")
+    assert stage_text(5, 5, "") == "Mining the sentence pairs…"
+    assert stage_text(3, 9) == "Mining sentence pairs: 3 of 9"
+    assert stage_text(9, 9) == "Saving the cards…"
+
+
+def test_the_real_bootstrapper_reports_every_cache_step(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tutor.ingest import bootstrap_bundled
+    from tutor.lang.prepare import STEPS
+
+    # mine, rather than take the entries an earlier run left in the cache dir
+    monkeypatch.setattr("tutor.bundled.mined_once", lambda source, mine: mine())
+
+    steps: list[tuple[int, int, str]] = []
+    pairs: list[tuple[int, int | None]] = []
+    with open_store(db_path) as store:
+        name = bootstrap_bundled(
+            store, progress=lambda d, t: pairs.append((d, t)), stages=lambda *s: steps.append(s)
+        )
+    assert name == "beijing-2024-report"
+    assert [label for _, _, label in steps] == [label for label, _ in STEPS] + [""]
+    assert [done for done, _, _ in steps] == list(range(len(STEPS) + 1))
+    assert pairs and pairs[-1][0] == pairs[-1][1]
 
 
 def test_no_bootstrap_when_a_deck_exists(db_path: Path) -> None:

@@ -12,6 +12,7 @@ import os
 import pickle
 import tempfile
 from collections.abc import Callable
+from contextlib import suppress
 from functools import cache
 from pathlib import Path
 from typing import TypeVar
@@ -51,12 +52,20 @@ def remove_stale(pattern: str, keep: str) -> None:
             old.unlink(missing_ok=True)
 
 
-def cached_pickle(name: str, build: Callable[[], T], *, stale: str | None = None) -> T:
+def cached_pickle(
+    name: str,
+    build: Callable[[], T],
+    *,
+    stale: str | None = None,
+    on_build: Callable[[], None] | None = None,
+) -> T:
     """Load ``name`` from the cache dir, or ``build()`` it and store it there.
 
     ``name`` must change whenever what ``build`` returns would (put a hash of the inputs
     and a version number in it); files matching the glob ``stale`` are removed when a new
-    one is written. A corrupt file is rebuilt; a read-only cache dir only
+    one is written, and ``on_build`` (if given) is called then. The file is written to a temporary
+    name and renamed, so a killed process never leaves half a cache. A corrupt file is rebuilt;
+    a read-only cache dir only
     costs the rebuild. The garbage collector is paused while loading, since unpickling
     hundreds of thousands of small objects otherwise triggers many pointless collections.
     """
@@ -78,8 +87,11 @@ def cached_pickle(name: str, build: Callable[[], T], *, stale: str | None = None
             tmp.replace(path)
             if stale:
                 remove_stale(stale, keep=name)
+            if on_build is not None:
+                on_build()
         except OSError:
-            tmp.unlink(missing_ok=True)
+            with suppress(OSError):  # the cache dir itself may be gone or not a directory
+                tmp.unlink(missing_ok=True)
         return value
     finally:
         if was_enabled:

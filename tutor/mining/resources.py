@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from tutor.lang.cedict import Cedict, CedictEntry, load_cedict
 from tutor.lang.english import STOPWORDS as _STOP
@@ -21,6 +20,7 @@ from tutor.lang.levels import zipf_frequency as _zipf
 from tutor.lang.names import name_forms
 from tutor.lang.pinyin import pinyin_for, strip_tones
 from tutor.lang.segment import segment_words as _segment_words
+from tutor.lang.wordmodel import word_model
 
 __all__ = [
     "EN_STOPWORDS",
@@ -140,21 +140,6 @@ def frequency(word: str) -> float:
     return float(_zipf(word))
 
 
-@cache
-def _tags() -> dict[str, str]:
-    """jieba's own part-of-speech tag per word (from its dictionary file; no tagging run)."""
-    import jieba
-
-    path = Path(jieba.__file__).resolve().parent / "dict.txt"
-    tags: dict[str, str] = {}
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            if len(parts) == 3:
-                tags[parts[0]] = parts[2]
-    return tags
-
-
 def pos(word: str) -> str:
     """jieba's tag for ``word`` ("n", "v", "vn", ...), or "" when jieba does not know it."""
-    return _tags().get(word, "")
+    return word_model().tag(word)
