@@ -37,6 +37,7 @@ from tutor.mining.pipeline import marking, switch_off, using
 from tutor.mining.rank import Tally, build_entry
 from tutor.mining.recurring import (
     Clause,
+    Text,
     fill_terms,
     fill_words,
     part_of_term,
@@ -149,7 +150,8 @@ def _chunk_tallies(
     tallies: dict[str, Tally] = {}
     first = [_links(u, lex, stat[n] if stat else None) for n, u in enumerate(units)]
     clauses = [Clause(u.words, u.tokens, u.en, ls) for u, (ls, _) in zip(units, first, strict=True)]
-    terms, own = recurring_terms(clauses), recurring_words(clauses)
+    text = Text(clauses)  # what both recurrence rules count, counted once
+    terms, own = recurring_terms(text), recurring_words(text)
     for n, u in enumerate(units):
         with marking() as again:  # the candidates' own rules, with the links' ones
             links, applied = fill_terms(clauses[n], terms) if terms else (first[n][0], [])

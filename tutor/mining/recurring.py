@@ -24,7 +24,17 @@ from tutor.mining.claims import Links
 from tutor.mining.glosses import is_function_word
 from tutor.mining.pipeline import ALL_KINDS, Rule, Weight, disabled, mark
 
-__all__ = ["RECURRING_TERM", "Clause", "fill_terms", "part_of_term", "recurring_terms"]
+__all__ = [
+    "RECURRING_TERM",
+    "RECURRING_WORD",
+    "Clause",
+    "Text",
+    "fill_terms",
+    "fill_words",
+    "part_of_term",
+    "recurring_terms",
+    "recurring_words",
+]
 
 STRENGTH = 0.8  # a link from recurrence: below a dictionary sense, above a character piece
 MIN_TOGETHER = 3  # clauses where the two runs occur together and consistent
@@ -81,10 +91,30 @@ class Clause:
         return list(_free_words(self))
 
 
+class Text:
+    """A chunk's clauses, with what both recurrence rules count over them worked out once:
+    the clauses each English run occurs in."""
+
+    def __init__(self, clauses: Sequence[Clause]) -> None:
+        self.clauses = clauses
+
+    @cached_property
+    def english(self) -> dict[str, set[int]]:
+        out: dict[str, set[int]] = defaultdict(set)
+        for n, c in enumerate(self.clauses):
+            for key, _, _ in c.en:
+                out[key].add(n)
+        return out
+
+
+def _text(clauses: Sequence[Clause] | Text) -> Text:
+    return clauses if isinstance(clauses, Text) else Text(clauses)
+
+
 @dataclass
 class _Counts:
+    en: dict[str, set[int]]
     zh: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
-    en: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     together: dict[tuple[str, str], set[int]] = field(default_factory=lambda: defaultdict(set))
     linked: dict[tuple[str, str], set[int]] = field(default_factory=lambda: defaultdict(set))
 
@@ -137,13 +167,7 @@ def en_runs(tokens: Sequence[res.Token]) -> Iterator[tuple[str, int, int]]:
 
 def _consistent(links: Links, i: int, j: int, a: int, b: int) -> bool:
     """No link leaves words i..j for a token outside a..b or the reverse; one joins them."""
-    inside = False
-    for zi, ej in links:
-        in_zh, in_en = i <= zi <= j, a <= ej <= b
-        if in_zh != in_en:
-            return False
-        inside = inside or in_zh
-    return inside
+    return not _crossing(links, i, j, a, b) and any(i <= zi <= j for zi, _ in links)
 
 
 def _crossing(links: Links, i: int, j: int, a: int, b: int) -> list[tuple[int, int]]:
@@ -154,34 +178,47 @@ def _crossing(links: Links, i: int, j: int, a: int, b: int) -> list[tuple[int, i
 def _compatible(links: Links, i: int, j: int, a: int, b: int) -> bool:
     """No link that is more than a guess crosses the two runs: the term may overrule a
     diagonal fill or a stray sense, never a dictionary word's or a character's sense."""
-    return all(links[x] < OVERRULED_BELOW for x in _crossing(links, i, j, a, b))
+    return _guesses(links, _crossing(links, i, j, a, b))
 
 
-def _count(clauses: Sequence[Clause]) -> _Counts:
-    counts = _Counts()
-    zh_of = [c.zh for c in clauses]
-    for n, zh in enumerate(zh_of):
-        for hanzi, _, _ in zh:
+def _guesses(links: Links, crossing: Sequence[tuple[int, int]]) -> bool:
+    """Whether every one of the ``crossing`` links is a guess a term may overrule."""
+    return all(links[x] < OVERRULED_BELOW for x in crossing)
+
+
+def _count(text: Text) -> _Counts:
+    counts = _Counts(defaultdict(set))
+    for n, c in enumerate(text.clauses):
+        for hanzi, _, _ in c.zh:
             counts.zh[hanzi].add(n)
     terms = {h for h, units in counts.zh.items() if len(units) >= MIN_TOGETHER}
     terms = {h for h in terms if not res.entries(h)}  # dictionary words take the usual path
     if not terms:
         return counts  # nothing recurs: the English is never looked at
-    en_of = [c.en for c in clauses]
-    for n, en in enumerate(en_of):
-        for key, _, _ in en:
-            counts.en[key].add(n)
-    for n, c in enumerate(clauses):
-        zh = [r for r in zh_of[n] if r[0] in terms]
-        en = [r for r in en_of[n] if len(counts.en[r[0]]) >= MIN_TOGETHER] if zh else []
-        for hanzi, i, j in zh:
-            seen = len(counts.zh[hanzi])
-            for key, a, b in en:
-                if _could_pair(seen, len(counts.en[key])) and _compatible(c.links, i, j, a, b):
-                    counts.together[(hanzi, key)].add(n)
-                    if _consistent(c.links, i, j, a, b):
-                        counts.linked[(hanzi, key)].add(n)
+    counts.en = text.english
+    for n, c in enumerate(text.clauses):
+        zh = [r for r in c.zh if r[0] in terms]
+        if zh:
+            en = [r for r in c.en if len(counts.en[r[0]]) >= MIN_TOGETHER]
+            _pair(counts, n, c, zh, en)
     return counts
+
+
+def _pair(
+    counts: _Counts,
+    n: int,
+    c: Clause,
+    zh: Sequence[tuple[str, int, int]],
+    en: Sequence[tuple[str, int, int]],
+) -> None:
+    """Count clause ``n``'s recurring Chinese runs with the English runs they could pair with."""
+    for hanzi, i, j in zh:
+        seen = len(counts.zh[hanzi])
+        for key, a, b in en:
+            if _could_pair(seen, len(counts.en[key])) and _compatible(c.links, i, j, a, b):
+                counts.together[(hanzi, key)].add(n)
+                if _consistent(c.links, i, j, a, b):
+                    counts.linked[(hanzi, key)].add(n)
 
 
 def _could_pair(seen_zh: int, seen_en: int) -> bool:
@@ -189,12 +226,13 @@ def _could_pair(seen_zh: int, seen_en: int) -> bool:
     return seen_zh * MIN_DICE / (2 - MIN_DICE) <= seen_en <= seen_zh * (2 - MIN_DICE) / MIN_DICE
 
 
-def recurring_terms(clauses: Sequence[Clause]) -> dict[str, str]:
+def recurring_terms(clauses: Sequence[Clause] | Text) -> dict[str, str]:
     """Hanzi -> the English run's lemma key, for each term the clauses define by recurring
     use."""
-    if RECURRING_TERM.name in disabled() or len(clauses) < MIN_TOGETHER:
+    text = _text(clauses)
+    if RECURRING_TERM.name in disabled() or len(text.clauses) < MIN_TOGETHER:
         return {}
-    counts = _count(clauses)
+    counts = _count(text)
     best: dict[str, tuple[int, int, float, str]] = {}
     for (hanzi, key), units in counts.together.items():
         seen, together = len(counts.zh[hanzi]), len(units)
@@ -238,10 +276,11 @@ def fill_terms(c: Clause, terms: Mapping[str, str]) -> tuple[Links, list[str]]:
         if where is None or taken & set(range(i, j + 1)):
             continue
         a, b = where
-        if not _compatible(links, i, j, a, b):
+        crossing = _crossing(links, i, j, a, b)
+        if not _guesses(links, crossing):
             continue
-        for crossing in _crossing(links, i, j, a, b):
-            del links[crossing]
+        for x in crossing:
+            del links[x]
         linked_zh = {zi for zi, _ in links}
         linked_en = {ej for _, ej in links}
         gaps_zh = [zi for zi in range(i, j + 1) if zi not in linked_zh]
@@ -304,8 +343,10 @@ def _free_runs(c: Clause) -> Iterator[tuple[str, int, int]]:
             yield key, a, b
 
 
-def recurring_words(clauses: Sequence[Clause]) -> dict[str, str]:
+def recurring_words(clauses: Sequence[Clause] | Text) -> dict[str, str]:
     """Word -> the English run's lemma key, for each word the text renders its own way."""
+    text = _text(clauses)
+    clauses = text.clauses
     if RECURRING_WORD.name in disabled() or len(clauses) < MIN_TOGETHER:
         return {}
     seen: dict[str, set[int]] = defaultdict(set)
@@ -318,11 +359,8 @@ def recurring_words(clauses: Sequence[Clause]) -> dict[str, str]:
     words = {w for w, units in free.items() if len(units) >= MIN_TOGETHER}
     if not words:
         return {}
-    english: dict[str, set[int]] = defaultdict(set)
+    english = text.english
     together: dict[tuple[str, str], set[int]] = defaultdict(set)
-    for n, c in enumerate(clauses):
-        for key, _, _ in c.en:
-            english[key].add(n)
     for n, c in enumerate(clauses):
         here = [w for w, _ in c.free if w in words]
         for key, _, _ in _free_runs(c) if here else ():
