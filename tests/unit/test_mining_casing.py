@@ -26,7 +26,7 @@ def test_a_name_at_the_start_of_a_sentence_keeps_its_capital() -> None:
 
 def test_a_common_word_at_the_start_of_a_sentence_is_lower_cased() -> None:
     got = _mine(("猫很大。", "Cats are big."))
-    assert got["猫"].english == "cats"
+    assert got["猫"].english == "cat"  # lower-cased, and in the singular
 
 
 def test_a_name_inside_a_phrase_keeps_its_capital() -> None:

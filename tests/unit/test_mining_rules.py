@@ -46,7 +46,7 @@ def test_year_count_forms_a_term() -> None:
 
 def test_verb_with_a_noun_sense_keeps_the_noun_as_written() -> None:
     got = _mine(("这家酒店的服务很好。", "The services of this hotel are good."))
-    assert got["服务"].english == "services"
+    assert got["服务"].english == "service"  # the noun, not "serve"; in the singular
     got = _mine(("他们拆除了护栏。", "They removed the guardrails."))
     assert got["拆除"].english == "remove"  # a verb form still becomes its lemma
 

@@ -24,6 +24,7 @@ from functools import cache
 from itertools import chain, islice
 
 from tutor.mining import resources as res
+from tutor.mining.baseform import counted
 from tutor.mining.claims import Links
 from tutor.mining.glued import split_glued
 from tutor.mining.grow import extend, fill
@@ -168,7 +169,8 @@ def _chunk_tallies(
             t = tallies.get(cand.hanzi)
             if t is None:
                 t = tallies[cand.hanzi] = Tally(cand.hanzi, len(tallies))
-            t.add(cand, example, _weighed(cand.hanzi, marks) if marks else ())
+            weighed = _weighed(cand.hanzi, marks) if marks else ()
+            t.add(cand, example, weighed, counted(u.zh, cand.hanzi))
     return len(chunk), list(tallies.values())
 
 

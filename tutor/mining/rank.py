@@ -36,6 +36,7 @@ class _Rendering:
     strength: float = 0.0
     texts: dict[str, int] = field(default_factory=dict)  # as written -> times seen
     rules: dict[str, int] = field(default_factory=dict)  # weighing rule -> sightings it fired
+    counted: dict[str, int] = field(default_factory=dict)  # text -> sightings counted in zh
 
 
 @dataclass
@@ -56,8 +57,15 @@ class Tally:
     # MAX_EXAMPLES; the credit is the source's attribution of the pair, when it has one
     examples: list[tuple[str, ...]] = field(default_factory=list)
 
-    def add(self, cand: Candidate, example: tuple[str, ...], rules: tuple[str, ...] = ()) -> None:
-        """Count one sighting; ``rules`` are the weighing rules that fired on it."""
+    def add(
+        self,
+        cand: Candidate,
+        example: tuple[str, ...],
+        rules: tuple[str, ...] = (),
+        counted: bool = False,
+    ) -> None:
+        """Count one sighting; ``rules`` are the weighing rules that fired on it, ``counted``
+        whether the Chinese counted the unit there (a number or quantity word before it)."""
         self.seen += 1
         self.kinds[cand.kind] = self.kinds.get(cand.kind, 0) + 1
         if cand.english is not None and cand.key:
@@ -67,6 +75,8 @@ class Tally:
             r.count += 1
             r.strength += cand.strength
             r.texts[cand.english] = r.texts.get(cand.english, 0) + 1
+            if counted:
+                r.counted[cand.english] = r.counted.get(cand.english, 0) + 1
             for name in rules:
                 r.rules[name] = r.rules.get(name, 0) + 1
         self._keep(example)
@@ -111,6 +121,8 @@ class Tally:
                 texts[text] = texts.get(text, 0) + n
             for name, n in theirs.rules.items():
                 r.rules[name] = r.rules.get(name, 0) + n
+            for text, n in theirs.counted.items():
+                r.counted[text] = r.counted.get(text, 0) + n
         for example in other.examples:  # later text: loses ties, as ``add`` would have it
             self._keep(example)
 
@@ -204,7 +216,8 @@ def build_entry(t: Tally, lexicon: Lexicon | None = None) -> Entry | None:
 def _shown(hanzi: str, kind: str, r: _Rendering) -> str:
     """The rendering as the text writes it most often, in the form a learner keeps."""
     text = _most_common(r.texts)
-    return rebase(hanzi, text) if BASE_FORM.fires(hanzi, kind, text) else text
+    is_counted = 2 * r.counted.get(text, 0) > r.texts[text]  # mostly counted where so written
+    return rebase(hanzi, text) if BASE_FORM.fires(hanzi, kind, text, is_counted) else text
 
 
 def _allowed(hanzi: str, r: _Rendering, lexicon: Lexicon) -> bool:
