@@ -53,3 +53,44 @@ def test_a_joined_name_becomes_one_card() -> None:
     assert got["玛土撒拉"].english == "Methuselah"
     off = {e.hanzi for e in mine([pair], workers=1, disable={"sounds_like"}).entries}
     assert "玛土撒拉" not in off
+
+
+def test_an_r_after_a_vowel_and_a_w_initial_sound_as_chinese_writes_them() -> None:
+    for hanzi, name in [
+        ("桑伯格", "Thunberg"),  # the r of "berg" is not written
+        ("罗伯特", "Robert"),
+        ("瓦拉德卡", "Varadkar"),  # wa for Va
+        ("希尔薇", "Sylvie"),  # wei for vie
+    ]:
+        assert sounds_like(hanzi, name) == 1.0, (hanzi, name)
+    assert sounds_like("德里", "Derry") == 1.0  # a doubled r is heard
+    assert sounds_like("瓦拉德卡", "Warsaw") < 0.8
+
+
+def test_single_characters_and_a_leading_grammatical_word_join_into_a_name() -> None:
+    from tutor.mining.resources import en_tokens
+
+    toks = en_tokens("And Enos lived ninety years, and begat Cainan:")
+    assert join_sounded(["以", "挪士", "活到", "九十岁"], toks)[0] == "以挪士"
+    assert join_sounded(["生", "了", "该", "南"], toks)[-1] == "该南"
+    # a single character that completes the name's last sound
+    assert join_sounded(["我", "和", "希尔", "薇"], en_tokens("I know Sylvie well")) == [
+        "我",
+        "和",
+        "希尔薇",
+    ]
+
+
+def test_a_grammatical_word_stays_apart_when_the_name_is_whole_without_it() -> None:
+    from tutor.mining.resources import en_tokens
+
+    toks = en_tokens("He met Obama and the Obama Foundation")
+    assert join_sounded(["他", "与", "奥巴马", "见面"], toks)[1:3] == ["与", "奥巴马"]
+
+
+def test_a_name_another_word_of_the_clause_stands_for_is_not_joined_again() -> None:
+    from tutor.mining.resources import en_tokens
+
+    toks = en_tokens("But Trump and Indian leaders praise Gandhi today")
+    words = ["特朗普", "和", "印度", "总理", "对", "甘地"]
+    assert join_sounded(words, toks) == words  # 和印度 sounds like Gandhi, but 甘地 is Gandhi

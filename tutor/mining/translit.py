@@ -10,6 +10,7 @@ is joined again when the pieces together sound like the English name (``join_sou
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 
@@ -23,18 +24,18 @@ __all__ = ["SOUNDS_LIKE", "join_sounded", "sounds_like", "translit_links", "tran
 
 Skeleton = tuple[frozenset[str], ...]
 
-_B, _D, _G, _S, _F = "b", "d", "g", "s", "f"
+_B, _D, _G, _S, _F, _W = "b", "d", "g", "s", "f", "w"
 _PINYIN = {
     "b": {_B}, "p": {_B}, "m": {"m"}, "f": {_F}, "d": {_D}, "t": {_D}, "n": {"n"},
     "l": {"l"}, "g": {_G}, "k": {_G}, "h": {"h", _G}, "j": {_S, _G}, "q": {_S, _G},
     "x": {_S}, "zh": {_S}, "ch": {_S, _G}, "sh": {_S}, "r": {"l"}, "z": {_S}, "c": {_S},
-    "s": {_S},
+    "s": {_S}, "w": {_W},
 }  # fmt: skip
 _ENGLISH = [
     ("ph", {_F}), ("th", {_D, _S}), ("sh", {_S}), ("ch", {_G, _S}), ("ck", {_G}),
-    ("gh", {_G}), ("b", {_B}), ("p", {_B}), ("m", {"m"}), ("f", {_F}), ("v", {_F, _B}),
-    ("d", {_D}), ("t", {_D}), ("n", {"n"}), ("l", {"l"}), ("r", {"l"}), ("g", {_G, _S}),
-    ("k", {_G}), ("q", {_G}), ("c", {_G, _S}), ("x", {_S, _G}), ("j", {_S, _G}),
+    ("gh", {_G}), ("b", {_B}), ("p", {_B}), ("m", {"m"}), ("f", {_F}), ("v", {_F, _B, _W}),
+    ("w", {_W}), ("d", {_D}), ("t", {_D}), ("n", {"n"}), ("l", {"l"}), ("r", {"l"}),
+    ("g", {_G, _S}), ("k", {_G}), ("q", {_G}), ("c", {_G, _S}), ("x", {_S, _G}), ("j", {_S, _G}),
     ("z", {_S}), ("s", {_S}), ("h", {"h"}),
 ]  # fmt: skip
 
@@ -53,7 +54,10 @@ def _syllable_skeleton(syllables: tuple[str, ...]) -> Skeleton:
     for k, syl in enumerate(syllables):
         for initial in (syl[:2], syl[:1]):
             if initial in _PINYIN:
-                out.append(frozenset(_PINYIN[initial]))
+                if k == 0 and initial == "w":  # 威廉 "William", 瓦拉德卡 "Varadkar", 沃 "O-"
+                    out.append(frozenset({_V, _W}))
+                else:
+                    out.append(frozenset(_PINYIN[initial]))
                 break
         else:
             if k == 0:
@@ -75,6 +79,9 @@ def en_skeleton(word: str) -> Skeleton:
         out.append(frozenset({_S, _G, _V}))
         k = 1
     while k < len(w):
+        if _silent_r(w, k):
+            k += 1
+            continue
         for letters, classes in _ENGLISH:
             if w.startswith(letters, k):
                 if not out or not (w[k - 1 : k] == letters[:1] and len(letters) == 1):
@@ -84,6 +91,20 @@ def en_skeleton(word: str) -> Skeleton:
         else:
             k += 1
     return tuple(out)
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def _silent_r(w: str, k: int) -> bool:
+    """An r after a vowel and before a consonant or the end, which Chinese leaves out (伯格
+    "berg", 罗伯特 "Robert", 伯纳斯 "Berners"); a doubled r is heard (德里 "Derry")."""
+    return (
+        w[k] == "r"
+        and k > 0
+        and w[k - 1] in _VOWELS
+        and (k + 1 == len(w) or w[k + 1] not in _VOWELS and w[k + 1] != "r")
+    )
 
 
 def _distance(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> int:
@@ -169,13 +190,15 @@ def join_sounded(words: Sequence[str], toks: Sequence[Token]) -> list[str]:
     English word than its first word alone, so a name keeps the word after it apart (该隐 / 与
     "Cain and")."""
     pieces = [_piece(w) for w in words]
-    if _LONG not in pieces:
-        return list(words)  # a name cut apart leaves a piece of two characters or more
+    if not _may_hold_name(pieces):
+        return list(words)
     names = tuple(  # as _inside_capital says, without a call per token
         t.text
         for prev, t in zip(toks, toks[1:], strict=False)
         if t.capital and t.is_content and prev.text not in _OPENERS
     )
+    claimed = frozenset(n for w in words for n in _dictionary_names(w))
+    names = tuple(n for n in names if n not in claimed)  # another word's already: 甘地 "Gandhi"
     if not names:
         return list(words)
     out: list[str] = []
@@ -193,11 +216,11 @@ def _name_run(words: Sequence[str], pieces: Sequence[int], k: int, names: tuple[
     Every word of a run is a single character or a word the dictionary does not know as a
     common one, never a grammatical word (在, 和, 与 before a name stay apart), and the run
     sounds exactly like the name over three consonants or more."""
-    if k + 1 >= len(words) or not pieces[k + 1]:
+    if k + 1 >= len(words) or pieces[k + 1] not in _INNER:
         return k + 1
     end, best = k + 1, -1.0
     for stop in range(k + 2, min(len(words), k + MAX_JOIN) + 1):
-        if not pieces[stop - 1]:
+        if pieces[stop - 1] not in _INNER:
             break
         run = "".join(words[k:stop])
         # the pieces' own readings: cheaper than reading the run again, and the same sounds
@@ -205,13 +228,32 @@ def _name_run(words: Sequence[str], pieces: Sequence[int], k: int, names: tuple[
         if len(skeleton) < MIN_JOINED or not transliterable(run):
             continue
         name = next((n for n in names if _same_sounds(skeleton, en_skeleton(n))), None)
-        if name is None:
-            continue
+        if name is None or (
+            pieces[k] == _LEAD and _closeness("".join(words[k + 1 : stop]), (name,)) >= CLOSE
+        ):
+            continue  # a grammatical word opens a name only when the name needs its sound
         if best < 0:
             best = _closeness(words[k], names)
-        if best < 1.0 and SOUNDS_LIKE.fires(run, name):
-            end, best = stop, 1.0
+        if _better(best, skeleton, words[k:stop], name) and SOUNDS_LIKE.fires(run, name):
+            end, best = stop, 2.0
     return end
+
+
+def _better(best: float, run: Skeleton, words: Sequence[str], name: str) -> bool:
+    """Whether the run of ``words`` sounds more like ``name`` than its first word alone
+    (closeness ``best``): the first word is further off, or it matches only by leaving out
+    the name's final consonant while single characters after it complete every sound (希尔 /
+    薇 "Sylvie")."""
+    if best < 1.0:
+        return True
+    if best > 1.0 or any(len(w) > 1 for w in words[1:]):
+        return False  # a shorter run already had every sound, or whole words follow
+    en = en_skeleton(name)
+    return _every_sound(run, en) and not _every_sound(zh_skeleton(words[0]), en)
+
+
+def _every_sound(zh: Skeleton, en: Skeleton) -> bool:
+    return len(zh) == len(en) and all(a & b for a, b in zip(zh, en, strict=True))
 
 
 MIN_JOINED = 3
@@ -225,18 +267,49 @@ def _same_sounds(zh: Skeleton, en: Skeleton) -> bool:
     return len(zh) == len(en) and all(a & b for a, b in zip(zh, en, strict=True))
 
 
-_NONE, _SHORT, _LONG = 0, 1, 2
+_NONE, _SHORT, _LONG, _LEAD = 0, 1, 2, 3
+_INNER = (_SHORT, _LONG)
 
 
 @cache
 def _piece(word: str) -> int:
     """Whether ``word`` may be part of a name cut apart: a single character (_SHORT) or a word
-    unknown to the dictionary or a name in it (_LONG), never a grammatical word (_NONE)."""
-    if not has_chinese(word) or is_function_word(word):
+    unknown to the dictionary or a name in it (_LONG). A one-character grammatical word may
+    only open a name (以 of 以挪士 "Enos", 该 of 该南 "Cainan": _LEAD); a longer one is none
+    (_NONE)."""
+    if not has_chinese(word):
         return _NONE
+    if is_function_word(word):
+        return _LEAD if len(word) == 1 else _NONE
     if len(word) == 1:
         return _SHORT
     return _LONG if transliterable(word) else _NONE
+
+
+def _may_hold_name(pieces: Sequence[int]) -> bool:
+    """A name cut apart leaves a piece of two characters or more, or three single characters
+    in a row (哈 / 腓 / 拉 "Havilah"); a text without either has nothing to join."""
+    if _LONG in pieces:
+        return True
+    run = 0
+    for piece in pieces:
+        run = run + 1 if piece in (_SHORT, _LEAD) else 0
+        if run >= MIN_JOINED:
+            return True
+    return False
+
+
+@cache
+def _dictionary_names(word: str) -> frozenset[str]:
+    """The capitalised words of ``word``'s dictionary senses: the names it already stands for."""
+    if not has_chinese(word):
+        return frozenset()
+    return frozenset(
+        w for e in res.entries(word) for m in e.meanings for w in _CAPITALISED.findall(m)
+    )
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+")
 
 
 def _closeness(hanzi: str, names: tuple[str, ...]) -> float:
