@@ -1,6 +1,7 @@
 """Realigning translations laid out differently: 500 aligned pairs per corpus, the English
 re-laid as paragraphs (runs of 1-3 sentences joined into one line, where the sentence before
-ends as a sentence: a headline keeps its line), then aligned back by sentence the way
+ends as a sentence: a headline keeps its line) and one segment in five split over two lines at
+a sentence end, ; or : (see ``relaid``), then aligned back by sentence the way
 ``tutor mine ZH --en EN`` does when the line counts differ. Prints the share of the original
 pairs recovered exactly.
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import sys
 import time
 from pathlib import Path
@@ -33,6 +35,8 @@ ENDS = ".!?\"”'"
 
 
 def relaid(english: list[str], rng: random.Random) -> list[str]:
+    """The English on new lines: runs of 1-3 segments joined into one line, and one segment
+    in five that holds a sentence break, a ; or a : split over two lines there."""
     lines, k = [], 0
     while k < len(english):
         run, chunk = rng.choice([1, 1, 2, 3]), [english[k]]
@@ -40,8 +44,17 @@ def relaid(english: list[str], rng: random.Random) -> list[str]:
         while len(chunk) < run and k < len(english) and chunk[-1].rstrip()[-1:] in ENDS:
             chunk.append(english[k])
             k += 1
-        lines.append(" ".join(chunk))
+        line = " ".join(chunk)
+        cut = _split_point(line) if len(chunk) == 1 and rng.random() < 0.2 else None
+        lines.extend([line[:cut].rstrip(), line[cut:].lstrip()] if cut else [line])
     return lines
+
+
+def _split_point(line: str) -> int | None:
+    """Where to split ``line`` over two lines: after the sentence end, ; or : nearest its
+    middle, or None when it has none."""
+    points = [m.end() for m in re.finditer(r"[.!?;:][\"'”’)]*\s+(?=\S)", line)]
+    return min(points, key=lambda at: abs(at - len(line) / 2)) if points else None
 
 
 def main() -> None:

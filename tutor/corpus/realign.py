@@ -33,6 +33,8 @@ SHAPES: dict[tuple[int, int], float] = {
 }
 _VARIANCE = 6.8  # Gale and Church's variance of the length ratio, per character
 _PER_MISS = 0.4  # the cost of each word one side leaves unexplained in the other
+WEAK_CUT = 4.6  # -log(0.01): a bead starting inside a sentence, after its ; or : clause
+LINE_JOIN = 2.3  # -log(0.1): a bead joining sentences of two lines of one side
 MIN_BAND = 40  # sentences either side of the diagonal, at least
 
 
@@ -44,6 +46,25 @@ class Sentence:
 
 def _chars(text: str) -> int:
     return sum(1 for ch in text if not ch.isspace())
+
+
+def _breaks(sentences: Sequence[Sentence]) -> list[int]:
+    """Prefix counts of line breaks: entry k is how many sentences before the k-th start a
+    new line (the first sentence counts none)."""
+    out = [0, 0]
+    for k in range(1, len(sentences)):
+        out.append(out[-1] + (sentences[k].line != sentences[k - 1].line))
+    return out[: len(sentences) + 1]
+
+
+def _continues_zh(before: str) -> bool:
+    """The sentence after ``before`` goes on with it: ``before`` ends at a semicolon."""
+    return before.rstrip().endswith(("；", ";"))
+
+
+def _continues_en(before: str, text: str) -> bool:
+    """``text`` goes on with the sentence of ``before``: after a ; or :, in lower case."""
+    return before.rstrip().endswith((";", ":")) and text[:1].islower()
 
 
 class _Cost:
@@ -60,6 +81,28 @@ class _Cost:
         self.overlap = overlap
         self.zh_words = [overlap.zh_units(s.text) for s in zh] if overlap else []
         self.en_words = [overlap.en_lemmas(s.text) for s in en] if overlap else []
+        self.zh_breaks = _breaks(zh)
+        self.en_breaks = _breaks(en)
+        self.zh_weak = [k > 0 and _continues_zh(zh[k - 1].text) for k in range(len(zh))]
+        self.en_weak = [k > 0 and _continues_en(en[k - 1].text, s.text) for k, s in enumerate(en)]
+
+    def cut(self, i: int, x: int, j: int, y: int) -> float:
+        """What a bead starting at sentences i and j pays for cutting a sentence of either side
+        between its clauses: translators keep a sentence together far more often than not."""
+        weak = (x > 0 and i < len(self.zh_weak) and self.zh_weak[i]) + (
+            y > 0 and j < len(self.en_weak) and self.en_weak[j]
+        )
+        return WEAK_CUT * weak
+
+    def joins(self, i: int, a: int, j: int, b: int) -> float:
+        """What a bead pays for each line break inside either side: the writer ended a unit
+        there, so the translator's sentence more often ends there too."""
+        return LINE_JOIN * (
+            self.zh_breaks[a]
+            - self.zh_breaks[i + 1 if a > i else a]
+            + self.en_breaks[b]
+            - self.en_breaks[j + 1 if b > j else b]
+        )
 
     def length(self, i: int, a: int, j: int, b: int) -> float:
         zh, en = self.zh_len[a] - self.zh_len[i], self.en_len[b] - self.en_len[j]
@@ -107,6 +150,7 @@ def align_documents(
                     continue
                 # an unpaired sentence leaves all its words unexplained: never a cheap way out
                 step = prior + cost.length(i, a, j, b) + cost.lexical(i, a, j, b)
+                step += cost.cut(i, x, j, y) + cost.joins(i, a, j, b)
                 total = here[0] + step
                 if total < best.get((a, b), (math.inf, 0, 0))[0]:
                     best[(a, b)] = (total, i, j)
