@@ -76,6 +76,7 @@ def test_migrations_are_self_contained() -> None:
     assert "tutor.store.migrations.early" in ours
     assert ours <= {
         "tutor.store.sql",
+        "tutor.store.migrations.anki_export",
         "tutor.store.migrations.counts",
         "tutor.store.migrations.early",
     }

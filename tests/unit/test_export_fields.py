@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import html
 
-from tutor.export.fields import blank, colored_pinyin, highlight, main_example, note_fields
+import pytest
+
+from tutor.export.fields import (
+    MEASURE_WORD,
+    blank,
+    colored_pinyin,
+    highlight,
+    main_example,
+    note_fields,
+    sound,
+)
 from tutor.export.style import FIELDS
 from tutor.model import Entry, Example
 
@@ -167,3 +177,40 @@ def test_the_source_field_carries_the_sentences_credit() -> None:
     entry = _entry(examples=(Example("要协同发展。", "Develop together.", "CC-BY 2.0 #7"),))
     assert _fields(entry, "tatoeba")["Source"] == "tatoeba · CC-BY 2.0 #7"
     assert _fields(_entry(), "report")["Source"] == "report"
+
+
+def test_the_measure_words_leave_senses_for_their_own_field() -> None:
+    entry = _entry(senses=("road", "path", "measure word 条 (tiáo), 段 (duàn)"))
+    f = _fields(entry)
+    assert f["Senses"] == "road; path"
+    assert f["Classifier"] == "条 (tiáo), 段 (duàn)"
+    assert _fields(_entry(senses=("road",)))["Classifier"] == ""
+
+
+def test_mining_writes_the_measure_words_the_way_the_field_reads_them() -> None:
+    """The Classifier field finds the sense mining writes (``rank._senses``): 桥 has CL:座."""
+    from tutor.mining.rank import _senses
+
+    senses = _senses("桥", "qiáo")
+    assert senses[-1].startswith(MEASURE_WORD) and "座 (zuò)" in senses[-1]
+    f = _fields(_entry(hanzi="桥", senses=senses))
+    assert "座 (zuò)" in f["Classifier"] and MEASURE_WORD not in f["Senses"]
+
+
+def test_frequency_has_one_decimal_and_is_empty_when_unknown() -> None:
+    assert _fields(_entry(frequency=4.2561))["Frequency"] == "4.3"
+    assert _fields(_entry(frequency=0.0))["Frequency"] == ""
+
+
+def test_anki_syntax_in_the_new_fields_stays_text() -> None:
+    entry = _entry(senses=("measure word [sound:x.mp3] {{c1::个}} <i>",))
+    assert _fields(entry)["Classifier"] == "[sound&#58;x.mp3] {&#123;c1::个}} &lt;i&gt;"
+
+
+def test_audio_is_a_sound_tag_of_a_tutor_media_file_or_nothing() -> None:
+    name = "tutor-0123456789abcdef01234567.wav"
+    assert note_fields(_entry(), "report", name)[FIELDS.index("Audio")] == f"[sound:{name}]"
+    assert _fields(_entry())["Audio"] == ""
+    for bad in ("x.wav", "tutor-abc].wav", "tutor-0123456789abcdef.wav]<b>", "../tutor-0a.wav"):
+        with pytest.raises(ValueError):
+            sound(bad)

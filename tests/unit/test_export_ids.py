@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import genanki
 
 from tutor.export.ids import DECK_ID_BASE, MODEL_ID, deck_id, note_guid
-from tutor.export.style import FIELDS, TEMPLATES
+from tutor.export.style import FIELDS, FIELDS_BEFORE, TEMPLATES
+
+DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 def test_guid_is_genanki_guid_for_hanzi_and_deck() -> None:
@@ -38,9 +42,10 @@ def test_ids_are_the_same_in_another_process() -> None:
 
 
 def test_model_id_and_schema_are_pinned() -> None:
-    # Anki updates notes only while the note type's id, field names and template names stay
-    # the same. Changing any of these strands every learner's imported notes: if you must,
-    # also change MODEL_ID and MODEL_NAME (see tutor/export/ids.py).
+    # Anki updates notes under its default import options only while the note type's id,
+    # field names and template names stay the same. Fields are only ever appended (each
+    # growth needs "Merge note types" once, see tutor/export/ids.py); the id and the template
+    # names never change.
     assert MODEL_ID == 1_607_392_319
     assert FIELDS == (
         "Hanzi",
@@ -56,8 +61,21 @@ def test_model_id_and_schema_are_pinned() -> None:
         "Examples",
         "HSK",
         "Kind",
+        "Audio",
+        "Frequency",
+        "Classifier",
     )
     assert [t["name"] for t in TEMPLATES] == ["Recognition", "Recall"]
+
+
+def test_fields_only_grow_at_their_end() -> None:
+    """Every earlier release's field list starts every later one, the shipped one included
+    (tests/data/notetype-13-fields.json, the note type as main had it before Audio)."""
+    shipped = json.loads((DATA / "notetype-13-fields.json").read_text(encoding="utf-8"))
+    assert FIELDS_BEFORE[-1] == tuple(shipped["fields"])
+    for before, after in zip(FIELDS_BEFORE, (*FIELDS_BEFORE[1:], FIELDS), strict=True):
+        assert len(after) > len(before) and after[: len(before)] == before
+    assert [t["name"] for t in shipped["templates"]] == [t["name"] for t in TEMPLATES]
 
 
 def test_deck_id_is_stable_in_range_and_differs_between_decks() -> None:

@@ -12,6 +12,7 @@ text: ``[sound:x.mp3]`` would play a file and ``{{`` open a template tag.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -20,18 +21,23 @@ from tutor.lang.pinyin import syllables, tones
 from tutor.model import Entry, Example
 
 __all__ = [
+    "MEASURE_WORD",
     "blank",
+    "classifiers",
     "colored_pinyin",
     "examples_html",
+    "frequency_label",
     "highlight",
     "hsk_label",
     "main_example",
     "more_examples",
     "note_fields",
+    "sound",
 ]
 
 
 _VOWELS = frozenset("aeiouü")
+_MEDIA_NAME = re.compile(r"tutor-[0-9a-f]{8,64}\.(?:wav|mp3)")
 
 
 MAX_EXAMPLES = 3  # in the Examples field, besides the card's own sentence
@@ -137,8 +143,35 @@ def examples_html(entry: Entry) -> str:
     )
 
 
+#: How mining writes the dictionary's measure words as the last sense ("measure word 条
+#: (tiáo), 座 (zuò)", ``mining.rank``); the note shows them in their own field, Classifier.
+MEASURE_WORD = "measure word "
+
+
 def _senses(senses: Sequence[str]) -> str:
-    return "; ".join(_esc(readable(s)) for s in senses if s)
+    return "; ".join(_esc(readable(s)) for s in senses if s and not s.startswith(MEASURE_WORD))
+
+
+def classifiers(senses: Sequence[str]) -> str:
+    """The measure words of the senses ("条 (tiáo), 座 (zuò)"), escaped; empty when none."""
+    found = [s.removeprefix(MEASURE_WORD) for s in senses if s.startswith(MEASURE_WORD)]
+    return "; ".join(_esc(s) for s in found if s)
+
+
+def frequency_label(zipf: float) -> str:
+    """Zipf frequency to one decimal (7 is "the", 3 a word met once in a million); empty when
+    unknown (wordfreq gives 0 for a word it has never seen)."""
+    return f"{zipf:.1f}" if zipf > 0 else ""
+
+
+def sound(name: str) -> str:
+    """The ``[sound:...]`` tag of a media file tutor named (``tutor-<hash>.wav``); anything
+    else is refused, as a name is never user text."""
+    if not name:
+        return ""
+    if _MEDIA_NAME.fullmatch(name) is None:
+        raise ValueError(f"not a tutor media file name: {name!r}")
+    return f"[sound:{name}]"
 
 
 def hsk_label(level: int | None) -> str:
@@ -148,8 +181,9 @@ def hsk_label(level: int | None) -> str:
     return "7–9" if level >= 7 else str(level)
 
 
-def note_fields(entry: Entry, deck_name: str) -> list[str]:
-    """The note's field values, in ``style.FIELDS`` order, ready for Anki (escaped HTML)."""
+def note_fields(entry: Entry, deck_name: str, audio: str = "") -> list[str]:
+    """The note's field values, in ``style.FIELDS`` order, ready for Anki (escaped HTML);
+    ``audio`` names the word's media file in the package, if it has one."""
     example = main_example(entry)
     word = _word_in(example.zh, entry) if example else entry.hanzi
     return [
@@ -166,4 +200,7 @@ def note_fields(entry: Entry, deck_name: str) -> list[str]:
         examples_html(entry),
         hsk_label(entry.hsk_level),
         _esc(entry.kind),
+        sound(audio),
+        _esc(frequency_label(entry.frequency)),
+        classifiers(entry.senses),
     ]

@@ -6,8 +6,12 @@ note type or duplicate every note, and the learner's review history would be spl
 
 - ``MODEL_ID`` is a hard-coded constant, never to be changed. Anki only updates an existing
   note type in place when its *schema* (field names, template names, in order) is unchanged;
-  templates and CSS may evolve freely, but changing ``FIELDS`` or the template names needs a
-  new ``MODEL_ID`` and a new ``MODEL_NAME`` (and notes from old exports stop updating).
+  templates and CSS may evolve freely. When the schema differs, Anki's default options add a
+  copy of the note type ("tutor: Chinese vocabulary+") and leave every note alone (reported
+  as conflicting); with "Merge note types" ticked and "Update notes: Always" it adds the new
+  fields to the note type the collection has and updates every note. So ``FIELDS`` only grows
+  at its end, the template names never change, and each growth costs the learner one import
+  with those two options (``export.schema`` says when).
 - ``deck_id(name)`` is derived from the deck name with SHA-256, so every export of one deck
   carries the same id and two decks in one collection never share one. Current Anki matches
   decks by name and remaps ids anyway; the stable id keeps older importers (which match by id

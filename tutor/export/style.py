@@ -1,8 +1,10 @@
 """The note type: field names, the two card templates and the card CSS.
 
-The field list is part of the export contract and of Anki's note-type *schema*: Anki updates
-notes from a re-export only while the field names and template names stay exactly the same
-(see ``ids``). Append nothing here without also changing ``ids.MODEL_ID``.
+The field list is part of the export contract and of Anki's note-type *schema*: Anki's default
+import options update notes from a re-export only while the field names and template names
+stay exactly the same (see ``ids``). The list only ever grows at its end (``FIELDS_BEFORE``
+is each earlier list): the import of the first export with a longer list needs "Merge note
+types" and "Update notes: Always" once, and ``tutor export`` says so (``tutor.export.schema``).
 
 Tone colours follow the Pleco / Anki "Chinese Support" convention (1 red, 2 green, 3 blue,
 4 purple, neutral grey), darkened for white cards and lightened for Anki's night mode so each
@@ -28,6 +30,7 @@ from typing import Final
 __all__ = [
     "CSS",
     "FIELDS",
+    "FIELDS_BEFORE",
     "FIELDS_CHANGED",
     "RECALL",
     "RECOGNITION",
@@ -39,30 +42,38 @@ __all__ = [
 #: When the templates or the CSS last changed: the note type's modification time in every
 #: export, so Anki keeps the learner's own edits to them until tutor changes them. Move it to
 #: the time of the change (later than every earlier export) with any change to either.
-STYLE_CHANGED: Final = datetime(2026, 12, 2, 3, 15, tzinfo=UTC)
+STYLE_CHANGED: Final = datetime(2026, 12, 2, 10, 15, tzinfo=UTC)
 #: The start of SHA-256 of the CSS and templates that STYLE_CHANGED dates (a test holds the two
 #: together: a change to the style with no new date fails it).
-STYLE_DIGEST: Final = "25dc04b4fbd31504"
+STYLE_DIGEST: Final = "6cfd3f34e6cb0d4a"
 #: When the way fields are written from a note (``fields.note_fields``) last changed: no note
 #: is dated earlier, so such a change reaches every note. Move it with any such change.
-FIELDS_CHANGED: Final = datetime(2026, 12, 2, 4, 15, tzinfo=UTC)
+FIELDS_CHANGED: Final = datetime(2026, 12, 2, 10, 15, tzinfo=UTC)
 
-#: Note fields in order. The first eight are the export contract; the rest are extras.
-FIELDS: Final[tuple[str, ...]] = (
-    "Hanzi",
-    "Traditional",
-    "Pinyin",
-    "English",
-    "Senses",
-    "Sentence",
-    "Translation",
-    "Source",
-    "PinyinColored",
-    "SentenceCloze",
-    "Examples",
-    "HSK",
-    "Kind",
+#: The field lists of earlier releases, oldest first: each is the start of the next one and
+#: of ``FIELDS`` (a test holds them to that), so fields are only ever appended.
+FIELDS_BEFORE: Final[tuple[tuple[str, ...], ...]] = (
+    (
+        "Hanzi",
+        "Traditional",
+        "Pinyin",
+        "English",
+        "Senses",
+        "Sentence",
+        "Translation",
+        "Source",
+        "PinyinColored",
+        "SentenceCloze",
+        "Examples",
+        "HSK",
+        "Kind",
+    ),
 )
+
+#: Note fields in order. The first eight are the export contract; the rest are extras. Audio
+#: is ``[sound:...]`` of the word with ``--audio`` and empty without; Frequency is the word's
+#: Zipf frequency (one decimal); Classifier the dictionary's measure words with their reading.
+FIELDS: Final[tuple[str, ...]] = (*FIELDS_BEFORE[-1], "Audio", "Frequency", "Classifier")
 
 RECOGNITION: Final = "Recognition"
 RECALL: Final = "Recall"
@@ -80,6 +91,11 @@ _FOOTER = (
     '<div class="source">{{Source}}{{#HSK}} · HSK {{HSK}}{{/HSK}}'
     "{{#Kind}} · {{Kind}}{{/Kind}}</div>"
 )
+_SENSES = (
+    '{{#Senses}}<div class="senses">{{Senses}}</div>{{/Senses}}\n'
+    '{{#Classifier}}<div class="senses classifier">measure word {{Classifier}}</div>'
+    "{{/Classifier}}"
+)
 _TRADITIONAL = (
     '{{#Traditional}}<div class="traditional" lang="zh-Hant">{{Traditional}}</div>{{/Traditional}}'
 )
@@ -93,9 +109,10 @@ TEMPLATES: Final[tuple[dict[str, str], ...]] = (
                 "{{FrontSide}}",
                 '<hr id="answer">',
                 _PINYIN,
+                "{{Audio}}",
                 _TRADITIONAL,
                 '<div class="english">{{English}}</div>',
-                '{{#Senses}}<div class="senses">{{Senses}}</div>{{/Senses}}',
+                _SENSES,
                 _CONTEXT,
                 '{{#Examples}}<details class="examples"><summary>More examples</summary>'
                 "{{Examples}}</details>{{/Examples}}",
@@ -116,8 +133,9 @@ TEMPLATES: Final[tuple[dict[str, str], ...]] = (
                 '<hr id="answer">',
                 '<div class="hanzi" lang="zh-Hans">{{Hanzi}}</div>',
                 _PINYIN,
+                "{{Audio}}",
                 _TRADITIONAL,
-                '{{#Senses}}<div class="senses">{{Senses}}</div>{{/Senses}}',
+                _SENSES,
                 _CONTEXT,
                 _FOOTER,
             ]

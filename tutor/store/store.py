@@ -21,7 +21,8 @@ from tutor.srs.queue import NOTHING, Avoid, Queue, QueueCounts
 from tutor.srs.scheduler import Scheduler
 from tutor.srs.settings import DeckSettings
 from tutor.srs.state import Rating, utc
-from tutor.store import actions, cards, deck_settings, decks, known, notes, reviews
+from tutor.store import actions, anki_export, cards, deck_settings, decks, known, notes, reviews
+from tutor.store.anki_export import AnkiExport
 from tutor.store.db import connect
 from tutor.store.records import CardView, DeckSummary, ReviewResult, UpsertResult
 from tutor.store.sql import Database
@@ -330,6 +331,12 @@ class Store:
     def edit_english(self, note_id: int, english: str, now: datetime | None = None) -> None:
         """Replace the note's English; later re-mines keep this text."""
         actions.edit_english(self.db, note_id, english, _now(now))
+
+    def last_anki_export(self, deck_id: int) -> AnkiExport:
+        return anki_export.last_export(self.db, deck_id)
+
+    def record_anki_export(self, deck_id: int, export: AnkiExport, now: datetime) -> None:
+        anki_export.record_export(self.db, deck_id, export, now)
 
     # settings and parameters ---------------------------------------------------------------
     def settings(self, deck_id: int) -> DeckSettings:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from tutor.store.migrations.anki_export import m008_anki_export
 from tutor.store.migrations.counts import m007_queue_indexes
 from tutor.store.migrations.early import (
     m001_initial,
@@ -53,6 +54,7 @@ STEPS: tuple[Callable[[Any], None], ...] = (
     m005_judgements,
     m006_known_words,
     m007_queue_indexes,
+    m008_anki_export,
 )
 
 
