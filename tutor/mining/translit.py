@@ -264,7 +264,7 @@ def _same_sounds(zh: Skeleton, en: Skeleton) -> bool:
     consonant Chinese leaves out aside."""
     if len(en) > 2 and len(zh) == len(en) - 1:
         en = en[:-1]
-    return len(zh) == len(en) and all(a & b for a, b in zip(zh, en, strict=True))
+    return _every_sound(zh, en)
 
 
 _NONE, _SHORT, _LONG, _LEAD = 0, 1, 2, 3
