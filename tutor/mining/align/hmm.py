@@ -43,23 +43,27 @@ class _Cells:
         self.trg_len = np.array([len(t) for t in trg], dtype=np.int64)
         sizes = self.src_len * self.trg_len
         self.offsets = np.concatenate(([0], np.cumsum(sizes)))
-        src_ids, trg_ids, trg_tok = [], [], []
+        keys, toks, nulls = [], [], []
         tok_base = 0
         for s, t in zip(src, trg, strict=True):
             full = np.concatenate(([0], s)).astype(np.int64)
-            src_ids.append(np.repeat(full, len(t)))  # source-major: cell (i, j) at i*J + j
-            trg_ids.append(np.tile(t.astype(np.int64), len(full)))
-            trg_tok.append(np.tile(np.arange(tok_base, tok_base + len(t)), len(full)))
+            # source-major: cell (i, j) at i*J + j
+            keys.append((full[:, None] * n_trg + t.astype(np.int64)[None, :]).ravel())
+            toks.append(np.tile(np.arange(tok_base, tok_base + len(t), dtype=np.int32), len(full)))
+            nulls.append(np.arange(len(full) * len(t)) < len(t))
             tok_base += len(t)
-        cat = np.concatenate if src_ids else (lambda _: np.zeros(0, np.int64))
-        cell_src, cell_trg = cat(src_ids), cat(trg_ids)
-        self.cell_tok = cat(trg_tok)
+        self.cell_tok = np.concatenate(toks) if toks else np.zeros(0, np.int32)
+        self.is_null = np.concatenate(nulls) if nulls else np.zeros(0, bool)
+        del toks, nulls
         self.n_tok = tok_base
         self.n_trg = n_trg
-        keys = cell_src * n_trg + cell_trg
-        self.pairs, self.pair_idx = np.unique(keys, return_inverse=True)
+        flat = np.concatenate(keys) if keys else np.zeros(0, np.int64)
+        del keys
+        self.pairs, inverse = np.unique(flat, return_inverse=True)
+        del flat
+        self.pair_idx = inverse.astype(np.int32 if len(self.pairs) < 2**31 else np.int64)
+        del inverse
         self.pair_src = self.pairs // n_trg
-        self.is_null = cell_src == 0
 
 
 def _normalise(counts: np.ndarray, cells: _Cells, unseen: float) -> np.ndarray:
@@ -87,14 +91,14 @@ def _prior_counts(cells: _Cells, priors: dict[tuple[int, int], float], smooth: f
 
 def _ibm1(cells: _Cells, prior: np.ndarray, cfg: HmmConfig) -> np.ndarray:
     t = _normalise(prior.copy(), cells, cfg.unseen)
-    null_w = np.where(cells.is_null, cfg.null_probability, 1.0)
     for _ in range(cfg.ibm1_iterations):
-        p = t[cells.pair_idx] * null_w
-        denom = np.bincount(cells.cell_tok, weights=p, minlength=cells.n_tok)
-        post = p / denom[cells.cell_tok]
+        post = t[cells.pair_idx]
+        post[cells.is_null] *= cfg.null_probability
+        post /= np.bincount(cells.cell_tok, weights=post, minlength=cells.n_tok)[cells.cell_tok]
         t = _normalise(
             np.bincount(cells.pair_idx, post, len(cells.pairs)) + prior, cells, cfg.unseen
         )
+        del post
     return t
 
 
