@@ -122,8 +122,18 @@ def measure(source: Path, folder: Path, timeout: float) -> dict[str, object]:
     peak = 0
     started = time.perf_counter()
     wrapper = subprocess.Popen(
-        [sys.executable, "-c", _MEASURE, str(err), str(timeout), *cmd, "mine", str(source),
-         "--deck", "bench"],
+        [
+            sys.executable,
+            "-c",
+            _MEASURE,
+            str(err),
+            str(timeout),
+            *cmd,
+            "mine",
+            str(source),
+            "--deck",
+            "bench",
+        ],
         stdout=subprocess.PIPE,
         text=True,
         env=env,
@@ -192,8 +202,13 @@ def main() -> int:
         if args.only in (None, "line"):
             runs.append(("one line", folder / "line.tsv", lambda p: build_line(p, args.mb)))
         if args.only in (None, "lines"):
-            runs.append((f"{args.lines:,} lines", folder / "lines.tsv",
-                         lambda p: build_lines(p, args.lines)))
+            runs.append(
+                (
+                    f"{args.lines:,} lines",
+                    folder / "lines.tsv",
+                    lambda p: build_lines(p, args.lines),
+                )
+            )
         for name, path, make in runs:
             size = make(path)
             load = os.getloadavg()

@@ -3,7 +3,8 @@
 The order is what keeps bad input harmless: the whole source is read and validated before the
 database is opened, so a file that cannot be read changes nothing in ``progress.db`` (and does not
 even create it). Validation streams and keeps only a count; mining then streams the source again,
-so a corpus of any size is never held in memory whole.
+so a corpus of any size is never held in memory whole, and a pair too long to mine whole (one
+huge line) is cut into sentence pieces on the way (``corpus.pieces``).
 """
 
 from __future__ import annotations
