@@ -3,7 +3,8 @@
 The order is what keeps bad input harmless: the whole source is read and validated before the
 database is opened, so a file that cannot be read changes nothing in ``progress.db`` (and does not
 even create it). Validation streams and keeps only a count; mining then streams the source again,
-so a corpus of any size is never held in memory whole.
+so a corpus of any size is never held in memory whole, and a pair too long to mine whole (one
+huge line) is cut into sentence pieces on the way (``corpus.pieces``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tutor.corpus import Unpaired, read_pairs, validate
+from tutor.corpus import Unpaired, pieces, read_pairs
 from tutor.curate import Curated, Selection, apply_judgements, select
 from tutor.errors import ExportError, InputError
 from tutor.lang.prepare import StepReport, prepare
@@ -95,21 +96,30 @@ class _Source:
     en_path: Path | None
     fmt: str | None
     count: int
+    long: bool = False  # a pair is cut into pieces (``corpus.pieces``): more pairs than read
 
     def __len__(self) -> int:
         return self.count
 
     def __iter__(self) -> Iterator[SegmentPair]:
-        return read_pairs(self.path, en_path=self.en_path, fmt=self.fmt)
+        return pieces.cut_long(read_pairs(self.path, en_path=self.en_path, fmt=self.fmt))
+
+    @property
+    def total(self) -> int | None:
+        """Pairs mining will see, when the count read says (not when long pairs are cut)."""
+        return None if self.long else self.count
 
 
 def _read_all(
     source: Path, en_path: Path | None, fmt: str | None, unpaired: list[Unpaired]
 ) -> _Source:
-    count = validate(source, en_path, fmt, report=unpaired.append)
+    count, long = 0, False
+    for pair in read_pairs(source, en_path=en_path, fmt=fmt, report=unpaired.append):
+        count += 1
+        long = long or len(pair.zh) + len(pair.en) > pieces.LONG
     if not count:
         raise InputError("no Chinese-English sentence pairs found", path=source)
-    return _Source(source, en_path, fmt, count)
+    return _Source(source, en_path, fmt, count, long)
 
 
 def mine_source(
@@ -203,8 +213,8 @@ def _mine_into(
         known = known_from.known_hanzi(exclude_deck=deck_name)
         lexicon, rejected = known_from.judgements()
     history = _History(known, lexicon, rejected)
-    skipped, curated = _curate(pairs, progress, history, selection, statistical, stages)
-    report = _report(deck_name, source, len(pairs), curated, unpaired, skipped, store is None)
+    skipped, mined, curated = _curate(pairs, progress, history, selection, statistical, stages)
+    report = _report(deck_name, source, mined, curated, unpaired, skipped, store is None)
     if store is not None:
         _write_deck(store, deck_name, source, curated, selection, report)
     if jsonl is not None:
@@ -228,21 +238,22 @@ def _curate(
     selection: Selection | None,
     statistical: bool,
     stages: StepReport | None,
-) -> tuple[int, Curated]:
-    """Mine ``pairs`` and apply the learner's verdicts and filters: (known skipped, curated)."""
+) -> tuple[int, int, Curated]:
+    """Mine ``pairs`` and apply the learner's verdicts and filters: (known skipped, pairs
+    mined, curated)."""
     prepare(stages)  # build or open every cache before the first pair, not in the middle
     # mine() uses the verdicts as evidence; apply_judgements guarantees them whatever it scores
     result = mine(
         pairs,
         progress=progress,
-        total=len(pairs),
+        total=pairs.total,
         known=history.known,
         lexicon=history.lexicon,
         rejected=history.rejected,
         aligner=True if statistical else None,
     )
     judged = apply_judgements(result.entries, result.low, history.lexicon, history.rejected)
-    return result.skipped_known, select(judged, selection or Selection())
+    return result.skipped_known, result.pairs, select(judged, selection or Selection())
 
 
 def _report(
@@ -336,7 +347,7 @@ def bootstrap_bundled(
         return name
 
     def mine_fresh() -> Curated:
-        return _curate(pairs, progress, _History(), None, False, stages)[1]
+        return _curate(pairs, progress, _History(), None, False, stages)[2]
 
     curated = mined_once(source, mine_fresh)
     _write_deck(

@@ -9,8 +9,9 @@ starts a new sentence: never inside "23.15", after "Dr." or "e.g.", or after an 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-__all__ = ["split_en", "split_zh", "split_zh_commas"]
+__all__ = ["iter_en", "iter_zh", "split_en", "split_zh", "split_zh_commas"]
 
 _CLOSERS = re.escape("”’」』）)］]》\"'")
 _ZH_END = re.compile(rf"[。！？；;!?…]+[{_CLOSERS}]*")
@@ -85,21 +86,33 @@ _ABBREVIATIONS = {
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
 
 
-def _split(text: str, boundary: re.Pattern[str]) -> list[str]:
-    parts: list[str] = []
+def _iter_split(text: str, boundary: re.Pattern[str]) -> Iterator[str]:
+    last: str | None = None  # held back: a tail without letters or digits joins it
     start = 0
     for match in boundary.finditer(text):
         piece = text[start : match.end()].strip()
         if piece:
-            parts.append(piece)
+            if last is not None:
+                yield last
+            last = piece
         start = match.end()
     tail = text[start:].strip()
+    if tail and last is not None and not any(ch.isalnum() for ch in tail):
+        last += tail
+        tail = ""
+    if last is not None:
+        yield last
     if tail:
-        if parts and not any(ch.isalnum() for ch in tail):
-            parts[-1] += tail
-        else:
-            parts.append(tail)
-    return parts
+        yield tail
+
+
+def _split(text: str, boundary: re.Pattern[str]) -> list[str]:
+    return list(_iter_split(text, boundary))
+
+
+def iter_zh(text: str) -> Iterator[str]:
+    """``split_zh`` one sentence at a time."""
+    return _iter_split(text, _ZH_END)
 
 
 def split_zh(text: str) -> list[str]:
@@ -116,12 +129,13 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
     terminator = match.group(1)
     if ";" in terminator:
         return True
-    rest = text[match.end() :]
+    # one character, not the rest of the text: a copy per boundary is quadratic on a long line
+    rest = text[match.end() : match.end() + 1]
     if not rest or not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"'“‘([—-"):
         return False
     if terminator != ".":
         return True
-    word = _WORD_BEFORE.search(text[: match.start()])
+    word = _word_before(text, match.start())
     if word is None:
         return True
     token = word.group(1).lower().strip(".")
@@ -131,15 +145,33 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
     return not (len(token) == 1 and token.isalpha())
 
 
-def split_en(text: str) -> list[str]:
-    """English sentences and ;-clauses, each keeping its punctuation."""
-    parts: list[str] = []
+def _word_before(text: str, end: int) -> re.Match[str] | None:
+    """``_WORD_BEFORE`` at ``end``, looking at a short window first (the same answer unless
+    the word fills the window)."""
+    start = max(0, end - _WINDOW)
+    word = _WORD_BEFORE.search(text, start, end)
+    if word is not None and word.start() == start and start > 0:
+        return _WORD_BEFORE.search(text[:end])
+    return word
+
+
+_WINDOW = 64
+
+
+def iter_en(text: str) -> Iterator[str]:
+    """``split_en`` one sentence at a time."""
     start = 0
     for match in _EN_END.finditer(text):
         if _is_boundary(text, match):
-            parts.append(text[start : match.end()].strip())
+            part = text[start : match.end()].strip()
+            if part:
+                yield part
             start = match.end()
     tail = text[start:].strip()
     if tail:
-        parts.append(tail)
-    return [p for p in parts if p]
+        yield tail
+
+
+def split_en(text: str) -> list[str]:
+    """English sentences and ;-clauses, each keeping its punctuation."""
+    return list(iter_en(text))
