@@ -87,9 +87,9 @@ class MineReport:
 class _Source:
     """A source already read once and found good: iterating reads it again, streaming.
 
-    A large corpus is never held in memory whole: ``validate`` reads it first (raising its
-    first bad line before anything is written) and counts its pairs, and mining streams it a
-    second time.
+    A large corpus is never held in memory whole: ``_read_all`` reads it first (raising its
+    first bad line before anything is written), counts its pairs and notes whether one is long
+    enough to be cut, and mining streams it a second time.
     """
 
     path: Path

@@ -14,6 +14,7 @@ pass through unchanged.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from itertools import islice
 
 from tutor.corpus.overlap import DictionaryOverlap, default_overlap
@@ -40,22 +41,14 @@ def cut_long(
     scorer = overlap
     for pair in pairs:
         if len(pair.zh) + len(pair.en) <= limit:
-            if shift:
-                pair = _moved(pair, pair.position + shift)
-            yield pair
+            yield replace(pair, position=pair.position + shift) if shift else pair
             continue
         if scorer is None:
             scorer = default_overlap()
         count = 0
         for count, (zh, en) in enumerate(_pieces(pair, scorer), start=1):
-            yield SegmentPair(
-                zh, en, pair.source, pair.line, pair.position + shift + count - 1, pair.credit
-            )
+            yield replace(pair, zh=zh, en=en, position=pair.position + shift + count - 1)
         shift += max(count, 1) - 1
-
-
-def _moved(pair: SegmentPair, position: int) -> SegmentPair:
-    return SegmentPair(pair.zh, pair.en, pair.source, pair.line, position, pair.credit)
 
 
 def _pieces(pair: SegmentPair, overlap: DictionaryOverlap | None) -> Iterator[tuple[str, str]]:
@@ -73,7 +66,7 @@ def _pieces(pair: SegmentPair, overlap: DictionaryOverlap | None) -> Iterator[tu
             en.extend(en_left)
         if not zh or not en:
             if zh or en:
-                yield _whole(zh, en)
+                yield joined((zh, en))
             return
         beads = _merged(align_documents(zh, en, overlap))
         keep = beads if last else beads[: max(1, len(beads) // 2)]
@@ -93,10 +86,6 @@ def _fill_en(en: list[Sentence], more: Iterator[Sentence], chars: float) -> None
         have += len(sentence.text)
         if have >= 1.2 * chars + 100:
             return
-
-
-def _whole(zh: list[Sentence], en: list[Sentence]) -> tuple[str, str]:
-    return joined((zh, en))
 
 
 def _merged(beads: list[Bead]) -> list[Bead]:
