@@ -1,7 +1,7 @@
 """Mine every dev-set text and score it against its gold list and its stored judgements.
 
     python bench/dev_eval.py [--only NAME ...] [--disable RULE ...] [--aligner] [--json OUT]
-                             [--sample-unjudged N]
+                             [--sample-unjudged N] [--misses OUT.tsv]
 
 The dev set is ``bench/dev/<name>/``: ``text.tsv`` (the aligned text), ``gold.tsv`` (pairs a
 good miner must find, written by reading the text before looking at tutor's output) and
@@ -13,7 +13,10 @@ review, the held-back share of everything found, the share of held-back entries 
 hanzi that are right, and true precision: the verdict shares over the kept entries, estimated
 from the judged entries still in the output (weighted by confidence band, see
 ``true_precision``). ``--sample-unjudged N`` writes up to N random unjudged kept entries per text to
-``bench/dev/<name>/unjudged.tsv`` for judging. Not a test: it reads ../shared at run time.
+``bench/dev/<name>/unjudged.tsv`` for judging. ``--misses OUT.tsv`` lists every gold row not
+found, with why: ``absent`` (no entry for the hanzi), ``held`` (right, but held back for review),
+``held-wrong`` or ``wrong`` (an entry with other English), and the English tutor gave.
+Not a test: it reads ../shared at run time.
 """
 
 from __future__ import annotations
@@ -184,6 +187,44 @@ def _write_unjudged(path: Path, entries: list, n: int) -> None:
     path.write_text("".join(lines), encoding="utf-8")
 
 
+def misses(name: str, kept: list, held: list, sp: ModuleType) -> list[tuple[str, ...]]:
+    """Rows ``(text, hanzi, gold English, why, tutor's English)`` for each gold row not found."""
+    raw = {}
+    for line in (DEV / name / "gold.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            cols = line.split("\t")
+            raw[cols[0]] = cols[1]
+    gold = read_gold(DEV / name / "gold.tsv", sp)
+    kept_en = _by_hanzi(kept)
+    held_en = _by_hanzi(held)
+    rows = []
+    for zh, golds in gold.items():
+        if any(_agrees(sp, golds, en) for en in kept_en.get(zh, ())):
+            continue
+        why, given = _why_missed(sp, golds, kept_en.get(zh, []), held_en.get(zh, []))
+        rows.append((name, zh, raw[zh], why, " / ".join(given)))
+    return rows
+
+
+def _by_hanzi(entries: list) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for e in entries:
+        out.setdefault(e.hanzi, []).append(e.english)
+    return out
+
+
+def _why_missed(
+    sp: ModuleType, golds: list[frozenset[str]], kept: list[str], held: list[str]
+) -> tuple[str, list[str]]:
+    if any(_agrees(sp, golds, en) for en in held):
+        return "held", held
+    if kept:
+        return "wrong", kept
+    if held:
+        return "held-wrong", held
+    return "absent", []
+
+
 def _pct(x: float | None) -> str:
     return "  -  " if x is None else f"{x:5.2f}"
 
@@ -212,13 +253,20 @@ def texts(only: list[str] | None) -> list[str]:
 
 
 def evaluate(
-    names: list[str], disable: frozenset[str] = frozenset(), aligner: bool = False, sample: int = 0
+    names: list[str],
+    disable: frozenset[str] = frozenset(),
+    aligner: bool = False,
+    sample: int = 0,
+    missed: list[tuple[str, ...]] | None = None,
 ) -> list[Score]:
+    """Scores per text; with ``missed``, the gold rows not found are appended to it."""
     sp = load_scorer()
     out = []
     for name in names:
         kept, held = mine_text(DEV / name / "text.tsv", disable, aligner)
         out.append(score_text(name, kept, held, sp, sample))
+        if missed is not None:
+            missed.extend(misses(name, kept, held, sp))
     return out
 
 
@@ -229,9 +277,14 @@ def main() -> int:
     ap.add_argument("--aligner", action="store_true")
     ap.add_argument("--json")
     ap.add_argument("--sample-unjudged", type=int, default=0)
+    ap.add_argument("--misses")
     args = ap.parse_args()
-    scores = evaluate(texts(args.only), frozenset(args.disable), args.aligner, args.sample_unjudged)
+    missed: list[tuple[str, ...]] | None = [] if args.misses else None
+    names = texts(args.only)
+    scores = evaluate(names, frozenset(args.disable), args.aligner, args.sample_unjudged, missed)
     report(scores)
+    if args.misses and missed is not None:
+        Path(args.misses).write_text("".join("\t".join(r) + "\n" for r in missed), encoding="utf-8")
     if args.json:
         Path(args.json).write_text(json.dumps([asdict(s) for s in scores], indent=1))
     return 0

@@ -26,6 +26,7 @@ from itertools import chain, islice
 from tutor.mining import resources as res
 from tutor.mining.baseform import counted
 from tutor.mining.claims import Links
+from tutor.mining.compounds import compounds, inside_compounds
 from tutor.mining.glued import split_glued
 from tutor.mining.grow import extend, fill
 from tutor.mining.lexicon import Lexicon
@@ -33,7 +34,7 @@ from tutor.mining.links import link
 from tutor.mining.numbers import split_numbers
 from tutor.mining.parallel import WorkerPool, default_workers
 from tutor.mining.persons import join_dotted
-from tutor.mining.phrases import candidates
+from tutor.mining.phrases import Candidate, candidates
 from tutor.mining.pipeline import marking, switch_off, using
 from tutor.mining.rank import Tally, build_entry
 from tutor.mining.recurring import (
@@ -81,6 +82,7 @@ class _Unit:
     words: list[str]
     tokens: list[res.Token]
     credit: str = ""
+    compounds: dict[int, tuple[str, ...]] = field(default_factory=dict)  # ``compounds``
 
 
 class _Segments:
@@ -134,7 +136,7 @@ def _units(pair: SegmentPair) -> Iterator[_Unit]:
             cut = split_glued(join_dotted(split_numbers(zh, list(_SEGMENTS(zh)))))
             toks = res.en_tokens(en)
             words = [res.simplified(w) for w in join_sounded(cut, toks)]
-            yield _Unit(zh, en, words, toks, pair.credit)
+            yield _Unit(zh, en, words, toks, pair.credit, compounds(words))
 
 
 def _chunk_tallies(
@@ -154,16 +156,7 @@ def _chunk_tallies(
     text = Text(clauses)  # what both recurrence rules count, counted once
     terms, own = recurring_terms(text), recurring_words(text)
     for n, u in enumerate(units):
-        with marking() as again:  # the candidates' own rules, with the links' ones
-            links, applied = fill_terms(clauses[n], terms) if terms else (first[n][0], [])
-            if own:
-                links = fill_words(clauses[n], own, links)
-            cands = candidates(u.words, u.tokens, u.en, links, lex)
-        if applied:
-            cands = [c for c in cands if not part_of_term(c.hanzi, c.tokens, applied)]
-        marks = first[n][1]
-        for word, rules in again.items():
-            marks.setdefault(word, set()).update(rules)
+        cands, marks = _unit_candidates(u, clauses[n], first[n], terms, own, lex)
         example = (u.zh, u.en, u.credit) if u.credit else (u.zh, u.en)
         for cand in cands:
             t = tallies.get(cand.hanzi)
@@ -172,6 +165,31 @@ def _chunk_tallies(
             weighed = _weighed(cand.hanzi, marks) if marks else ()
             t.add(cand, example, weighed, counted(u.zh, cand.hanzi))
     return len(chunk), list(tallies.values())
+
+
+def _unit_candidates(
+    u: _Unit,
+    clause: Clause,
+    first: tuple[Links, dict[str, set[str]]],
+    terms: Mapping[str, str],
+    own: Mapping[str, str],
+    lex: Lexicon,
+) -> tuple[list[Candidate], dict[str, set[str]]]:
+    """One clause's candidates, with the recurring terms and words filled in, and which
+    weighing rules fired on which of its words (``first`` is its links and their marks)."""
+    with marking() as again:  # the candidates' own rules, with the links' ones
+        links, applied = fill_terms(clause, terms) if terms else (first[0], [])
+        if own:
+            links = fill_words(clause, own, links)
+        cands = candidates(u.words, u.tokens, u.en, links, lex)
+        if u.compounds:
+            cands += inside_compounds(u.words, u.tokens, u.en, links, u.compounds, lex)
+    if applied:
+        cands = [c for c in cands if not part_of_term(c.hanzi, c.tokens, applied)]
+    marks = first[1]
+    for word, rules in again.items():
+        marks.setdefault(word, set()).update(rules)
+    return cands, marks
 
 
 def _links(

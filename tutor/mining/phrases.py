@@ -13,7 +13,7 @@ its kind and strength; spans that cannot be a pair at all stop here), the named 
 
 from __future__ import annotations
 
-from collections.abc import Container, Sequence
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass
 
 from tutor.lang.script import has_chinese
@@ -89,25 +89,33 @@ def candidates(
     en_text: str,
     links: Links,
     approved: Container[str] = (),
+    within: Sequence[tuple[int, int]] | None = None,
 ) -> list[Candidate]:
     """Every word and phrase candidate of one clause pair, in Chinese order.
 
     ``approved`` hanzi (accepted by the learner before) skip the filters for learnable units:
-    the learner already said they are worth a card.
+    the learner already said they are worth a card. ``within`` limits the candidates to spans
+    inside the given (first, last) word ranges.
     """
     c = Clause(zh, en, en_text, links)
-    by_zh = c.by_zh
     out: list[Candidate] = []
-    for i1 in range(len(zh)):
-        for i2 in range(i1, min(len(zh), i1 + MAX_ZH)):
+    for lo, hi in [(0, len(zh) - 1)] if within is None else within:
+        out.extend(_spans(c, lo, hi, approved))
+    return out
+
+
+def _spans(c: Clause, lo: int, hi: int, approved: Container[str]) -> Iterator[Candidate]:
+    """The candidates of the spans inside words ``lo``..``hi``."""
+    zh, by_zh = c.zh, c.by_zh
+    for i1 in range(lo, hi + 1):
+        for i2 in range(i1, min(hi + 1, i1 + MAX_ZH)):
             if i2 > i1 and i2 not in by_zh:
                 break  # a phrase needs every word linked, so no longer span from i1 has one
             cand = _span(c, i1, i2)
             if cand is None and approved and "".join(zh[i1 : i2 + 1]) in approved:
                 cand = _approved(c, i1, i2)
             if cand is not None:
-                out.append(cand)
-    return out
+                yield cand
 
 
 def _approved(c: Clause, i1: int, i2: int) -> Candidate | None:

@@ -9,6 +9,7 @@ from collections.abc import Collection
 from tutor.errors import TutorError
 from tutor.mining.baseform import BASE_FORM
 from tutor.mining.claims import ONE_CLAIM
+from tutor.mining.compounds import FREE_COMPOUND
 from tutor.mining.glued import GLUED_PARTICLE
 from tutor.mining.grow import PARTIAL_RENDERING
 from tutor.mining.linkrules import HEAD_ONLY, LOOSE_ADVERB, MISCUT_RULE
@@ -21,6 +22,7 @@ __all__ = ["RULES", "check_names"]
 
 RULES: tuple[Rule, ...] = (
     GLUED_PARTICLE,
+    FREE_COMPOUND,
     MISCUT_RULE,
     LOOSE_ADVERB,
     HEAD_ONLY,
