@@ -27,3 +27,20 @@ def test_the_whole_phrase_is_linked_where_the_text_says_it() -> None:
     links = link(["她", "的", "体温", "正常"], tokens, Lexicon())
     linked = {tokens[j].text for i, j in links if i == 2}
     assert linked == {"body", "temperature"}
+
+
+def _linked(zh: list[str], en: str, i: int) -> set[str]:
+    tokens = en_tokens(en)
+    return {tokens[j].text for k, j in link(zh, tokens, Lexicon()) if k == i}
+
+
+def test_a_compound_written_open_matches_a_closed_gloss() -> None:
+    assert _linked(["全屏"], "Full screen", 0) == {"Full", "screen"}  # "fullscreen"
+    assert _linked(["访问", "网站"], "Visit the web site", 1) == {"web", "site"}  # "website"
+    assert _linked(["全屏", "模式"], "full-screen mode", 0) == {"full", "screen"}
+
+
+def test_a_compound_written_closed_matches_an_open_gloss_whole() -> None:
+    tokens = en_tokens("Open the webpage")
+    links = link(["打开", "网页"], tokens, Lexicon())  # "web page"
+    assert links[(1, 2)] >= 0.9  # the whole gloss, not a word inside a compound (0.6)

@@ -17,6 +17,7 @@ from tutor.mining.resources import Token
 __all__ = ["PARTIAL", "gloss_hits", "match"]
 
 PARTIAL = 0.5  # the strength of part of a gloss found, scaled by how well it matched
+CLOSED = 0.9  # a compound written closed on one side and open on the other
 
 
 def match(gloss_lemma: str, tok: Token) -> float:
@@ -37,8 +38,11 @@ def match(gloss_lemma: str, tok: Token) -> float:
     return 0.0
 
 
-def gloss_hits(gloss: Gloss, tokens: Sequence[Token]) -> list[tuple[list[int], float]]:
-    """Where ``gloss`` occurs among ``tokens``: positions of its words and a strength."""
+def gloss_hits(
+    gloss: Gloss, tokens: Sequence[Token], apart: bool = False
+) -> list[tuple[list[int], float]]:
+    """Where ``gloss`` occurs among ``tokens``: positions of its words and a strength; with
+    ``apart``, also where the text writes its compound the other way (open or closed)."""
     hits = []
     n = len(gloss.lemmas)
     g0 = gloss.lemmas[0]
@@ -55,6 +59,27 @@ def gloss_hits(gloss: Gloss, tokens: Sequence[Token]) -> list[tuple[list[int], f
         hits.extend(_inner_hits(gloss, tokens))
     if n == 2:
         hits.extend(_reversed_hits(gloss, tokens))
+    if apart:
+        hits.extend(_spelled_apart(gloss, tokens))
+    return hits
+
+
+def _spelled_apart(gloss: Gloss, tokens: Sequence[Token]) -> list[tuple[list[int], float]]:
+    """A compound the gloss writes closed and the text open or hyphenated, or the other way
+    round: "fullscreen" for "full screen" or "full-screen", "web page" for "webpage"."""
+    closed = "".join(gloss.lemmas)
+    hits = []
+    for a, x in enumerate(tokens):
+        if not x.is_content:
+            continue
+        if len(gloss.lemmas) == 2 and closed in (x.low, x.lemma):
+            hits.append(([a], CLOSED))
+            continue
+        b = a + 2 if a + 2 < len(tokens) and tokens[a + 1].text == "-" else a + 1
+        if len(gloss.lemmas) == 1 and b < len(tokens) and tokens[b].is_content:
+            y = tokens[b]
+            if closed in (x.low + y.low, x.low + y.lemma):
+                hits.append(([a, b], CLOSED))
     return hits
 
 

@@ -33,6 +33,7 @@ from tutor.mining.translit import translit_links, transliterable
 __all__ = ["EXTEND", "FILL", "Links", "is_classifier", "link", "subwords"]
 
 Links = dict[tuple[int, int], float]
+Pattern = tuple[Gloss, tuple[str, ...], tuple[str, ...]]  # a gloss, its needles, its spellings
 
 NUMBER, DICT, SUBWORD, FILL = 1.0, 1.0, 0.8, 0.4
 EXTEND = 0.6
@@ -60,17 +61,39 @@ def _needles(gloss: Gloss) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+def _spelled(gloss: Gloss) -> tuple[str, ...]:
+    """What the lemma text holds when the text writes the gloss's compound the other way:
+    closed ("webpage" for "web page") or open ("full screen" for "fullscreen")."""
+    if len(gloss.lemmas) == 2:
+        return (" " + "".join(gloss.lemmas) + " ",)
+    if len(gloss.lemmas) == 1:
+        return tuple(f" {a} {b} " for a, b in _open_spellings(gloss.lemmas[0]))
+    return ()
+
+
+def _open_spellings(lemma: str) -> list[tuple[str, str]]:
+    """The ways ``lemma`` splits into two English words of three letters or more that the
+    dictionary's senses use ("fullscreen" -> full + screen)."""
+    index = res.cedict().english_index()
+    halves = ((lemma[:k], lemma[k:]) for k in range(3, len(lemma) - 2))
+    return [(a, b) for a, b in halves if a in index and b in index]
+
+
 @cache
-def _patterns(word: str) -> tuple[tuple[Gloss, tuple[str, ...]], ...]:
+def _patterns(word: str) -> tuple[Pattern, ...]:
     """The word's usable glosses with their needles, worked out once per process."""
-    return tuple((g, _needles(g)) for g in _usable_glosses(word))
+    return tuple(_pattern(g) for g in _usable_glosses(word))
+
+
+def _pattern(gloss: Gloss) -> Pattern:
+    return gloss, _needles(gloss), _spelled(gloss)
 
 
 @cache
-def _name_patterns(piece: str) -> tuple[tuple[Gloss, tuple[str, ...]], ...]:
+def _name_patterns(piece: str) -> tuple[Pattern, ...]:
     """The senses a piece of a foreign person's name (迈克·彭斯) may be found by: the short
     name senses only, not the dictionary's description of the person ("US vice president")."""
-    return tuple((g, n) for g, n in _patterns(piece) if g.proper and len(g.lemmas) <= 2)
+    return tuple(p for p in _patterns(piece) if p[0].proper and len(p[0].lemmas) <= 2)
 
 
 def _dict_links(
@@ -86,11 +109,11 @@ def _dict_links(
 def _gloss_links(
     gl: Iterable[Gloss], tokens: Sequence[Token], weight: float, text: str | None = None
 ) -> dict[int, float]:
-    return _pattern_links([(g, _needles(g)) for g in gl], tokens, weight, text)
+    return _pattern_links([_pattern(g) for g in gl], tokens, weight, text)
 
 
 def _pattern_links(
-    patterns: Iterable[tuple[Gloss, tuple[str, ...]]],
+    patterns: Iterable[Pattern],
     tokens: Sequence[Token],
     weight: float,
     text: str | None,
@@ -103,20 +126,18 @@ def _pattern_links(
     found: dict[int, float] = {}
     text = _lemma_text(tokens) if text is None else text
     patterns = list(patterns)
-    for gloss, needles in patterns:
-        for needle in needles:
-            if needle in text:
-                break
-        else:
+    for gloss, needles, spelled in patterns:
+        apart = bool(spelled) and any(s in text for s in spelled)
+        if not apart and not any(needle in text for needle in needles):
             continue  # no gloss word (or stem) in the clause: skip the walk
-        for pos, score in gloss_hits(gloss, tokens):
+        for pos, score in gloss_hits(gloss, tokens, apart):
             if gloss.verb and in_names and in_names.issuperset(pos):
                 continue
             for j in pos:
                 found[j] = max(found.get(j, 0.0), weight * score)
     if not found and weight >= DICT:  # the word's own senses, none found whole: a two-word
         # sense by its head alone ("uncle" for "maternal uncle"); pieces are not stretched so
-        for gloss, _ in patterns:
+        for gloss, *_ in patterns:
             if len(gloss.lemmas) == 2:
                 for pos, score in head_hits(gloss, tokens, word):
                     found[pos[0]] = max(found.get(pos[0], 0.0), weight * score)
