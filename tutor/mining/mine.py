@@ -31,6 +31,7 @@ from tutor.mining.glued import split_glued
 from tutor.mining.grow import extend, fill
 from tutor.mining.lexicon import Lexicon
 from tutor.mining.links import link
+from tutor.mining.namecuts import cut_names
 from tutor.mining.numbers import split_numbers
 from tutor.mining.parallel import WorkerPool, default_workers
 from tutor.mining.persons import join_dotted
@@ -135,7 +136,7 @@ def _units(pair: SegmentPair) -> Iterator[_Unit]:
         if zh and en:
             cut = split_glued(join_dotted(split_numbers(zh, list(_SEGMENTS(zh)))))
             toks = res.en_tokens(en)
-            words = [res.simplified(w) for w in join_sounded(cut, toks)]
+            words = [res.simplified(w) for w in cut_names(join_sounded(cut, toks), toks)]
             yield _Unit(zh, en, words, toks, pair.credit, compounds(words))
 
 

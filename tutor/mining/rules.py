@@ -13,6 +13,7 @@ from tutor.mining.compounds import FREE_COMPOUND
 from tutor.mining.glued import GLUED_PARTICLE
 from tutor.mining.grow import PARTIAL_RENDERING
 from tutor.mining.linkrules import HEAD_ONLY, LOOSE_ADVERB, MISCUT_RULE
+from tutor.mining.namecuts import GLUED_NAME
 from tutor.mining.pipeline import Rule
 from tutor.mining.recurring import RECURRING_TERM, RECURRING_WORD
 from tutor.mining.spanrules import PHRASE_RULES, WORD_RULES
@@ -23,6 +24,7 @@ __all__ = ["RULES", "check_names"]
 RULES: tuple[Rule, ...] = (
     GLUED_PARTICLE,
     FREE_COMPOUND,
+    GLUED_NAME,
     MISCUT_RULE,
     LOOSE_ADVERB,
     HEAD_ONLY,

@@ -20,7 +20,14 @@ from tutor.mining.glosses import is_function_word
 from tutor.mining.pipeline import Rule, Weight
 from tutor.mining.resources import Token
 
-__all__ = ["SOUNDS_LIKE", "join_sounded", "sounds_like", "translit_links", "transliterable"]
+__all__ = [
+    "SOUNDS_LIKE",
+    "capitalised_names",
+    "join_sounded",
+    "sounds_like",
+    "translit_links",
+    "transliterable",
+]
 
 Skeleton = tuple[frozenset[str], ...]
 
@@ -192,11 +199,7 @@ def join_sounded(words: Sequence[str], toks: Sequence[Token]) -> list[str]:
     pieces = [_piece(w) for w in words]
     if not _may_hold_name(pieces):
         return list(words)
-    names = tuple(  # as _inside_capital says, without a call per token
-        t.text
-        for prev, t in zip(toks, toks[1:], strict=False)
-        if t.capital and t.is_content and prev.text not in _OPENERS
-    )
+    names = capitalised_names(toks)
     claimed = frozenset(n for w in words for n in _dictionary_names(w))
     names = tuple(n for n in names if n not in claimed)  # another word's already: 甘地 "Gandhi"
     if not names:
@@ -208,6 +211,16 @@ def join_sounded(words: Sequence[str], toks: Sequence[Token]) -> list[str]:
         out.append("".join(words[k:end]))
         k = end
     return out
+
+
+def capitalised_names(toks: Sequence[Token]) -> tuple[str, ...]:
+    """The capitalised words of ``toks`` that do not merely start a sentence (as
+    ``_inside_capital`` says, without a call per token)."""
+    return tuple(
+        t.text
+        for prev, t in zip(toks, toks[1:], strict=False)
+        if t.capital and t.is_content and prev.text not in _OPENERS
+    )
 
 
 def _name_run(words: Sequence[str], pieces: Sequence[int], k: int, names: tuple[str, ...]) -> int:
