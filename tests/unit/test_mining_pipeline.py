@@ -128,6 +128,25 @@ def test_a_stronger_claim_wins_over_a_far_weaker_one() -> None:
     assert got[(1, 2)] == 1.0 and got[(2, 2)] == 0.5  # neighbours sharing a token: left alone
 
 
+def test_a_word_that_lost_its_only_place_moves_to_a_free_one() -> None:
+    from tutor.mining.claims import settle
+
+    zh = ["甲", "乙", "丙"]
+    links = {(0, 0): 1.0, (2, 0): 0.6}  # 丙 was placed on "0", which 甲 holds more strongly
+    places = [[[0]], [], [[0], [3], [5]]]
+    got = settle(zh, links, places, [{}, {}, {0: 0.6, 3: 0.4, 5: 1.0}])
+    assert got == {(0, 0): 1.0, (2, 5): 1.0}  # not "3": a guess too weak to move to
+
+
+def test_a_compound_sense_left_by_a_nearer_piece_is_found() -> None:
+    pair = (
+        "泰德·尼尔森提出了超文本的原始观点",
+        "Ted Nelson came up with the original idea of hypertext",
+    )
+    kept = {e.hanzi: e.english for e in mine(_pairs(pair)).entries}
+    assert kept.get("超文本") == "hypertext"  # linked, not "original" (原始 holds it)
+
+
 def test_a_sense_with_a_qualifier_is_found_by_its_head() -> None:
     uncle = ("我舅舅住在上海。", "My uncle lives in Shanghai.")  # CC-CEDICT: "maternal uncle"
     got = _mine(uncle)["舅舅"]

@@ -4,8 +4,10 @@ Links are chosen word by word (``links._resolve``), so two words far apart can e
 same English token. Then no span holding only one of them is consistent and both are lost.
 A word seen twice in a clause (船员 ... 船员, both on "crew members") is one claim: the later
 sighting moves to another place its English is found, or lets go. Two different words far
-apart keep the stronger claim. Neighbours sharing a token are left alone: they are often one
-compound the segmenter cut (phrase pairs join them).
+apart keep the stronger claim; the weaker, left with no link, moves to another of its places
+nobody holds if that one is found by a sense or a strong piece (超文本 placed on the
+"original" 原始 holds moves to "hypertext"). Neighbours sharing a token are left alone: they
+are often one compound the segmenter cut (phrase pairs join them).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from tutor.mining.pipeline import ALL_KINDS, Drop, Rule
 __all__ = ["ONE_CLAIM", "settle"]
 
 Links = dict[tuple[int, int], float]
+MOVE_STRENGTH = 0.6  # a word that lost its only place moves to a sense or a strong piece
 
 
 def _contested(owners: list[int]) -> bool:
@@ -67,14 +70,19 @@ def settle(
     for i in sorted({i for i, _ in losers}):
         if zh.count(zh[i]) > 1:
             _move(i, out, groups[i], cand[i])
+        elif not any(k == i for k, _ in out):  # lost all it had: a whole sense elsewhere
+            _move(i, out, groups[i], cand[i], MOVE_STRENGTH)
     return out
 
 
-def _move(i: int, out: Links, places: list[list[int]], strengths: dict[int, float]) -> None:
-    """A repeated word that lost a token takes instead its first place nobody holds."""
+def _move(
+    i: int, out: Links, places: list[list[int]], strengths: dict[int, float], least: float = 0.0
+) -> None:
+    """A word that lost a token takes instead its first place nobody holds where every link
+    is at least ``least`` strong."""
     held = {j for _, j in out}
     for run in places:
-        if not held.intersection(run):
+        if not held.intersection(run) and min(strengths[j] for j in run) >= least:
             for k in [k for k in out if k[0] == i]:
                 del out[k]
             for j in run:
