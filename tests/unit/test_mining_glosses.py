@@ -44,3 +44,12 @@ def test_a_compound_written_closed_matches_an_open_gloss_whole() -> None:
     tokens = en_tokens("Open the webpage")
     links = link(["打开", "网页"], tokens, Lexicon())  # "web page"
     assert links[(1, 2)] >= 0.9  # the whole gloss, not a word inside a compound (0.6)
+
+
+def test_cross_references_and_notes_never_become_english() -> None:
+    junk = ("]", "[", "abbr. for", "Tw", "CL:")
+    for word in ("英国", "哈", "克", "大生", "梦", "多"):
+        texts = _texts(word)
+        assert texts and not any(j in t or t == j for t in texts for j in junk), (word, texts)
+    assert "Kazakhstan" in _texts("哈") and "Croatia" in _texts("克")
+    assert "United Kingdom" in _texts("英国") and "university student" in _texts("大生")

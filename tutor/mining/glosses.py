@@ -31,7 +31,7 @@ __all__ = [
     "rendering_gloss",
 ]
 
-_PARENS = re.compile(r"\([^()]*\)|\[[^\]]*\]|\S*\|\S*|[\u3400-\u9fff]+")
+_PARENS = re.compile(r"\([^()]*\)|[^\s\[\]()]*\[[^\]]*\]|\S*\|\S*|[\u3400-\u9fff]+")
 _SPLIT = re.compile(r"\s*[;,]\s*")
 _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*|\d+")
 _LEADING = ("to ", "a ", "an ", "the ", "one's ", "sb's ", "sth ", "sb ")
@@ -54,8 +54,9 @@ def _alternatives(sense: str) -> list[tuple[str, bool, bool]]:
     if kind in ("classifier", "variant", "see", "used_in", "surname"):
         return []
     proper = False
-    m = _ABBR.match(sense)
+    m = _ABBR.match(_REGION.sub("", sense))  # "(Tw) abbr. for 克罗埃西亚[...], Croatia"
     if m:
+        sense = _REGION.sub("", sense)
         sense = sense[m.end() :]
         proper = True
     elif sense.startswith("short name for "):
@@ -71,7 +72,7 @@ def _alternatives(sense: str) -> list[tuple[str, bool, bool]]:
         for lead in _LEADING:
             if low.startswith(lead):
                 alt, low = alt[len(lead) :], low[len(lead) :]
-        if alt:
+        if alt and not _ABBR.match(alt + " "):  # "..., abbr. for 大学生[...]": a reference
             out.append((alt, proper or alt[:1].isupper(), verb))
             out.extend((part, False, verb) for part in _coordinated(alt))
     out.extend((name, True, False) for name in _spelled_out(sense))
@@ -79,8 +80,11 @@ def _alternatives(sense: str) -> list[tuple[str, bool, bool]]:
     return out
 
 
+_REGION = re.compile(r"^\((?:Tw|PRC|HK|Cantonese)\)\s*")  # where a sense is used, not English
 _AND = re.compile(r"^([a-z]+) (?:and|or) ([a-z]+)$")
 _NAMES_IN_PARENS = re.compile(r"\(([A-Z][^()]*)\)")
+_REGIONS = frozenset(("Tw", "PRC", "HK", "Cantonese"))
+_NOTE = re.compile(r"[\[:]| pr\.")  # "(CL:场[chang2])", "(Taiwan pr. [duo2])": notes, no names
 
 
 def _coordinated(alt: str) -> tuple[str, ...]:
@@ -92,7 +96,9 @@ def _coordinated(alt: str) -> tuple[str, ...]:
 def _spelled_out(sense: str) -> list[str]:
     """What a capitalised parenthesis spells out ("Jing-Jin-Ji (Beijing, Tianjin and Hebei)")."""
     return [
-        " ".join(m.group(1).replace(",", " ").split()) for m in _NAMES_IN_PARENS.finditer(sense)
+        " ".join(m.group(1).replace(",", " ").split())
+        for m in _NAMES_IN_PARENS.finditer(sense)
+        if m.group(1) not in _REGIONS and not _NOTE.search(m.group(1))
     ]
 
 
