@@ -53,3 +53,10 @@ def test_cross_references_and_notes_never_become_english() -> None:
         assert texts and not any(j in t or t == j for t in texts for j in junk), (word, texts)
     assert "Kazakhstan" in _texts("哈") and "Croatia" in _texts("克")
     assert "United Kingdom" in _texts("英国") and "university student" in _texts("大生")
+
+
+def test_words_of_two_senses_side_by_side_render_the_word() -> None:
+    # CC-CEDICT 车祸: "traffic accident; car crash"; the text says "car accident"
+    zh = ["喝醉", "的", "驾驶员", "对", "车祸", "有", "责任", "。"]
+    got = _linked(zh, "A drunk driver was responsible for the car accident.", 4)
+    assert got == {"car", "accident"}

@@ -37,6 +37,7 @@ Pattern = tuple[Gloss, tuple[str, ...], tuple[str, ...]]  # a gloss, its needles
 
 NUMBER, DICT, SUBWORD, FILL = 1.0, 1.0, 0.8, 0.4
 EXTEND = 0.6
+SENSE_RUN = 0.8  # sense words side by side, no sense whole
 APPROVED = 1.0
 
 
@@ -247,6 +248,7 @@ def link(zh: Sequence[str], en: Sequence[Token], lexicon: Lexicon | None = None)
     text = _lemma_text(en)
     index = spellings(en)
     names = in_names(en)
+    seen = frozenset(t.lemma for t in en if t.is_content)
     cand: list[dict[int, float]] = []
     for word in zh:
         found: dict[int, float] = {}
@@ -259,6 +261,8 @@ def link(zh: Sequence[str], en: Sequence[Token], lexicon: Lexicon | None = None)
                     found[j] = max(found.get(j, 0.0), s)
                 if not found or len(word) >= 3 or not res.entries(word):
                     _piece_links(word, en, text, index, names, found)
+                if len(word) >= 2 and (not found or max(found.values()) < SENSE_RUN):
+                    found.update(_sense_run_links(word, en, found, seen))
         if not found and transliterable(word):
             found = translit_links(word, en)
         cand.append(found)
@@ -298,6 +302,31 @@ def _piece_links(
             found[j] = max(found.get(j, 0.0), s)
         for j, s in name_links(piece, en, index).items():
             found.setdefault(j, s * SUBWORD)
+
+
+def _sense_run_links(
+    word: str, en: Sequence[Token], found: dict[int, float], seen: frozenset[str]
+) -> dict[int, float]:
+    """Adjacent English words that are each a word of one of ``word``'s senses, two different
+    ones or more, though no sense is written whole: 车祸 ("traffic accident; car crash") in "car
+    accident", 红矮星 ("red dwarf star") in "red dwarf". Where part of a sense was found
+    (``found``), only a run holding it counts. ``seen``: the clause's content lemmas."""
+    lemmas = res.cedict().sense_lemmas(word)
+    if len(lemmas & seen) < 2:
+        return {}
+    out: dict[int, float] = {}
+    run: list[int] = []
+    for j in [*range(len(en)), len(en)]:
+        if j < len(en) and en[j].is_content and en[j].lemma in lemmas:
+            run.append(j)
+            continue
+        if j < len(en) and en[j].text == "-" and run:
+            continue
+        distinct = {en[k].lemma for k in run}
+        if len(distinct) >= 2 and (not found or any(k in found for k in run)):
+            out.update(dict.fromkeys(run, SENSE_RUN))
+        run = []
+    return out
 
 
 def _resolve(cand: list[dict[int, float]], en: Sequence[Token], zh: Sequence[str]) -> Links:
