@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tutor.mining import mine
-from tutor.mining.compounds import split_compounds
+from tutor.mining.compounds import compounds
 from tutor.model import SegmentPair
 
 
@@ -12,13 +12,13 @@ def _pair(zh: str, en: str) -> SegmentPair:
 
 
 def test_a_compound_the_dictionary_lacks_is_cut_into_its_words() -> None:
-    assert split_compounds(["香港政府", "缩小", "了"]) == ["香港", "政府", "缩小", "了"]
-    assert split_compounds(["科学论文"]) == ["科学", "论文"]
+    assert compounds(["香港政府", "缩小", "了"]) == {0: ("香港", "政府")}
+    assert compounds(["说", "科学论文"]) == {1: ("科学", "论文")}
 
 
 def test_dictionary_words_and_short_words_stay_whole() -> None:
     words = ["中华人民共和国", "计算机", "使用费", "哈腓拉"]  # listed; three characters
-    assert split_compounds(words) == words
+    assert compounds(words) == {}
 
 
 def test_a_word_inside_a_free_compound_is_mined() -> None:

@@ -22,7 +22,7 @@ from tutor.mining.links import Links, link
 from tutor.mining.phrases import Candidate, candidates
 from tutor.mining.pipeline import ALL_KINDS, Rewrite, Rule
 
-__all__ = ["FREE_COMPOUND", "PIECE_STRENGTH", "compounds", "inside_compounds", "split_compounds"]
+__all__ = ["FREE_COMPOUND", "PIECE_STRENGTH", "compounds", "inside_compounds"]
 
 MIN_LEN = 4  # a shorter unknown word is a name, a counted noun or a suffixed term (使用费)
 # a piece needs its own evidence (a sense, a name): fills and extensions are the neighbours'
@@ -33,16 +33,10 @@ def compounds(words: Sequence[str]) -> dict[int, tuple[str, ...]]:
     """The free compounds among ``words`` (rule ``free_compound``): index -> its words."""
     out: dict[int, tuple[str, ...]] = {}
     for i, word in enumerate(words):
-        pieces = _cover(word) if len(word) >= MIN_LEN and not res.entries(word) else None
+        pieces = _cover(word) if len(word) >= MIN_LEN else None
         if pieces and FREE_COMPOUND.fires(word):
             out[i] = pieces
     return out
-
-
-def split_compounds(words: Sequence[str]) -> list[str]:
-    """``words`` with each free compound cut into its dictionary words."""
-    cut = compounds(words)
-    return [p for i, w in enumerate(words) for p in cut.get(i, (w,))]
 
 
 def inside_compounds(
@@ -99,8 +93,9 @@ def _cover(word: str) -> tuple[str, ...] | None:
 
 def _free(word: str) -> bool:
     """A word of four or more characters CC-CEDICT does not list that is made up exactly of
-    dictionary words of two or more characters (香港政府 = 香港 + 政府)."""
-    return _cover(word) is not None and not res.entries(word)
+    dictionary words of two or more characters (香港政府 = 香港 + 政府): given the cover, the
+    rule's check is that the word itself is not listed."""
+    return not res.entries(word)
 
 
 FREE_COMPOUND = Rule(

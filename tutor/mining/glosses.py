@@ -54,10 +54,10 @@ def _alternatives(sense: str) -> list[tuple[str, bool, bool]]:
     if kind in ("classifier", "variant", "see", "used_in", "surname"):
         return []
     proper = False
-    m = _ABBR.match(_REGION.sub("", sense))  # "(Tw) abbr. for 克罗埃西亚[...], Croatia"
+    plain = _REGION.sub("", sense)
+    m = _ABBR.match(plain)  # "(Tw) abbr. for 克罗埃西亚[...], Croatia"
     if m:
-        sense = _REGION.sub("", sense)
-        sense = sense[m.end() :]
+        sense = plain[m.end() :]
         proper = True
     elif sense.startswith("short name for "):
         sense = sense[len("short name for ") :]

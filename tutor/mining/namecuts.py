@@ -18,7 +18,7 @@ from tutor.lang.script import has_chinese
 from tutor.mining import resources as res
 from tutor.mining.pipeline import ALL_KINDS, Rewrite, Rule
 from tutor.mining.resources import Token
-from tutor.mining.translit import CLOSE, capitalised_names, sounds_like
+from tutor.mining.translit import CLOSE, capitalised_names, nearest
 
 __all__ = ["GLUED_NAME", "cut_names"]
 
@@ -36,10 +36,11 @@ def cut_names(words: Sequence[str], toks: Sequence[Token]) -> list[str]:
     out: list[str] = []
     for word in words:
         before = out[-1] if out and len(out[-1]) == 1 and has_chinese(out[-1]) else ""
-        cut = _cut(word, before, names, lemmas) if _unknown(word) else None
-        if not cut or not GLUED_NAME.fires(word):
+        if not GLUED_NAME.fires(word, before, names, lemmas):
             out.append(word)
             continue
+        cut = _cut(word, before, names, lemmas)
+        assert cut is not None  # the rule fired: the word has a cut
         if cut[0] == "":  # the name begins with the character before: 哈 / 腓拉全 -> 哈腓拉 / 全
             out[-1] += cut[1]
             cut = cut[2:]
@@ -94,7 +95,7 @@ def _closest(name: str, names: tuple[str, ...]) -> float:
     dictionary word)."""
     if res.entries(name) and not res.cedict().is_proper(name):
         return 0.0
-    return max(sounds_like(name, n) for n in names)
+    return nearest(name, names)
 
 
 def _rest(rest: str) -> bool:
@@ -105,10 +106,10 @@ def _pieces(rest: str) -> tuple[str, ...]:
     return (rest,) if res.entries(rest) else tuple(rest)
 
 
-def _glued(word: str) -> bool:
+def _glued(word: str, before: str, names: tuple[str, ...], lemmas: frozenset[str]) -> bool:
     """A word neither dictionary lists that is a name the English has, written by sound, and
     a dictionary word or single characters beside it (拉麦娶 = 拉麦 "Lamech" + 娶)."""
-    return _unknown(word)
+    return _unknown(word) and _cut(word, before, names, lemmas) is not None
 
 
 GLUED_NAME = Rule(

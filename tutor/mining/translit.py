@@ -326,7 +326,11 @@ _CAPITALISED = re.compile(r"\b[A-Z][a-z]+")
 
 
 def _closeness(hanzi: str, names: tuple[str, ...]) -> float:
-    """How closely ``hanzi`` sounds like the nearest of ``names``."""
-    if not transliterable(hanzi):
-        return 0.0
-    return max(sounds_like(hanzi, name) for name in names)
+    """How closely ``hanzi``, if it may be a name written by sound, sounds like the nearest
+    of ``names``."""
+    return nearest(hanzi, names) if transliterable(hanzi) else 0.0
+
+
+def nearest(hanzi: str, names: tuple[str, ...]) -> float:
+    """How closely ``hanzi`` sounds like the nearest of ``names`` (0 when there are none)."""
+    return max((sounds_like(hanzi, name) for name in names), default=0.0)
