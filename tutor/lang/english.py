@@ -51,6 +51,12 @@ STOPWORDS: frozenset[str] = frozenset(
     i'm i've i'll i'd you're you've you'll you'd he'll he'd she'll she'd we're we've we'll
     we'd they're they've they'll they'd it'll that'll there're let's
     """.split()
+) | frozenset(  # the function words of older English (the King James Bible, older fiction);
+    # "art" and "wilt" are left out: today they are content words
+    """
+    thou thee thy thine ye hast hath hadst wast wert dost doth didst shalt canst couldst
+    wouldst shouldst unto lest whither thither hither whence thence wherefore thereof therein
+    """.split()
 )
 
 
