@@ -155,8 +155,9 @@ def true_precision(kept: list, judged: dict[tuple[str, str], str]) -> dict[str, 
     """Verdict shares over the kept entries, estimated from the judged ones by confidence band.
 
     The judged entries were sampled unevenly (40 at random among kept entries, then 100 spread
-    over the confidence range, then 40 at random among the kept entries not yet judged), so each band's verdict shares are weighted by how many kept
-    entries fall in that band; a band with no judged entry takes the overall shares.
+    over the confidence range, then 40 at random among the kept entries not yet judged), so
+    each band's verdict shares are weighted by how many kept entries fall in that band; a band
+    with no judged entry takes the overall shares.
     """
     bands: dict[int, list[str]] = {}
     sizes: dict[int, int] = {}

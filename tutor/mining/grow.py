@@ -1,5 +1,6 @@
-"""Links grown from the ones knowledge found: the diagonal fill, and stretching the English of a
-compound the dictionary does not know.
+"""Links grown from the ones knowledge found: the diagonal fill, the English between two
+neighbours' translations, and stretching the English of a compound the dictionary does not
+know.
 
 Both only add links to words left unlinked on both sides, next to a link already there, so
 they extend a unit's rendering without taking a word from another unit.
@@ -7,16 +8,21 @@ they extend a unit's rendering without taking a word from another unit.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from tutor.lang.script import has_chinese
 from tutor.mining import resources as res
 from tutor.mining.glosses import is_function_word, translation_chars
 from tutor.mining.links import EXTEND, FILL, Links, subwords
-from tutor.mining.pipeline import ALL_KINDS, Rule, Scale
+from tutor.mining.pipeline import ALL_KINDS, Rule, Scale, Weight
 from tutor.mining.resources import Token
 
-__all__ = ["extend", "fill"]
+__all__ = ["GAP", "between", "extend", "fill"]
+
+GAP = 0.6  # the English a word's neighbours leave between them
+MAX_GAP = 3  # English content words a gap may hold
+MAX_SPAN = 4  # English tokens a gap may hold
+EDGE_GAP = 2  # English tokens a gap at the clause's edge may hold, beside a linked word
 
 
 def fill(zh: Sequence[str], en: Sequence[Token], links: Links) -> Links:
@@ -46,6 +52,94 @@ def fill(zh: Sequence[str], en: Sequence[Token], links: Links) -> Links:
             if changed:
                 break
     return out
+
+
+def between(zh: Sequence[str], en: Sequence[Token], links: Links) -> Links:
+    """Link an unlinked content word to the English its neighbours' translations leave between
+    them, when that is one to three content words nobody holds (rule ``bounded_gap``)."""
+    out = dict(links)
+    by_zh: dict[int, list[int]] = {}
+    for i, j in links:
+        by_zh.setdefault(i, []).append(j)
+    held = {j for _, j in links}
+    seen = frozenset(t.lemma for t in en if t.is_content)
+    content = [i for i, w in enumerate(zh) if has_chinese(w) and not is_function_word(w)]
+    for n, i in enumerate(content):
+        span = None if i in by_zh else _window(zh, en, content, n, by_zh)
+        if span is None or held.intersection(span):
+            continue
+        gap = [j for j in span if en[j].is_content]
+        around = seen - {en[j].lemma for j in gap}
+        if gap and BOUNDED_GAP.fires(zh[i], [en[j] for j in gap], around):
+            out.update(dict.fromkeys(((i, j) for j in gap), GAP))
+    return out
+
+
+def _window(
+    zh: Sequence[str], en: Sequence[Token], content: list[int], n: int, by_zh: dict[int, list[int]]
+) -> range | None:
+    """The English between the translations of the content words either side of
+    ``content[n]`` (or the clause's edges), or None when a neighbour is unlinked too, the two
+    cross, or the gap is too long. A conjunction between the word and a neighbour (及, 和)
+    moves the gap's end past the English one ("Disclaimer of Warranties and Limitation" for
+    免责声明 / 及 / 责任 / 限制 leaves nothing for 责任, which English put after)."""
+    i = content[n]
+    left = content[n - 1] if n else None
+    right = content[n + 1] if n + 1 < len(content) else None
+    lo = _bound(left, by_zh, max, -1)
+    hi = _bound(right, by_zh, min, len(en))
+    if lo is None or hi is None or lo >= hi or hi - lo - 1 > MAX_SPAN:
+        return None
+    if len(content) > 1 and (lo < 0 or hi >= len(en)) and hi - lo - 1 > EDGE_GAP:
+        return None
+    if _joined(zh, -1 if left is None else left, i):
+        lo = max([lo, *(j for j in range(lo + 1, hi) if en[j].low in _EN_JOINS)])
+    if _joined(zh, i, len(zh) if right is None else right):
+        hi = min([hi, *(j for j in range(lo + 1, hi) if en[j].low in _EN_JOINS)])
+    return range(lo + 1, hi)
+
+
+def _joined(zh: Sequence[str], a: int, b: int) -> bool:
+    return any(w in _ZH_JOINS for w in zh[a + 1 : b])
+
+
+def _bound(
+    nb: int | None, by_zh: dict[int, list[int]], pick: Callable[[list[int]], int], edge: int
+) -> int | None:
+    """Where a neighbour's translation ends on the gap's side: the clause's edge when there is
+    no neighbour, None when the neighbour is unlinked too."""
+    if nb is None:
+        return edge
+    return pick(by_zh[nb]) if nb in by_zh else None
+
+
+_ZH_JOINS = frozenset(("和", "及", "与", "以及", "并", "或", "或者", "跟", "同"))
+_EN_JOINS = frozenset(("and", "or", "&"))
+
+
+def _gap(word: str, toks: Sequence[Token], seen: frozenset[str]) -> bool:
+    """English between the translations of a word's neighbours (or the clause's edges) that
+    nobody holds and that is one to three content words: what the word there translates
+    when none of its senses is written anywhere in the clause (放大 "Zoom in", 旅行社 "tour
+    operator"). A sense written elsewhere (``seen``: the clause's content lemmas) says the
+    word's English lies there, taken by a rival. Numbers, pronouns, times and adverbs are not
+    placed so: English often leaves them out (此前 "said", 任何 "indication")."""
+    if len(toks) > MAX_GAP or res.pos(word)[:1] in _UNPLACED:
+        return False
+    return res.cedict().sense_lemmas(word).isdisjoint(seen)
+
+
+_UNPLACED = frozenset("mqrtducp")  # jieba's tags of words English often leaves out
+
+
+BOUNDED_GAP = Rule(
+    "bounded_gap",
+    "link",
+    ALL_KINDS,
+    Weight(GAP),
+    _gap,
+    ("放大 'Zoom in': zoom in", "戒烟 'help you quit': quit"),
+)
 
 
 def extend(zh: Sequence[str], en: Sequence[Token], links: Links) -> Links:

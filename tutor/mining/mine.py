@@ -28,7 +28,7 @@ from tutor.mining.baseform import counted
 from tutor.mining.claims import Links
 from tutor.mining.compounds import compounds, inside_compounds
 from tutor.mining.glued import split_glued
-from tutor.mining.grow import extend, fill
+from tutor.mining.grow import between, extend, fill
 from tutor.mining.lexicon import Lexicon
 from tutor.mining.links import link
 from tutor.mining.namecuts import cut_names
@@ -199,6 +199,7 @@ def _links(
     """The clause's links, and which weighing rules fired on which of its words."""
     with marking() as marks:
         links = fill(u.words, u.tokens, extend(u.words, u.tokens, link(u.words, u.tokens, lex)))
+        links = between(u.words, u.tokens, links)
         if stat is not None:  # the aligner only fills what knowledge and the diagonal left
             links = merge(links, stat, STATISTICAL_STRENGTH, u.words, u.tokens)
     return links, marks

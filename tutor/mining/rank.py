@@ -17,6 +17,7 @@ from tutor.mining import resources as res
 from tutor.mining.baseform import BASE_FORM, rebase
 from tutor.mining.confidence import evidence, score
 from tutor.mining.glosses import first_sense
+from tutor.mining.grow import BOUNDED_GAP
 from tutor.mining.lexicon import Lexicon
 from tutor.mining.phrases import Candidate
 from tutor.model import Entry, EntryKind, Example
@@ -173,11 +174,12 @@ def build_entry(t: Tally, lexicon: Lexicon | None = None) -> Entry | None:
     items = list(t.renderings.items())
     if lexicon is not None:
         items = [(k, r) for k, r in items if _allowed(t.hanzi, r, lexicon)]
-    ranked = sorted(items, key=lambda kv: (-kv[1].strength, -kv[1].count, min(kv[1].texts)))
+    ranked = sorted(items, key=_rank)
     kind: EntryKind = _kind(t)
     if ranked:
         key, best = ranked[0]
-        shown = (_shown(t.hanzi, kind, r) for _, r in ranked[:MAX_RENDERINGS])
+        runners = [r for _, r in ranked[1:] if not _placed_only(r)]
+        shown = (_shown(t.hanzi, kind, r) for r in [best, *runners][:MAX_RENDERINGS])
         english = "; ".join(dict.fromkeys(shown))  # two forms of one verb are shown once
         ev = evidence(
             t.hanzi, kind, english, key,
@@ -218,6 +220,19 @@ def _shown(hanzi: str, kind: str, r: _Rendering) -> str:
     text = _most_common(r.texts)
     is_counted = 2 * r.counted.get(text, 0) > r.texts[text]  # mostly counted where so written
     return rebase(hanzi, text) if BASE_FORM.fires(hanzi, kind, text, is_counted) else text
+
+
+def _rank(item: tuple[frozenset[str], _Rendering]) -> tuple[bool, float, int, str]:
+    """Renderings in order of preference: any that more than its place gave first, then the
+    most weight, the most sightings, the first text."""
+    r = item[1]
+    return _placed_only(r), -r.strength, -r.count, min(r.texts)
+
+
+def _placed_only(r: _Rendering) -> bool:
+    """A rendering every sighting of which only its place gave (rule ``bounded_gap``): the
+    entry's English when nothing else renders the unit, never a runner-up beside what does."""
+    return r.rules.get(BOUNDED_GAP.name, 0) >= r.count
 
 
 def _allowed(hanzi: str, r: _Rendering, lexicon: Lexicon) -> bool:

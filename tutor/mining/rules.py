@@ -11,7 +11,7 @@ from tutor.mining.baseform import BASE_FORM
 from tutor.mining.claims import ONE_CLAIM
 from tutor.mining.compounds import FREE_COMPOUND
 from tutor.mining.glued import GLUED_PARTICLE
-from tutor.mining.grow import PARTIAL_RENDERING
+from tutor.mining.grow import BOUNDED_GAP, PARTIAL_RENDERING
 from tutor.mining.linkrules import HEAD_ONLY, LOOSE_ADVERB, MISCUT_RULE
 from tutor.mining.namecuts import GLUED_NAME
 from tutor.mining.pipeline import Rule
@@ -33,6 +33,7 @@ RULES: tuple[Rule, ...] = (
     RECURRING_WORD,
     ONE_CLAIM,
     PARTIAL_RENDERING,
+    BOUNDED_GAP,
     *WORD_RULES,
     *PHRASE_RULES,
     BASE_FORM,
