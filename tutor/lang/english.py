@@ -25,9 +25,7 @@ _TOKEN = re.compile(rf"{_ABBREV}|{_NUMBER}(?![{_LETTER}])|{_WORD}|\d+")
 _TOKEN_PUNCT = re.compile(rf"{_ABBREV}|{_NUMBER}(?![{_LETTER}])|{_WORD}|\d+|[^\s]")
 _IS_NUMBER = re.compile(rf"^{_NUMBER}$")
 
-STOPWORDS: frozenset[str] = (
-    frozenset(
-        """
+_FUNCTION_WORDS = """
     a an the this that these those such
     i me my mine myself we us our ours ourselves you your yours yourself yourselves
     he him his himself she her hers herself it its itself they them their theirs themselves
@@ -44,24 +42,21 @@ STOPWORDS: frozenset[str] = (
     another some several own same too very just also only even still yet already
     again ever never always often s t 's
     let lets etc e.g. i.e. vs
-    """.split()
-    )
-    | frozenset(  # contractions: an auxiliary or a pronoun with its clitic, written as one token
-        """
+    """
+# contractions: an auxiliary or a pronoun with its clitic, written as one token
+_CONTRACTIONS = """
     don't doesn't didn't isn't aren't wasn't weren't haven't hasn't hadn't won't wouldn't
     can't cannot couldn't shan't shouldn't mustn't mightn't needn't ain't
     i'm i've i'll i'd you're you've you'll you'd he'll he'd she'll she'd we're we've we'll
     we'd they're they've they'll they'd it'll that'll there're let's
-    """.split()
-    )
-    | frozenset(  # the function words of older English (the King James Bible, older fiction);
-        # "art" and "wilt" are left out: today they are content words
-        """
+    """
+# the function words of older English (the King James Bible, older fiction); "art" and
+# "wilt" are left out: today they are content words
+_OLDER = """
     thou thee thy thine ye hast hath hadst wast wert dost doth didst shalt canst couldst
     wouldst shouldst unto lest whither thither hither whence thence wherefore thereof therein
-    """.split()
-    )
-)
+    """
+STOPWORDS: frozenset[str] = frozenset((_FUNCTION_WORDS + _CONTRACTIONS + _OLDER).split())
 
 
 def tokenize(text: str, *, punct: bool = False) -> list[str]:
