@@ -118,3 +118,12 @@ def test_progress_lines_on_a_file_every_few_seconds() -> None:
     lines = out.getvalue().splitlines()
     assert len(lines) == int(39 // PROGRESS_EVERY)
     assert lines[0].startswith("tutor: mined 5,000 pairs,")
+
+
+def test_no_text_is_lost_when_one_side_runs_out_first() -> None:
+    rows = _rows(60)
+    zh = join_zh([z for z, _ in rows])
+    en = join_en([e for _, e in rows[:3]])
+    got = list(cut_long([SegmentPair(zh, en, "x", 1, 0)], long=100))
+    assert "".join(p.zh for p in got).replace(" ", "") == zh.replace(" ", "")
+    assert " ".join(p.en for p in got if p.en).split() == en.split()

@@ -4,11 +4,14 @@ A pair whose two sides together run past ``LONG`` characters (a whole book on on
 paragraph-layout file with no line breaks) would make clause alignment square its sentence
 counts and mining hold every derived structure of the whole text at once. Such a pair is cut
 instead: its sentences are read one at a time from both sides and aligned in windows of
-``WINDOW`` Chinese sentences (``realign``'s programme, lengths and dictionary overlap); the
-first half of each window's beads is kept and the window moves on from there, so only a
-window's worth of sentences is held. A sentence no other aligns with (a 1-0 or 0-1 bead) goes
-with the bead after it: a piece is never dropped, only made longer. Pairs of ordinary length
-pass through unchanged.
+``WINDOW`` Chinese sentences (``windowalign``: ``realign``'s costs, lengths and dictionary
+overlap, computed cheaply, in a band around the diagonal), the window's English read past
+what its Chinese predicts and the path free to end where it fits best. All but the last
+``TAIL`` beads of each window are kept and the window moves on from there, so only a window's
+worth of sentences is held, and the length ratio is the whole pair's, so a window's guess
+never drifts into the next. A sentence no other aligns with (a 1-0 or 0-1 bead) goes with the
+bead after it: a piece is never dropped, only made longer; if one side runs out, the rest of
+the other is the last piece. Pairs of ordinary length pass through unchanged.
 """
 
 from __future__ import annotations
@@ -18,14 +21,16 @@ from dataclasses import replace
 from itertools import islice
 
 from tutor.corpus.overlap import DictionaryOverlap, default_overlap
-from tutor.corpus.realign import Bead, Sentence, align_documents, joined
+from tutor.corpus.realign import Bead, Sentence, joined
 from tutor.corpus.sentences import iter_en, iter_zh
+from tutor.corpus.windowalign import align_window
 from tutor.model import SegmentPair
 
-__all__ = ["LONG", "WINDOW", "cut_long"]
+__all__ = ["LONG", "TAIL", "WINDOW", "cut_long"]
 
 LONG = 20_000  # characters of both sides: far past any paragraph, short of a costly one
-WINDOW = 16  # Chinese sentences aligned at a time
+WINDOW = 32  # Chinese sentences aligned at a time
+TAIL = 2  # beads at a window's end left for the next window: where its English ends is a guess
 
 
 def cut_long(
@@ -64,18 +69,38 @@ def _pieces(pair: SegmentPair, overlap: DictionaryOverlap | None) -> Iterator[tu
         last = len(zh) < WINDOW  # the Chinese ran out: this window ends the pair
         if last:
             en.extend(en_left)
-        if not zh or not en:
+        if not zh or not en:  # one side ran out: the rest of the other is one piece
+            zh.extend(zh_left)
+            en.extend(en_left)
             if zh or en:
                 yield joined((zh, en))
             return
-        beads = _merged(align_documents(zh, en, overlap))
-        keep = beads if last else beads[: max(1, len(beads) // 2)]
+        beads = _merged(_beads(zh, en, ratio, overlap, last))
+        keep = beads if last else beads[: max(1, len(beads) - TAIL)]
         for bead in keep:
             yield joined(bead)
         if last:
             return
         zh = zh[sum(len(b[0]) for b in keep) :]
         en = en[sum(len(b[1]) for b in keep) :]
+
+
+def _beads(
+    zh: list[Sentence],
+    en: list[Sentence],
+    ratio: float,
+    overlap: DictionaryOverlap | None,
+    whole: bool,
+) -> list[Bead]:
+    """The window's beads: all its English if ``whole``, else up to where it ends best."""
+    texts = [s.text for s in zh], [s.text for s in en]
+    shapes = align_window(*texts, ratio, overlap, whole=whole)
+    beads: list[Bead] = []
+    i = j = 0
+    for x, y in shapes:
+        beads.append((zh[i : i + x], en[j : j + y]))
+        i, j = i + x, j + y
+    return beads
 
 
 def _fill_en(en: list[Sentence], more: Iterator[Sentence], chars: float) -> None:
