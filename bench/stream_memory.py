@@ -26,6 +26,7 @@ import argparse
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -96,15 +97,19 @@ def build_lines(path: Path, n: int) -> int:
     return path.stat().st_size
 
 
+_PROGRESS = re.compile(r"tutor: (?:checked|read|mined) ")
+
+
 def _watch(err: Path, started: float, stop: threading.Event, seen: list[float]) -> None:
-    """Time each new ``tutor: mined`` line of ``err`` as it appears."""
+    """Time each new progress line of ``err`` (``tutor: checked|read|mined ...``) as it
+    appears."""
     count = 0
     while not stop.wait(0.1):
         try:
             text = err.read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue
-        lines = [line for line in text.splitlines() if line.startswith("tutor: mined")]
+        lines = [line for line in text.splitlines() if _PROGRESS.match(line)]
         for _ in lines[count:]:
             seen.append(time.perf_counter() - started)
         count = len(lines)

@@ -217,7 +217,7 @@ def mine(
     Files may be UTF-8, UTF-16, GB18030 (GBK) or Big5: the encoding is detected and named
     when it is not UTF-8; --encoding names it.
     """
-    from tutor.commands.progress import progress_printer, slow_steps
+    from tutor.commands.progress import heartbeat, progress_printer, slow_steps
     from tutor.corpus.options import reading
     from tutor.corpus.textfile import read_as
     from tutor.curate import Selection
@@ -236,20 +236,23 @@ def mine(
         limit=limit,
         order=order,  # type: ignore[arg-type]  # click.Choice(ORDERS)
     )
-    report = mine_source(
-        _db_path(ctx),
-        source,
-        en_path=en_path,
-        fmt=fmt,
-        deck=deck,
-        jsonl=jsonl,
-        dry_run=dry_run,
-        progress=progress_printer(),
-        stages=slow_steps(lambda msg: click.echo(f"tutor: note: {msg}", err=True)),
-        warn=lambda msg: click.echo(f"tutor: note: {msg}", err=True),
-        selection=selection,
-        statistical=statistical,
-    )
+    printer = progress_printer()
+    with heartbeat(printer.beat):  # a line every few seconds, whatever mining is doing
+        report = mine_source(
+            _db_path(ctx),
+            source,
+            en_path=en_path,
+            fmt=fmt,
+            deck=deck,
+            jsonl=jsonl,
+            dry_run=dry_run,
+            progress=printer,
+            reading=printer.reading,
+            stages=slow_steps(lambda msg: click.echo(f"tutor: note: {msg}", err=True)),
+            warn=lambda msg: click.echo(f"tutor: note: {msg}", err=True),
+            selection=selection,
+            statistical=statistical,
+        )
     for path in (source, en_path):
         if path is not None and path.is_file() and (label := read_as(path)) != "UTF-8":
             click.echo(f"tutor: note: {path}: read as {label}", err=True)

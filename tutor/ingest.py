@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tutor.corpus import Unpaired, pieces, read_pairs
+from tutor.corpus.meter import Meter, metering
 from tutor.curate import Curated, Selection, apply_judgements, select
 from tutor.errors import ExportError, InputError
 from tutor.lang.prepare import StepReport, prepare
@@ -110,6 +111,17 @@ class _Source:
         return None if self.long else self.count
 
 
+def _size(*paths: Path | None) -> int:
+    """Bytes in the files that exist of ``paths`` (the reader reports the others)."""
+    total = 0
+    for path in paths:
+        try:
+            total += path.stat().st_size if path is not None else 0
+        except OSError:
+            pass
+    return total
+
+
 def _read_all(
     source: Path, en_path: Path | None, fmt: str | None, unpaired: list[Unpaired]
 ) -> _Source:
@@ -136,25 +148,34 @@ def mine_source(
     selection: Selection | None = None,
     statistical: bool = False,
     stages: StepReport | None = None,
+    reading: Callable[[str, Meter], None] | None = None,
 ) -> MineReport:
     """Mine ``source`` into ``deck`` (default: the source's stem) in the database at ``db_path``.
 
     ``statistical`` adds the statistical word aligner's links to the knowledge links.
 
     ``selection`` holds the learner's filters and new-card order (``tutor.curate``); the
-    learner's earlier verdicts on pairs always apply.
+    learner's earlier verdicts on pairs always apply. ``reading`` hears, before each pass over
+    the source (checking it, then mining it), of the ``Meter`` its bytes are counted on.
     """
     unpaired: list[Unpaired] = []
-    pairs = _read_all(source, en_path, fmt, unpaired)
+    meter = Meter(_size(source, en_path))
+    with metering(meter):
+        if reading is not None:
+            reading("checked", meter)
+        pairs = _read_all(source, en_path, fmt, unpaired)
     if warn is not None:
         for u in unpaired:
             warn(f"{u.path}:{u.line}: not paired ({u.reason})")
     if jsonl is not None:
         _check_writable(jsonl)
     deck_name = deck or source.stem
+    meter.restart()
+    if reading is not None:
+        reading("read", meter)
     # a dry run on a database that does not exist yet must not create it
     opened = nullcontext(None) if dry_run and not db_path.exists() else Store.open(db_path)
-    with opened as store:
+    with opened as store, metering(meter):
         return _mine_into(
             None if dry_run else store,
             deck_name,

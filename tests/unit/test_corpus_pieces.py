@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import io
 import json
+import signal
 from pathlib import Path
 
 import pytest
 
-from tutor.commands.progress import PROGRESS_EVERY, progress_lines
-from tutor.corpus import pieces
+from tutor.commands.progress import PROGRESS_EVERY, heartbeat, progress_lines
+from tutor.corpus import pieces, read_pairs
 from tutor.corpus.cleanup import join_en, join_zh
+from tutor.corpus.meter import Meter, metering
 from tutor.corpus.options import reading
 from tutor.corpus.pieces import cut_long
 from tutor.corpus.sentences import iter_en, split_en, split_zh
@@ -127,3 +129,48 @@ def test_no_text_is_lost_when_one_side_runs_out_first() -> None:
     got = list(cut_long([SegmentPair(zh, en, "x", 1, 0)], long=100))
     assert "".join(p.zh for p in got).replace(" ", "") == zh.replace(" ", "")
     assert " ".join(p.en for p in got if p.en).split() == en.split()
+
+
+def test_progress_lines_carry_the_bytes_read() -> None:
+    now = [0.0]
+    out = io.StringIO()
+    show = progress_lines(out, lambda: now[0])
+    meter = Meter(50_000_000)
+    show.reading("checked", meter)
+    meter.advance(Path("a.tsv"), 20_000_000)
+    now[0] = 6.0
+    show.beat()
+    meter.restart()
+    show.reading("read", meter)
+    meter.advance(Path("a.tsv"), 34_000_000)
+    now[0] = 12.0
+    show(2_000, None)
+    now[0] = 13.0
+    show.beat()  # too soon after the last line
+    assert out.getvalue().splitlines() == [
+        "tutor: checked 20 MB of 50 MB",
+        "tutor: read 34 MB of 50 MB, mined 2,000 pairs, 167/s",
+    ]
+
+
+def test_the_heartbeat_calls_on_each_timer_signal_and_then_stops() -> None:
+    beats: list[int] = []
+    with heartbeat(lambda: beats.append(1), every=3600.0):
+        signal.raise_signal(signal.SIGALRM)
+        signal.raise_signal(signal.SIGALRM)
+    assert beats == [1, 1]
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_a_cut_pair_moves_the_byte_count_piece_by_piece(tmp_path: Path) -> None:
+    rows = _rows()
+    line = _one_line(rows)
+    src = _tsv(tmp_path / "one.tsv", [(line.zh, line.en)])
+    meter = Meter(src.stat().st_size)
+    seen = []
+    with metering(meter):
+        for _ in cut_long(read_pairs(src), long=100):
+            seen.append(meter.read)
+    assert seen == sorted(seen)
+    assert seen[0] < seen[-1] // 2
+    assert meter.read == src.stat().st_size

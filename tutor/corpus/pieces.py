@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import islice
 
+from tutor.corpus.meter import Meter, current_meter
 from tutor.corpus.overlap import DictionaryOverlap, default_overlap
 from tutor.corpus.realign import Bead, Sentence, joined
 from tutor.corpus.sentences import iter_en, iter_zh
@@ -44,16 +45,36 @@ def cut_long(
     limit = LONG if long is None else long
     shift = 0
     scorer = overlap
+    meter = current_meter()
+    before = meter.read if meter else 0
     for pair in pairs:
         if len(pair.zh) + len(pair.en) <= limit:
             yield replace(pair, position=pair.position + shift) if shift else pair
-            continue
-        if scorer is None:
-            scorer = default_overlap()
-        count = 0
-        for count, (zh, en) in enumerate(_pieces(pair, scorer), start=1):
-            yield replace(pair, zh=zh, en=en, position=pair.position + shift + count - 1)
-        shift += max(count, 1) - 1
+        else:
+            if scorer is None:
+                scorer = default_overlap()
+            count = 0
+            cut = _pieces(pair, scorer)
+            for count, (zh, en) in enumerate(_metered(cut, pair, meter, before), start=1):
+                yield replace(pair, zh=zh, en=en, position=pair.position + shift + count - 1)
+            shift += max(count, 1) - 1
+        before = meter.read if meter else 0
+
+
+def _metered(
+    cut: Iterator[tuple[str, str]], pair: SegmentPair, meter: Meter | None, before: int
+) -> Iterator[tuple[str, str]]:
+    """``cut``, holding back on ``meter`` the bytes of ``pair`` (read since ``before``) that
+    are not cut yet."""
+    if meter is None:
+        yield from cut
+        return
+    size, chars, done = meter.read - before, len(pair.zh) + len(pair.en), 0
+    for zh, en in cut:
+        done += len(zh) + len(en)
+        meter.held = int(size * max(0.0, 1 - done / chars))
+        yield zh, en
+    meter.held = 0
 
 
 def _pieces(pair: SegmentPair, overlap: DictionaryOverlap | None) -> Iterator[tuple[str, str]]:

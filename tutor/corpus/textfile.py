@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from tutor.corpus.encoding import SNIFF, Decoding, decoding_for
+from tutor.corpus.meter import current_meter
 from tutor.errors import InputError
 
 __all__ = ["iter_lines", "open_binary", "read_as", "read_head", "read_text_lines"]
@@ -86,9 +87,14 @@ def iter_lines(path: Path) -> Iterator[tuple[int, str]]:
 
 
 def _utf8_lines(path: Path) -> Iterator[tuple[int, str]]:
+    meter = current_meter()
+    position = 0
     with open_binary(path) as handle:
         _check_start(path, handle.peek(SNIFF)[:SNIFF] if hasattr(handle, "peek") else b"")
         for lineno, raw in enumerate(handle, start=1):
+            if meter is not None:
+                position += len(raw)
+                meter.advance(path, position)
             if lineno == 1 and raw.startswith(_UTF8_BOM):
                 raw = raw[len(_UTF8_BOM) :]
             yield lineno, _decode(path, raw, lineno).rstrip("\r\n")
@@ -97,11 +103,14 @@ def _utf8_lines(path: Path) -> Iterator[tuple[int, str]]:
 def _other_lines(path: Path, decoding: Decoding) -> Iterator[tuple[int, str]]:
     """Lines of a file in another encoding (UTF-16's newlines are two bytes: decode first)."""
     lineno = 0
+    meter = current_meter()
     with open_binary(path) as handle:
         handle.read(decoding.skip)
         text = io.TextIOWrapper(handle, encoding=decoding.codec, errors="strict", newline="")
         try:
             for lineno, line in enumerate(text, start=1):  # noqa: B007 - read after the loop
+                if meter is not None:
+                    meter.advance(path, handle.tell())  # ahead by what the decoder buffered
                 if "\x00" in line:
                     raise InputError("binary file (NUL byte), not text", path=path, line=lineno)
                 yield lineno, line.rstrip("\r\n").lstrip("\ufeff")

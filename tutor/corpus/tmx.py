@@ -18,6 +18,7 @@ from xml.parsers import expat
 
 from tutor.corpus.cleanup import clean_en, clean_zh
 from tutor.corpus.encoding import SNIFF, decoding_for, forced
+from tutor.corpus.meter import current_meter
 from tutor.corpus.script import has_han, is_english
 from tutor.corpus.textfile import open_binary
 from tutor.corpus.unpaired import Report, emit
@@ -173,8 +174,11 @@ def _transcoding(path: Path, head: bytes) -> str | None:
 def _chunks(path: Path, codec: str | None) -> Iterator[bytes]:
     """The file in chunks expat can read (transcoded to UTF-8 when ``codec``), then b""."""
     decoder = codecs.getincrementaldecoder(codec)("strict") if codec else None
+    meter = current_meter()
     with open_binary(path) as stream:
         while raw := stream.read(_CHUNK):
+            if meter is not None:
+                meter.advance(path, stream.tell())
             if decoder is None:
                 yield raw
                 continue
