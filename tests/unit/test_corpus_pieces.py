@@ -174,3 +174,11 @@ def test_a_cut_pair_moves_the_byte_count_piece_by_piece(tmp_path: Path) -> None:
     assert seen == sorted(seen)
     assert seen[0] < seen[-1] // 2
     assert meter.read == src.stat().st_size
+
+
+def test_letters_of_a_huge_text_are_counted_block_by_block() -> None:
+    from tutor.lang.script import han_count, latin_count
+
+    text = "汉字abc，" * 40_000  # past the block size, with blocks ending mid-run
+    assert han_count(text) == 80_000
+    assert latin_count(text) == 120_000

@@ -21,6 +21,7 @@ from tutor.errors import InputError
 __all__ = ["iter_lines", "open_binary", "read_as", "read_head", "read_text_lines"]
 
 _UTF8_BOM = b"\xef\xbb\xbf"
+_BREAKS = b"\r\n"
 
 
 def open_binary(path: Path) -> BinaryIO:
@@ -53,12 +54,18 @@ def read_as(path: Path) -> str:
     return decoding_for(Path(path), _start(Path(path))).label
 
 
-def _decode(path: Path, raw: bytes, lineno: int) -> str:
+def _decode(path: Path, raw: bytes, lineno: int, start: int = 0) -> str:
+    """``raw[start:]`` as UTF-8 without its line break, decoded in place: a line of any length
+    costs its bytes and its text, not copies of either."""
     if b"\x00" in raw:
         raise InputError("binary file (NUL byte), not text", path=path, line=lineno)
+    end = len(raw)
+    while end > start and raw[end - 1] in _BREAKS:
+        end -= 1
     try:
-        return raw.decode("utf-8")
+        return str(memoryview(raw)[start:end], "utf-8")
     except UnicodeDecodeError as err:
+        raw = raw[start:]
         bad = raw[err.start]
         raise InputError(
             f"not UTF-8 text (byte 0x{bad:02x} at column {err.start + 1}); save it as UTF-8 "
@@ -95,9 +102,10 @@ def _utf8_lines(path: Path) -> Iterator[tuple[int, str]]:
             if meter is not None:
                 position += len(raw)
                 meter.advance(path, position)
-            if lineno == 1 and raw.startswith(_UTF8_BOM):
-                raw = raw[len(_UTF8_BOM) :]
-            yield lineno, _decode(path, raw, lineno).rstrip("\r\n")
+            start = len(_UTF8_BOM) if lineno == 1 and raw.startswith(_UTF8_BOM) else 0
+            text = _decode(path, raw, lineno, start)
+            del raw  # not held while the line is read: a huge one is its text only
+            yield lineno, text
 
 
 def _other_lines(path: Path, decoding: Decoding) -> Iterator[tuple[int, str]]:

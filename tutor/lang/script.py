@@ -67,11 +67,22 @@ def has_latin(text: str) -> bool:
 
 
 def han_count(text: str) -> int:
-    return len(_han_re().findall(text))
+    return _count(_han_re(), text)
 
 
 def latin_count(text: str) -> int:
-    return len(_LATIN_RE.findall(text))
+    return _count(_LATIN_RE, text)
+
+
+_BLOCK = 1 << 16  # characters matched at a time: a list of every match of a book is large
+
+
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    """Matches of a one-character ``pattern`` in ``text``, in blocks (a match cannot straddle
+    one), so a huge text costs a block's list of matches, not a list of all of them."""
+    if len(text) <= _BLOCK:
+        return len(pattern.findall(text))
+    return sum(len(pattern.findall(text, k, k + _BLOCK)) for k in range(0, len(text), _BLOCK))
 
 
 def chinese_ratio(text: str) -> float:
