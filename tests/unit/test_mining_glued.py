@@ -29,3 +29,23 @@ def test_no_fragment_of_a_name_and_a_preposition_is_mined() -> None:
     assert "神用" not in got and "耶和华神用" not in got
     off = {e.hanzi for e in mine([pair], workers=1, disable={"glued_particle"}).entries}
     assert "耶和华神用" in off  # what the rule prevents
+
+
+def test_a_place_word_after_a_noun_is_split_off() -> None:
+    assert split_glued(["到", "了", "草地上", "。"]) == ["到", "了", "草地", "上", "。"]
+    assert split_glued(["房间里"]) == ["房间", "里"]
+    assert split_glued(["满天下", "家里", "心中"]) == [
+        "满天下",
+        "家里",
+        "心中",
+    ]  # listed or no noun
+
+
+def test_the_noun_before_a_place_word_is_mined() -> None:
+    pair = SegmentPair(
+        "我们就到了小区外的草地上。", "We got to the meadow outside our estate.", "t", 1, 0
+    )
+    on = {(e.hanzi, e.english) for e in mine([pair], workers=1).entries}
+    assert ("草地", "meadow") in on
+    off = mine([pair], workers=1, disable={"glued_localizer"})
+    assert "草地" not in {e.hanzi for e in off.entries + off.low}

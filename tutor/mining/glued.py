@@ -15,10 +15,12 @@ from functools import cache
 from tutor.mining import resources as res
 from tutor.mining.pipeline import ALL_KINDS, Rewrite, Rule
 
-__all__ = ["GLUED_PARTICLE", "split_glued"]
+__all__ = ["GLUED_LOCALIZER", "GLUED_PARTICLE", "split_glued"]
 
 # 以 is left out: it opens many names written by sound (以诺 "Enoch", 以撒 "Isaac")
 GRAMMATICAL = frozenset("用在与和的了着过把被给向从对")
+# the place words English writes as a preposition: 草地上 "on the meadow", 房间里 "in the room"
+LOCALIZERS = frozenset("上里中下内外")
 
 
 def split_glued(words: Sequence[str]) -> list[str]:
@@ -27,6 +29,8 @@ def split_glued(words: Sequence[str]) -> list[str]:
     for word in words:
         edge = len(word) >= 2 and (word[-1] in GRAMMATICAL or word[0] in GRAMMATICAL)
         pieces = _pieces(word) if edge and GLUED_PARTICLE.fires(word) else None
+        if pieces is None and word[-1:] in LOCALIZERS and GLUED_LOCALIZER.fires(word):
+            pieces = (word[:-1], word[-1])
         out.extend(pieces or (word,))
     return out
 
@@ -56,4 +60,25 @@ GLUED_PARTICLE = Rule(
     Rewrite("split off the grammatical character"),
     _glued,
     ("神用 (耶和华神用地上的尘土): 神 / 用", "神在: 神 / 在"),
+)
+
+
+def _localized(word: str) -> bool:
+    """A word CC-CEDICT does not list made of a dictionary noun of two characters or more and
+    a place word after it (草地上 = 草地 + 上, 房间里 = 房间 + 里), though jieba's dictionary may
+    list it: the place word is English's preposition, the noun before it the card. Other
+    words before a place word stay (满天下 "all over the world" is no 满天 + 下)."""
+    if len(word) < 3 or word[-1] not in LOCALIZERS or res.entries(word):
+        return False
+    rest = word[:-1]
+    return bool(res.entries(rest)) and res.pos(rest)[:1] in ("n", "s")
+
+
+GLUED_LOCALIZER = Rule(
+    "glued_localizer",
+    "segment",
+    ALL_KINDS,
+    Rewrite("split off the place word"),
+    _localized,
+    ("草地上 'on the meadow': 草地 / 上", "房间里 'in the room': 房间 / 里"),
 )

@@ -10,7 +10,7 @@ from tutor.errors import TutorError
 from tutor.mining.baseform import BASE_FORM
 from tutor.mining.claims import ONE_CLAIM
 from tutor.mining.compounds import FREE_COMPOUND
-from tutor.mining.glued import GLUED_PARTICLE
+from tutor.mining.glued import GLUED_LOCALIZER, GLUED_PARTICLE
 from tutor.mining.grow import BOUNDED_GAP, PARTIAL_RENDERING
 from tutor.mining.linkrules import HEAD_ONLY, LOOSE_ADVERB, MISCUT_RULE
 from tutor.mining.namecuts import GLUED_NAME
@@ -23,6 +23,7 @@ __all__ = ["RULES", "check_names"]
 
 RULES: tuple[Rule, ...] = (
     GLUED_PARTICLE,
+    GLUED_LOCALIZER,
     FREE_COMPOUND,
     GLUED_NAME,
     MISCUT_RULE,
