@@ -60,3 +60,13 @@ def test_words_of_two_senses_side_by_side_render_the_word() -> None:
     zh = ["喝醉", "的", "驾驶员", "对", "车祸", "有", "责任", "。"]
     got = _linked(zh, "A drunk driver was responsible for the car accident.", 4)
     assert got == {"car", "accident"}
+
+
+def test_an_optional_word_or_a_single_or_makes_longer_phrases() -> None:
+    assert {"last bus", "last train"} <= _texts("末班车")  # "last bus or train"
+    assert "spend time" in _texts("度过")  # "to spend (time)"
+    assert not any("somewhere" in t for t in _texts("去"))  # "(somewhere)" is no English
+
+
+def test_the_longer_phrase_is_linked_where_the_text_writes_it() -> None:
+    assert _linked(["一起", "度过"], "spending time together", 1) == {"spending", "time"}

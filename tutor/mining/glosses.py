@@ -77,6 +77,7 @@ def _alternatives(sense: str) -> list[tuple[str, bool, bool]]:
             out.extend((part, False, verb) for part in _coordinated(alt))
     out.extend((name, True, False) for name in _spelled_out(sense))
     out.extend((whole, False, False) for whole in _qualified(sense))
+    out.extend((whole, False, verb) for whole, verb in _completed(sense))
     return out
 
 
@@ -126,6 +127,25 @@ def _qualified(sense: str) -> tuple[str, ...]:
     if m is None or m.group(1) in _LABELS:
         return ()
     return (f"{m.group(1)} {m.group(2)}",)
+
+
+_TRAILING = re.compile(r"^(to )?([a-z][a-z-]*(?: [a-z-]+)?) \(([a-z]+)\)$")
+_ONE_OR = re.compile(r"^(to )?((?:[a-z-]+ )*)([a-z-]+) or ([a-z-]+)((?: [a-z-]+)*)$")
+_VAGUE = frozenset("somewhere something someone somebody oneself sb sth etc".split())
+
+
+def _completed(sense: str) -> list[tuple[str, bool]]:
+    """The longer phrases a sense's optional word or single "or" stand for, each with
+    whether it is a verb: "to spend (time)" is also "spend time", "last bus or train" both
+    "last bus" and "last train" (a translator writes one of them whole)."""
+    m = _TRAILING.match(sense)
+    if m and m.group(3) not in _LABELS and m.group(3) not in _VAGUE:
+        return [(f"{m.group(2)} {m.group(3)}", bool(m.group(1)))]
+    m = _ONE_OR.match(sense)
+    if m and (m.group(2) or m.group(5)):  # "x or y" alone is _coordinated's
+        head, tail = m.group(2), m.group(5)
+        return [(f"{head}{w}{tail}", bool(m.group(1))) for w in (m.group(3), m.group(4))]
+    return []
 
 
 @cache
