@@ -128,6 +128,17 @@ def test_a_stronger_claim_wins_over_a_far_weaker_one() -> None:
     assert got[(1, 2)] == 1.0 and got[(2, 2)] == 0.5  # neighbours sharing a token: left alone
 
 
+def test_between_equal_claims_a_short_run_outranks_a_single_token() -> None:
+    from tutor.mining.claims import settle
+
+    zh = ["巴士", "的", "末班车"]  # "the last bus": 末班车 holds "last bus", 巴士 only "bus"
+    links = {(0, 1): 1.0, (2, 0): 1.0, (2, 1): 1.0}
+    got = settle(zh, links, [[[1]], [], [[0, 1]]], [{}, {}, {}])
+    assert got == {(2, 0): 1.0, (2, 1): 1.0}
+    sprawl = {(0, 4): 1.0, **{(2, j): 1.0 for j in range(5)}}  # a run of five: no evidence
+    assert settle(zh, sprawl, [[[4]], [], [list(range(5))]], [{}, {}, {}]) == sprawl
+
+
 def test_a_word_that_lost_its_only_place_moves_to_a_free_one() -> None:
     from tutor.mining.claims import settle
 

@@ -27,10 +27,13 @@ def _contested(owners: list[int]) -> bool:
     return max(owners) - min(owners) > 1
 
 
-def _weaker(hanzi: str, i: int, rival: int, zh: Sequence[str], strength: dict[int, float]) -> bool:
+def _weaker(
+    hanzi: str, i: int, rival: int, zh: Sequence[str], strength: dict[int, tuple[float, int]]
+) -> bool:
     """A word's claim on an English token that another word far from it claims too, when the
-    other is an earlier sighting of the same word or holds it by a stronger link (船员 twice
-    on "crew members"; a character piece against a whole-word match)."""
+    other is an earlier sighting of the same word or holds it by a stronger link, or as strong
+    a link within a longer run of English (船员 twice on "crew members"; a character piece
+    against a whole-word match; 巴士 "bus" against 末班车 "last bus")."""
     if zh[rival] == hanzi:
         return rival < i
     return strength[rival] > strength[i]
@@ -59,7 +62,7 @@ def settle(
     for j, iss in owners.items():
         if len(iss) < 2 or not _contested(iss):
             continue
-        strength = {i: links[(i, j)] for i in iss}
+        strength = {i: (links[(i, j)], _run(links, i, j)) for i in iss}
         for i in iss:
             rivals = [r for r in iss if abs(r - i) > 1]
             if any(ONE_CLAIM.fires(zh[i], i, r, zh, strength) for r in rivals):
@@ -73,6 +76,22 @@ def settle(
         elif not any(k == i for k, _ in out):  # lost all it had: a whole sense elsewhere
             _move(i, out, groups[i], cand[i], MOVE_STRENGTH)
     return out
+
+
+def _run(links: Links, i: int, j: int) -> int:
+    """How many English tokens in a row word ``i`` links to around token ``j``, as a rank
+    between equal links: a run of up to ``MAX_RUN`` (a phrase's words, "last bus") outranks a
+    single token; a longer one is no better evidence than one token."""
+    lo = hi = j
+    while (i, lo - 1) in links:
+        lo -= 1
+    while (i, hi + 1) in links:
+        hi += 1
+    n = hi - lo + 1
+    return n if n <= MAX_RUN else 1
+
+
+MAX_RUN = 3
 
 
 def _move(
