@@ -99,3 +99,10 @@ def test_a_noun_counted_in_the_chinese_keeps_its_plural_and_one_that_is_not_lose
         _mine("孩子喜欢这本书。", "Children like this book.", disable={"base_form"})["孩子"].english
         == "children"
     )
+
+
+def test_a_state_the_dictionary_writes_as_a_participle_keeps_that_form() -> None:
+    got = _mine("蒂姆感到非常惊奇", "And Tim was amazed.")  # 惊奇 "to be amazed"
+    assert got["惊奇"].english == "amazed"
+    assert _mine("他昨天被捕了", "He was arrested yesterday.")["被捕"].english == "arrested"
+    assert _mine("他们拆除了旧房子", "They demolished the old house.")["拆除"].english == "demolish"

@@ -233,6 +233,18 @@ def noun_lemmas(word: str) -> frozenset[str]:
 
 
 @cache
+def states(word: str) -> frozenset[str]:
+    """The participles of ``word``'s "to be ..." senses, as written (惊奇 "to be amazed" ->
+    "amazed", 关心 "to be concerned about" -> "concerned"): a state, kept in that form."""
+    out = set()
+    for g in glosses(word):
+        parts = g.text.lower().split()
+        if g.verb and len(parts) >= 2 and parts[0] == "be" and parts[1].endswith("ed"):
+            out.add(parts[1])
+    return frozenset(out)
+
+
+@cache
 def particle_verbs(word: str) -> frozenset[str]:
     """Phrasal-verb senses as written ("give up" of 放弃): their particle is a stopword."""
     out = set()

@@ -26,6 +26,7 @@ from tutor.mining.glosses import (
     negates,
     noun_lemmas,
     particle_verbs,
+    states,
 )
 from tutor.mining.links import Links, is_classifier
 from tutor.mining.namelinks import name_links
@@ -276,6 +277,7 @@ def _word(f: SpanFacts) -> Candidate:
         name=f.name,
         nouns=noun_lemmas(hanzi),
         verb_phrases=particle_verbs(hanzi),
+        states=states(hanzi),
     )
     return Candidate(hanzi, english, _key(c.en, a, b), f.strength, f.kind, 1)
 

@@ -33,6 +33,7 @@ def render(
     name: bool,
     nouns: frozenset[str] = frozenset(),
     verb_phrases: frozenset[str] = frozenset(),
+    states: frozenset[str] = frozenset(),
     capitals: Sequence[tuple[int, int]] | None = None,
     heading: bool = False,
     zh: Sequence[str] = (),
@@ -40,16 +41,18 @@ def render(
 ) -> str:
     """The English of tokens a..b as written, lower-cased unless it is a name.
 
-    A lone verb form becomes its lemma ("demolished" -> "demolish"); nouns keep their number
-    as the translator wrote it ("backstreets and alleys"), also when the Chinese word is a verb
-    with a noun sense the English uses (服务 "to serve; service" written "services").
+    A lone verb form becomes its lemma ("demolished" -> "demolish"), unless it is one of the
+    ``states`` the senses write as a participle (惊奇 "to be amazed": "amazed"); nouns keep
+    their number as the translator wrote it ("backstreets and alleys"), also when the Chinese
+    word is a verb with a noun sense the English uses (服务 "to serve; service" written
+    "services").
     Proper nouns keep the translator's capital (see ``_cased``): ``zh`` are the Chinese words
     rendered, ``owners(j)`` those linked to English token j (when known), ``heading`` whether
     the clause is a title-case heading. ``capitals`` are the clause's ``capital_runs`` when
     the caller has them already.
     """
     toks = en[a : b + 1]
-    if len(toks) == 1 and verb:
+    if len(toks) == 1 and verb and toks[0].low not in states:  # 惊奇 "amazed" stays
         following = en[b + 1] if b + 1 < len(en) else None
         lemma = _verb_lemma(toks[0], following, nouns, verb_phrases)
         if lemma is not None:
