@@ -70,3 +70,16 @@ def test_an_optional_word_or_a_single_or_makes_longer_phrases() -> None:
 
 def test_the_longer_phrase_is_linked_where_the_text_writes_it() -> None:
     assert _linked(["一起", "度过"], "spending time together", 1) == {"spending", "time"}
+
+
+def test_an_acronym_is_a_word_in_the_text_and_in_the_dictionary() -> None:
+    tokens = en_tokens("In the U.S., the US and us")
+    assert [(t.text, t.lemma, t.is_content) for t in tokens if t.text[0] in "Uu"] == [
+        ("U.S.", "us", True),
+        ("US", "us", True),
+        ("us", "we", False),
+    ]
+    assert "US" in _texts("美国")
+    assert _linked(["在", "美国"], "In the U.S., most people vote", 1) == {"U.S."}
+    shouted = en_tokens("TERMS OF US")  # a heading in capitals has no acronyms
+    assert not shouted[-1].is_content

@@ -148,6 +148,17 @@ def _completed(sense: str) -> list[tuple[str, bool]]:
     return []
 
 
+def _lemmas(alt: str) -> tuple[str, ...]:
+    """The content lemmas of a gloss; an acronym ("US", "EU") is kept as it stands."""
+    out = []
+    for w in _WORD.findall(alt):
+        if len(w) >= 2 and w.isupper():
+            out.append(w.lower())
+        elif w.lower() not in res.EN_STOPWORDS:
+            out.append(res.lemma(w.lower()))
+    return tuple(out)
+
+
 @cache
 def glosses(word: str) -> tuple[Gloss, ...]:
     """Every English alternative the dictionary gives for ``word``, best-known senses first."""
@@ -155,8 +166,7 @@ def glosses(word: str) -> tuple[Gloss, ...]:
     for entry in res.entries(word):
         for sense in entry.senses:
             for alt, proper, verb in _alternatives(sense):
-                words = [w.lower() for w in _WORD.findall(alt)]
-                lemmas = tuple(res.lemma(w) for w in words if w not in res.EN_STOPWORDS)
+                lemmas = _lemmas(alt)
                 if lemmas and lemmas not in seen:
                     seen[lemmas] = Gloss(lemmas, alt, proper, verb)
     return tuple(seen.values())

@@ -102,8 +102,10 @@ def names(hanzi: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(f.lower().replace("ü", "u") for f in name_forms(hanzi)))
 
 
-# words (with inner hyphen-free apostrophes: Xiong'an), numbers with , and . and %, or one symbol
-_EN_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)*%?|\S")
+# dotted abbreviations (U.S.), words (with inner hyphen-free apostrophes: Xiong'an), numbers
+# with , and . and %, or one symbol
+_EN_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)*%?|\S")
+_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,5}")
 
 
 @cache
@@ -116,18 +118,34 @@ def en_tokens(text: str) -> list[Token]:
     """English tokens with punctuation and hyphens apart; "Beijing's" -> "Beijing", "'s".
 
     A typographic apostrophe reads as a plain one ("don’t" is the function word "don't").
+    Outside a text set in capitals, a word of two to five capitals or a dotted abbreviation is
+    an acronym, a content word written as it stands ("US", "U.S." -> "us", never "we").
     """
     out = []
+    shouted = _shouted(text)
     for m in _EN_TOKEN.finditer(text):
         t = m.group(0)
         start, end = m.start(), m.end()
         low = t.lower().replace("’", "'")
+        if not shouted and _ACRONYM.fullmatch(t):  # "US", "U.S.": no pronoun "us"
+            key = low.replace(".", "")
+            out.append(Token(t, low, key, start, end, True, key not in _NOT_ACRONYMS, True))
+            continue
         if low.endswith("'s") and len(t) > 2:
             out.append(_token(t[:-2], low[:-2], lemma(low[:-2]), start, end - 2))
             out.append(_token("'s", "'s", "'s", end - 2, end))
             continue
         out.append(_token(t, low, lemma(low) if low[0].isalpha() else low, start, end))
     return out
+
+
+def _shouted(text: str) -> bool:
+    """Text set mostly in capitals ("TERMS AND CONDITIONS"): its capitals make no acronyms."""
+    letters = [c for c in text if c.isalpha() and c.isascii()]
+    return sum(c.isupper() for c in letters) > len(letters) / 2
+
+
+_NOT_ACRONYMS = frozenset(("eg", "ie", "ok"))  # e.g., i.e.: function words; OK: a reply
 
 
 @cache
