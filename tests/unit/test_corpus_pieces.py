@@ -182,3 +182,15 @@ def test_letters_of_a_huge_text_are_counted_block_by_block() -> None:
     text = "汉字abc，" * 40_000  # past the block size, with blocks ending mid-run
     assert han_count(text) == 80_000
     assert latin_count(text) == 120_000
+
+
+def test_a_small_file_is_counted_in_kilobytes_not_tenths_of_a_megabyte() -> None:
+    from tutor.commands.progress import _megabytes
+
+    assert [_megabytes(n) for n in (512, 2_400, 99_000, 450_000, 34_000_000)] == [
+        "512 bytes",
+        "2 KB",
+        "99 KB",
+        "0.5 MB",
+        "34 MB",
+    ]

@@ -94,6 +94,9 @@ class _Bar:
 
 
 def _megabytes(size: int) -> str:
+    """A file size as a person reads it: "12 KB", "3.4 MB", "50 MB"."""
+    if size < 100_000:
+        return f"{size / 1e3:.0f} KB" if size >= 1000 else f"{size} bytes"
     return f"{size / 1e6:.1f} MB" if size < 10_000_000 else f"{size / 1e6:,.0f} MB"
 
 
