@@ -8,7 +8,16 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Input
 
-from tests.functional.tui_support import SIZE, fill, open_store, rows, study_app, text_of
+from tests.functional.tui_support import (
+    ENTRIES,
+    SIZE,
+    fill,
+    open_store,
+    rows,
+    seen,
+    study_app,
+    text_of,
+)
 from tutor.tui.screens.browse import BrowseScreen
 from tutor.tui.screens.card import CardScreen
 from tutor.tui.search import Query, parse_query
@@ -150,6 +159,73 @@ def test_a_word_on_the_known_list_shows_known_and_is_found_by_state_known(
             assert {c.hanzi for c in app.screen.cards} == {"城市"}
             table = app.screen.query_one(DataTable)
             assert {str(table.get_row_at(i)[2]) for i in range(table.row_count)} == {"known"}
+
+    asyncio.run(scenario())
+    store.close()
+
+
+def _typed_at_once(app, *keys: str) -> None:  # type: ignore[no-untyped-def]
+    """Send ``keys`` the way a fast typist or a paste does: all queued before any is handled
+    (Pilot's ``press`` waits for the app to go idle after each key, hiding the race)."""
+    from textual import events
+
+    for key in keys:
+        event = events.Key(key, key if len(key) == 1 else None)
+        event.set_sender(app)
+        app._driver.send_message(event)
+
+
+def test_enter_right_after_typing_opens_the_card_the_search_selects(db_path: Path) -> None:
+    store = open_store(db_path)
+    fill(store)
+    seen(store, db_path)  # every card reviewed once: none is new
+    new_id = fill(store, "other", [ENTRIES[2]])
+    (new_card,) = rows(
+        db_path, "SELECT id FROM cards WHERE deck_id = ? ORDER BY id LIMIT 1", (new_id,)
+    )
+
+    async def scenario() -> None:
+        app = study_app(store, deck=None)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            app.push_screen(BrowseScreen())
+            await pilot.pause()
+            table = app.screen.query_one(DataTable)
+            first = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+            assert first != str(new_card[0])  # the unfiltered list starts with a seen card
+            await pilot.press("slash")
+            _typed_at_once(app, *"state:new", "enter")
+            await pilot.pause()
+            assert isinstance(app.screen, CardScreen)
+            assert app.screen.card.state == "new"
+            assert app.screen.card_id in {c.card_id for c in store.search("", state="new")}
+            await pilot.press("escape")
+            assert isinstance(app.screen, BrowseScreen)
+            assert app.screen.query_one(Input).value == "state:new"
+            assert {str(table.get_row_at(i)[2]) for i in range(table.row_count)} == {"new"}
+
+    asyncio.run(scenario())
+    store.close()
+
+
+def test_enter_right_after_a_cursor_move_opens_the_row_moved_to(db_path: Path) -> None:
+    store = open_store(db_path)
+    fill(store)
+
+    async def scenario() -> None:
+        app = study_app(store, deck=None)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            app.push_screen(BrowseScreen())
+            await pilot.pause()
+            table = app.screen.query_one(DataTable)
+            table.focus()
+            await pilot.pause()
+            second = table.coordinate_to_cell_key((1, 0)).row_key.value
+            _typed_at_once(app, "down", "enter")
+            await pilot.pause()
+            assert isinstance(app.screen, CardScreen)
+            assert str(app.screen.card_id) == second
 
     asyncio.run(scenario())
     store.close()

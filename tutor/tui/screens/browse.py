@@ -2,16 +2,25 @@
 
 Searching is the store's job (``Store.search``); this screen parses the query box, shows the
 matches in a table and opens the card screen on ``enter``.
+
+Keys can arrive faster than they are handled (a paste, a fast typist): ``enter`` is a priority
+binding (so the footer shows it over the box's and the table's own), run by the app before the
+keys typed just ahead of it have reached the focused widget, or (a cursor move) come back up to
+the app's bindings. So ``open`` waits behind them along that path (``after_pending_keys``),
+searches the box's text as it then stands, and picks its card by the row key of the table on
+screen, never by an index into a list that may belong to an older search.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
@@ -32,6 +41,16 @@ def state_of(card: Any, listed: frozenset[str] = frozenset()) -> str:
     if card.suspended:
         return "suspended"
     return str(card.state)
+
+
+def after_pending_keys(path: Sequence[MessagePump], callback: Callable[[], None]) -> None:
+    """Call ``callback`` once the keys queued along ``path`` (the focused widget, then each
+    ancestor up to the app: the way a key bubbles to the bindings) have all been handled."""
+    if not path:
+        callback()
+        return
+    head, *rest = path
+    head.call_later(after_pending_keys, rest, callback)
 
 
 class BrowseScreen(Screen[None]):
@@ -56,6 +75,7 @@ class BrowseScreen(Screen[None]):
         super().__init__()
         self.deck = deck
         self.cards: list[Any] = []
+        self._searched: str | None = None  # the query text the table shows the results of
 
     def compose(self) -> ComposeResult:
         initial = f"deck:{self.deck} " if self.deck and " " not in self.deck else ""
@@ -88,11 +108,20 @@ class BrowseScreen(Screen[None]):
 
     @on(Input.Changed, "#browse-query")
     def _changed(self, event: Input.Changed) -> None:
-        self.search(event.value)
+        # the box as it is now, not as it was when this message was sent: a message queued
+        # behind ``enter`` must not bring back an older query's rows
+        self._catch_up()
+
+    def _catch_up(self) -> None:
+        """Search the box's current text, unless the table already shows its results."""
+        raw = self.query_one(Input).value
+        if raw != self._searched:
+            self.search(raw)
 
     def search(self, raw: str) -> None:
         store = self.app.store  # type: ignore[attr-defined]
         count = self.query_one("#browse-count", Static)
+        self._searched = raw
         try:
             query = parse_query(raw)
             deck_id = store.deck_id(query.deck) if query.deck else None
@@ -128,14 +157,27 @@ class BrowseScreen(Screen[None]):
     def action_focus_search(self) -> None:
         self.query_one(Input).focus()
 
-    def action_open(self) -> None:
+    @property
+    def selected(self) -> int | None:
+        """The id of the card on the highlighted row of the table as shown (None: no rows)."""
         table = self.query_one(DataTable)
-        if not self.cards:
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return None if key is None else int(key)
+
+    def action_open(self) -> None:
+        # behind the keys sent just before it: the query typed, a cursor move
+        after_pending_keys(list((self.focused or self).ancestors_with_self), self._open_selected)
+
+    def _open_selected(self) -> None:
+        self._catch_up()
+        card_id = self.selected
+        if card_id is None:
             return
         from tutor.tui.screens.card import CardScreen
 
-        card = self.cards[table.cursor_row]
-        self.app.push_screen(CardScreen(card.card_id))
+        self.app.push_screen(CardScreen(card_id))
 
     def action_back(self) -> None:
         if self.query_one(Input).has_focus and self.cards:
