@@ -6,10 +6,11 @@ stage can be tested on its own with hand-built inputs.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-__all__ = ["Example", "Entry", "EntryKind", "SegmentPair"]
+__all__ = ["MEASURE_WORD", "Example", "Entry", "EntryKind", "SegmentPair", "split_measure_words"]
 
 EntryKind = Literal["word", "term", "name", "measure"]
 
@@ -79,3 +80,16 @@ class Entry:
             "hsk_level": self.hsk_level,
             "frequency": self.frequency,
         }
+
+
+#: How mining writes the dictionary's measure words as the last sense ("measure word 条
+#: (tiáo), 座 (zuò)", ``mining.rank``); the Anki note and the TUI show them apart from the senses.
+MEASURE_WORD = "measure word "
+
+
+def split_measure_words(senses: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``senses`` without the measure-word sense, and the measure words it lists ("条 (tiáo),
+    座 (zuò)"), so every place that shows senses leaves them out the same way."""
+    plain = tuple(s for s in senses if s and not s.startswith(MEASURE_WORD))
+    measures = tuple(s.removeprefix(MEASURE_WORD) for s in senses if s.startswith(MEASURE_WORD))
+    return plain, tuple(m for m in measures if m)

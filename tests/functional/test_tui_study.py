@@ -234,3 +234,43 @@ def test_e_opens_the_card_to_edit_its_english_or_suspend_it(db_path: Path) -> No
 
     asyncio.run(scenario())
     store.close()
+
+
+def test_measure_words_stand_apart_from_the_dictionary_senses_as_in_the_export(
+    db_path: Path,
+) -> None:
+    """CHANGELOG: the Anki Senses field no longer ends with "measure word 座 (zuò)"; the
+    measure words are the Classifier field. The card face and the card screen do the same."""
+    from tutor.export.fields import note_fields
+    from tutor.export.style import FIELDS
+    from tutor.model import Entry
+
+    city = Entry(
+        "城市", "城市", "chéng shì", "city", senses=("city", "town", "measure word 座 (zuò)")
+    )
+    store = open_store(db_path)
+    fill(store, entries=[city])
+    exported = dict(zip(FIELDS, note_fields(city, "demo"), strict=True))
+
+    async def scenario() -> None:
+        app = study_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("space")
+            dictionary, measures = text_of(app, "#senses").splitlines()
+            assert dictionary == "Dictionary: city / town"
+            assert "measure word" not in exported["Senses"] and "measure" not in dictionary
+            assert measures == "Measure word: 座 (zuò)"
+            assert exported["Classifier"] == "座 (zuò)"
+            await pilot.press("e")
+            assert isinstance(app.screen, CardScreen)
+            details = {
+                line.split(maxsplit=1)[0]: line.split()[1:]
+                for line in text_of(app, "#card-details").splitlines()
+                if line.strip()
+            }
+            assert details["senses"] == ["city", "/", "town"]
+            assert details["measure"] == ["word", "座", "(zuò)"]
+
+    asyncio.run(scenario())
+    store.close()

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from tutor.lang.cedict import readable
 from tutor.lang.pinyin import syllables, tones
-from tutor.model import Entry, Example
+from tutor.model import MEASURE_WORD, Entry, Example, split_measure_words
 
 __all__ = [
     "MEASURE_WORD",
@@ -143,19 +143,14 @@ def examples_html(entry: Entry) -> str:
     )
 
 
-#: How mining writes the dictionary's measure words as the last sense ("measure word 条
-#: (tiáo), 座 (zuò)", ``mining.rank``); the note shows them in their own field, Classifier.
-MEASURE_WORD = "measure word "
-
-
 def _senses(senses: Sequence[str]) -> str:
-    return "; ".join(_esc(readable(s)) for s in senses if s and not s.startswith(MEASURE_WORD))
+    """The senses but the measure words (the note's Classifier field shows them)."""
+    return "; ".join(_esc(readable(s)) for s in split_measure_words(senses)[0])
 
 
 def classifiers(senses: Sequence[str]) -> str:
     """The measure words of the senses ("条 (tiáo), 座 (zuò)"), escaped; empty when none."""
-    found = [s.removeprefix(MEASURE_WORD) for s in senses if s.startswith(MEASURE_WORD)]
-    return "; ".join(_esc(s) for s in found if s)
+    return "; ".join(_esc(s) for s in split_measure_words(senses)[1])
 
 
 def frequency_label(zipf: float) -> str:

@@ -20,7 +20,7 @@ from tutor.mining.glosses import first_sense
 from tutor.mining.grow import BOUNDED_GAP
 from tutor.mining.lexicon import Lexicon
 from tutor.mining.phrases import Candidate
-from tutor.model import Entry, EntryKind, Example
+from tutor.model import MEASURE_WORD, Entry, EntryKind, Example
 
 __all__ = ["FALLBACK_CONFIDENCE", "Tally", "build_entry"]
 
@@ -157,7 +157,7 @@ def _senses(hanzi: str, pinyin: str) -> tuple[str, ...]:
     measures = list(dict.fromkeys(c for e in entries for c in e.classifiers))[:3]
     if measures:
         words = ", ".join(f"{c} ({res.pinyin_marks(c)})" for c in measures)
-        senses.append(f"measure word {words}")
+        senses.append(f"{MEASURE_WORD}{words}")
     return tuple(senses)
 
 

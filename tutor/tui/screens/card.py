@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static
 
-from tutor.model import Example
+from tutor.model import Example, split_measure_words
 from tutor.tui.tones import tone_text
 
 __all__ = ["CardScreen", "example_text"]
@@ -85,7 +85,10 @@ class CardScreen(ModalScreen[None]):
         table.add_row("hanzi", Text(f"{card.hanzi}  {card.traditional}", style="bold"))
         table.add_row("pinyin", tone_text(card.pinyin))
         table.add_row("English", card.english)
-        table.add_row("senses", " / ".join(card.senses) or "—")
+        senses, measures = split_measure_words(card.senses)
+        table.add_row("senses", " / ".join(senses) or "—")
+        if measures:
+            table.add_row("measure word", "; ".join(measures))
         table.add_row("card", card.template)
         table.add_row("state", card.state)
         due = card.due.astimezone().strftime("%Y-%m-%d %H:%M %Z") if card.due else "—"

@@ -14,6 +14,7 @@ from textual.containers import Center, Vertical, VerticalScroll
 from textual.widgets import Static
 
 from tutor.lang.sandhi import spoken_pinyin
+from tutor.model import split_measure_words
 from tutor.quiz import Prompt
 from tutor.quiz.cloze import BLANK
 from tutor.tui.format import highlight
@@ -95,10 +96,12 @@ class CardFace(VerticalScroll):
         self.query_one("#english", Static).update(_labelled("English", english))
         from tutor.lang.cedict import readable  # here, not at launch: it loads the dictionary code
 
-        senses = _field(card, "senses", ())
-        self.query_one("#senses", Static).update(
-            _labelled("Dictionary", " / ".join(readable(s) for s in senses) if senses else "—")
-        )
+        senses, measures = split_measure_words(_field(card, "senses", ()))
+        line = _labelled("Dictionary", " / ".join(readable(s) for s in senses) or "—")
+        if measures:  # apart from the senses, as the Anki note's Classifier field
+            line.append("\n")
+            line.append_text(_labelled("Measure word", "; ".join(measures)))
+        self.query_one("#senses", Static).update(line)
         examples = _field(card, "examples", ())
         zh_line = self.query_one("#example-zh", Static)
         en_line = self.query_one("#example-en", Static)
