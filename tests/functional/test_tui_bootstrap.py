@@ -156,3 +156,56 @@ def test_a_failed_bootstrap_leaves_the_ui_and_reraises(db_path: Path) -> None:
 
     asyncio.run(scenario())
     store.close()
+
+
+def test_quitting_during_setup_says_so_at_once_and_the_next_launch_sets_up_again(
+    db_path: Path,
+) -> None:
+    """``q`` while a cache step runs (a thread, which cannot be interrupted) shows at once
+    that setup stops after that step, instead of a blank terminal until it ends; the next
+    report ends the worker, the app exits with no deck written and no error, and the next
+    launch runs setup again."""
+    store = open_store(db_path)
+    in_step = threading.Event()
+    go_on = threading.Event()
+    reached: list[str] = []
+
+    def bootstrap(progress: SetupProgress) -> str:
+        progress.stage(0, 5, "CC-CEDICT")
+        in_step.set()
+        assert go_on.wait(10)  # the step the learner quit during
+        reached.append("after the step")
+        progress.stage(1, 5, "CC-CEDICT's English index")
+        reached.append("the next step")  # never: the report above raises
+        return "never"
+
+    async def quit_during_setup() -> None:
+        app = make_app(store, clock=lambda: NOW, bootstrap=bootstrap)
+        async with app.run_test(size=SIZE) as pilot:
+            await _until(pilot, in_step.is_set)
+            await pilot.press("q")
+            assert app.is_running and isinstance(app.screen, BootstrapScreen)
+            assert text_of(app, "#bootstrap-stage").startswith("Stopping after the current step")
+            await pilot.press("ctrl+q")  # again, the other way: still waiting, still saying so
+            assert text_of(app, "#bootstrap-stage").startswith("Stopping after the current step")
+            go_on.set()
+            await _until(pilot, lambda: not app.is_running)
+        assert app.failure is None and app.return_code == 0
+
+    asyncio.run(quit_during_setup())
+    assert reached == ["after the step"]
+    assert rows(db_path, "SELECT count(*) FROM decks") == [(0,)]
+
+    def bootstrap_again(progress: SetupProgress) -> str:
+        with open_store(db_path) as own:
+            fill(own, "bundled")
+        return "bundled"
+
+    async def next_launch() -> None:
+        app = make_app(store, clock=lambda: NOW, bootstrap=bootstrap_again)
+        async with app.run_test(size=SIZE) as pilot:
+            await _until(pilot, lambda: isinstance(app.screen, StudyScreen))
+
+    asyncio.run(next_launch())
+    assert rows(db_path, "SELECT name FROM decks") == [("bundled",)]
+    store.close()

@@ -142,8 +142,20 @@ class TutorApp(App[None]):
             self.pop_screen()
 
     async def action_quit(self) -> None:
+        """Quit (``q``, ``ctrl+q``); during first-run setup, once its current step ends."""
+        if self._stop_setup():
+            return
         self._quitting = True
         await super().action_quit()
+
+    def _stop_setup(self) -> bool:
+        """Ask a running first-run setup to stop (it exits the app itself); False if none."""
+        if self.bootstrap is None:
+            return False
+        from tutor.tui.screens.bootstrap import BootstrapScreen
+
+        setups = [s for s in self.screen_stack if isinstance(s, BootstrapScreen)]
+        return bool(setups) and setups[-1].stop()
 
     def push_screen(self, *args: Any, **kwargs: Any) -> Any:
         """Open a screen, unless the app is on its way out after ``q``: a screen mounted

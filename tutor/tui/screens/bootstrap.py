@@ -4,10 +4,18 @@ Mining takes seconds (segmentation, alignment), and on a machine that has never 
 the caches are built first (CC-CEDICT, its English index, the segmenter's dictionary); doing
 either before the UI appears would look like a hang, so the app opens at once and shows this
 screen until the deck exists. The bar counts the cache steps, then the pairs mined.
+
+A thread cannot be interrupted, and the app cannot leave while its worker runs (the terminal
+would sit blank until it ends). So ``q`` during setup says at once that it stops after the
+current step, and the next progress report ends the worker (``SetupStopped``); the app then
+exits. A step interrupted so leaves nothing half-written: every cache file is written whole or
+not at all, and the deck in one transaction at the end, so the next launch picks up the caches
+already built and mines the deck again.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,20 +28,47 @@ from textual.widgets import ProgressBar, Static
 
 from tutor.failure import user_error
 
-__all__ = ["BootstrapScreen", "Bootstrapper", "SetupProgress", "stage_text"]
+__all__ = [
+    "STOPPING",
+    "BootstrapScreen",
+    "Bootstrapper",
+    "SetupProgress",
+    "SetupStopped",
+    "stage_text",
+]
+
+STOPPING = (
+    "Stopping after the current step… The next launch picks setup up again "
+    "(the caches built so far are kept)."
+)
+
+
+class SetupStopped(Exception):
+    """Raised inside the bootstrapper, at its next progress report, once the learner quit."""
 
 
 class SetupProgress:
     """What the bootstrapper tells the screen: called as ``progress(done, total)`` for the
-    pairs mined, and ``progress.stage(done, total, label)`` for each cache step before them."""
+    pairs mined, and ``progress.stage(done, total, label)`` for each cache step before them.
+    Either raises ``SetupStopped`` once ``stop`` is set."""
 
-    def __init__(self, post: Callable[[int, int | None, str | None], None]) -> None:
+    def __init__(
+        self,
+        post: Callable[[int, int | None, str | None], None],
+        stop: threading.Event | None = None,
+    ) -> None:
         self._post = post
+        self._stop = stop or threading.Event()
 
     def __call__(self, done: int, total: int | None) -> None:
-        self._post(done, total, None)
+        self._report(done, total, None)
 
     def stage(self, done: int, total: int, label: str) -> None:
+        self._report(done, total, label)
+
+    def _report(self, done: int, total: int | None, label: str | None) -> None:
+        if self._stop.is_set():
+            raise SetupStopped
         self._post(done, total, label)
 
 
@@ -64,7 +99,7 @@ class BootstrapScreen(Screen[str]):
     BootstrapScreen ProgressBar { width: auto; }
     """
 
-    BINDINGS = [Binding("q", "app.quit", "Quit")]
+    BINDINGS = [Binding("q", "app.quit", "Quit")]  # TutorApp.action_quit asks ``stop`` first
 
     class Progress(Message):
         def __init__(self, done: int, total: int | None, label: str | None = None) -> None:
@@ -77,6 +112,7 @@ class BootstrapScreen(Screen[str]):
         super().__init__()
         self._bootstrap = bootstrap
         self._db_path = db_path
+        self._stopping = threading.Event()
 
     def compose(self) -> ComposeResult:
         with Middle(), Center():
@@ -91,18 +127,35 @@ class BootstrapScreen(Screen[str]):
     def on_mount(self) -> None:
         self.run_worker(self._work, thread=True, exit_on_error=False, name="bootstrap")
 
+    def stop(self) -> bool:
+        """Ask setup to stop after its current step and say so; False once it has ended (the
+        app may quit at once)."""
+        if not any(w.is_running for w in self.workers):
+            return False
+        self._stopping.set()
+        self.query_one("#bootstrap-stage", Static).update(STOPPING)
+        return True
+
     def _work(self) -> None:
         def post(done: int, total: int | None, label: str | None) -> None:
             self.post_message(self.Progress(done, total, label))
 
         try:
-            deck = self._bootstrap(SetupProgress(post))
+            deck = self._bootstrap(SetupProgress(post, self._stopping))
+        except SetupStopped:
+            self.app.call_from_thread(self.app.exit)
+            return
         except Exception as err:  # noqa: BLE001 - shown to the user, then the app exits
             self.app.call_from_thread(self._failed, err)
             return
-        self.app.call_from_thread(self.dismiss, deck)
+        if self._stopping.is_set():  # quit during the last step: the next launch opens the deck
+            self.app.call_from_thread(self.app.exit)
+        else:
+            self.app.call_from_thread(self.dismiss, deck)
 
     def on_bootstrap_screen_progress(self, message: Progress) -> None:
+        if self._stopping.is_set():
+            return  # reported before the learner quit: "Stopping…" stays on screen
         self.query_one(ProgressBar).update(total=message.total, progress=message.done)
         stage = stage_text(message.done, message.total, message.label)
         self.query_one("#bootstrap-stage", Static).update(stage)
