@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from textual.widgets import Input
@@ -158,7 +158,7 @@ def test_screen_names_database_and_deck_and_q_quits(db_path: Path) -> None:
     store.close()
 
 
-def test_nothing_due_shows_all_done_and_when_the_next_card_is(db_path: Path) -> None:
+def test_nothing_due_shows_all_done_and_nothing_scheduled(db_path: Path) -> None:
     store = open_store(db_path)
     deck = fill(store)
     store.update_settings(deck, new_per_day=0)
@@ -173,7 +173,8 @@ def test_nothing_due_shows_all_done_and_when_the_next_card_is(db_path: Path) -> 
             assert not app.screen.query_one(CardFace).display
             done = text_of(app, "#done")
             assert "All done for today" in done
-            assert "next card is due in 19h (2024-05-02 04:00 UTC)" in done
+            # no review scheduled, and with no new cards a day none unlocks at 04:00 either
+            assert "Nothing is scheduled." in done and "unlock" not in done
             await pilot.press("space", "3", "u")  # harmless with no card
             assert rows(db_path, "SELECT count(*) FROM reviews") == [(0,)]
 
@@ -271,6 +272,39 @@ def test_measure_words_stand_apart_from_the_dictionary_senses_as_in_the_export(
             }
             assert details["senses"] == ["city", "/", "town"]
             assert details["measure"] == ["word", "座", "(zuò)"]
+
+    asyncio.run(scenario())
+    store.close()
+
+
+def test_the_done_screen_and_the_home_screen_say_the_same_about_what_comes_next(
+    db_path: Path,
+) -> None:
+    """Once today's new cards are used up, the next review (a card's own due time) and the
+    new cards unlocking at the next study day (04:00 UTC here) are told apart, and the
+    "all done" message says what the home screen says."""
+    from tutor.tui.format import format_until
+    from tutor.tui.screens.home import HomeScreen
+
+    store = open_store(db_path)
+    deck = fill(store)
+    store.update_settings(deck, new_per_day=1)
+    (first,) = rows(db_path, "SELECT id FROM cards ORDER BY id LIMIT 1")[0]
+    store.record_review(first, 4, NOW - timedelta(hours=1), 1000, quiz="seen")  # today's 1 new
+    (due,) = rows(db_path, "SELECT due FROM cards WHERE id = ?", (first,))[0]
+    review = format_until(datetime.fromisoformat(due), NOW)
+    expected = f"next review due {review}; 1 new card unlocks in 19h (2024-05-02 04:00 UTC)"
+
+    async def scenario() -> None:
+        app = study_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert app.screen.session.current is None
+            done = text_of(app, "#done")
+            assert f"{expected[0].upper()}{expected[1:]}." in " ".join(done.split())
+            await pilot.press("h")
+            assert isinstance(app.screen, HomeScreen)
+            assert expected in text_of(app, "#home-progress")
 
     asyncio.run(scenario())
     store.close()

@@ -1,5 +1,6 @@
-"""How the learner is doing, for the home screen: reviews today, the streak, the next card due,
-and how many cards are started and mature (an interval of 21 days or more, as Anki counts them).
+"""How the learner is doing, for the home screen: reviews today, the streak, and how many cards
+are started and mature (an interval of 21 days or more, as Anki counts them); what is due next
+is ``upcoming``'s, which the study screen asks too.
 
 Days are study days of the store's default settings (the rollover hour on this machine's
 clock), as in ``stats``; reviews that were undone do not count.
@@ -14,7 +15,6 @@ from tutor.srs.day import day_start
 from tutor.srs.settings import DeckSettings
 from tutor.store.db import iso, parse_time
 from tutor.store.sql import Database
-from tutor.store.stats import next_due
 
 __all__ = ["Progress", "progress"]
 
@@ -25,7 +25,6 @@ MAX_STREAK = 3650  # study days looked back at
 class Progress:
     today: int  # reviews since the study day began
     streak: int  # study days in a row with a review, up to today (or yesterday)
-    next_due: datetime | None  # the earliest due card that is not new; None: nothing scheduled
     cards: int = 0  # cards being studied (not suspended, not marked known)
     started: int = 0  # of those, cards reviewed at least once
     mature: int = 0  # of those, review cards whose interval is 21 days or more
@@ -44,18 +43,10 @@ def progress(db: Database, now: datetime, settings: DeckSettings) -> Progress:
     return Progress(
         int(today),
         streak(db, start, settings),
-        _next_due(db),
         int(cards),
         int(started),
         int(mature),
     )
-
-
-def _next_due(db: Database) -> datetime | None:
-    """The earliest due date of an active card that is not new, in any deck: each deck's
-    from the queue index (``stats.next_due``)."""
-    dues = [next_due(db, deck) for (deck,) in db.conn.execute("SELECT id FROM decks")]
-    return min((due for due in dues if due is not None), default=None)
 
 
 def streak(db: Database, today: datetime, settings: DeckSettings) -> int:

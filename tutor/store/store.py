@@ -288,7 +288,7 @@ class Store:
         return reviews.undo_last(self.db, deck_id, since)
 
     def progress(self, now: datetime | None = None) -> Progress:
-        """Reviews today, the streak of study days and the next due card, over every deck."""
+        """Reviews today, the streak of study days and cards started, over every deck."""
         from tutor.store import progress
 
         return progress.progress(self.db, _now(now), self.defaults)

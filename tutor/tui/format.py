@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-__all__ = ["format_interval", "format_until", "highlight"]
+if TYPE_CHECKING:
+    from tutor.store.upcoming import Upcoming
+
+__all__ = ["format_interval", "format_until", "highlight", "upcoming_text"]
 
 
 def format_interval(delta: timedelta) -> str:
@@ -40,6 +44,18 @@ def format_until(when: datetime, now: datetime) -> str:
     if delta.total_seconds() <= 0:
         return f"now ({stamp})"
     return f"in {format_interval(delta)} ({stamp})"
+
+
+def upcoming_text(upcoming: Upcoming, now: datetime) -> str:
+    """What happens next, as the home screen and the "all done" message both say it: "next
+    review due in 1d (…); 20 new cards unlock in 15h (…)"; "" when nothing is scheduled."""
+    parts = []
+    if upcoming.review is not None:
+        parts.append(f"next review due {format_until(upcoming.review, now)}")
+    if upcoming.new_at is not None and upcoming.new_count:
+        cards = "card unlocks" if upcoming.new_count == 1 else "cards unlock"
+        parts.append(f"{upcoming.new_count} new {cards} {format_until(upcoming.new_at, now)}")
+    return "; ".join(parts)
 
 
 def highlight(sentence: str, word: str, *, style: str = "bold reverse") -> Text:

@@ -12,11 +12,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from tutor.quiz import Prompt
-from tutor.srs import next_day_start
 from tutor.store import CardView, Store
 from tutor.tui.prompts import PromptMaker
+
+if TYPE_CHECKING:
+    from tutor.store.upcoming import Upcoming
 
 __all__ = ["SessionCounts", "StudySession"]
 
@@ -128,13 +131,9 @@ class StudySession:
             self.reviewed, summary.new, summary.learning, summary.due, summary.total
         )
 
-    def next_due(self) -> datetime | None:
-        """When the next card of this deck becomes due (for the "all done" message).
+    def upcoming(self) -> Upcoming:
+        """The next review of this deck and when held-back new cards unlock (the "all done"
+        message; the home screen asks the same function for every deck)."""
+        from tutor.store.upcoming import upcoming
 
-        New cards held back by the daily limit come back when the next study day starts.
-        """
-        when = self.store.next_due(self.deck_id)
-        if self.store.has_new(self.deck_id):
-            tomorrow = next_day_start(self.clock(), self.store.settings(self.deck_id))
-            when = tomorrow if when is None else min(when, tomorrow)
-        return when
+        return upcoming(self.store, self.clock(), self.deck_id)

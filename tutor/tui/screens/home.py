@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from tutor.tui.format import format_until
+from tutor.tui.format import upcoming_text
 from tutor.tui.tones import TONE_COLOURS
 
 __all__ = ["HomeScreen"]
@@ -91,8 +91,11 @@ class HomeScreen(Screen[None]):
         line = Text(f"today {done.today} review{'' if done.today == 1 else 's'}")
         days = "day" if done.streak == 1 else "days"
         line.append(f"  ·  streak {done.streak} {days}")
-        if done.next_due is not None:
-            line.append(f"  ·  next card due {format_until(done.next_due, now)}")
+        from tutor.store.upcoming import upcoming
+
+        coming = upcoming_text(upcoming(self.app.store, now), now)  # type: ignore[attr-defined]
+        if coming:
+            line.append(f"  ·  {coming}")
         if done.cards:
             line.append(f"  ·  {done.started:,} of {done.cards:,} cards started, ")
             line.append(f"{done.mature:,} mature", style="bold" if done.mature else "")

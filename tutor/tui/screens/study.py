@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from tutor.quiz import Outcome, check_answer
-from tutor.tui.format import format_until
+from tutor.tui.format import upcoming_text
 from tutor.tui.session import SessionCounts, StudySession
 from tutor.tui.widgets.answer import LETTERS, AnswerBox
 from tutor.tui.widgets.card import CardFace
@@ -294,15 +294,14 @@ class StudyScreen(Screen[None]):
         )
 
     def _done_text(self) -> Text:
-        when = self.session.next_due()
+        upcoming = self.session.upcoming()
         now = self.session.clock()
+        when = upcoming.first
         soon = when is not None and when - now < timedelta(hours=1)
         heading = "All caught up for now!" if soon else "All done for today!"
         text = Text(f"{heading}\n\n", style="bold")
         text.append(f"You reviewed {self.session.reviewed} cards in this session.\n")
-        if when is None:
-            text.append("No cards are scheduled in this deck.")
-        else:
-            text.append(f"The next card is due {format_until(when, now)}.")
+        coming = upcoming_text(upcoming, now)
+        text.append(f"{coming[:1].upper()}{coming[1:]}." if coming else "Nothing is scheduled.")
         text.append("\n\nPress h for your decks or q to quit.", style="dim")
         return text
