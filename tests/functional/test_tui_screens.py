@@ -106,7 +106,10 @@ def test_settings_save_to_the_database_and_bad_values_are_refused(db_path: Path)
             await pilot.press("h")  # the only deck opened study; h goes home
             await pilot.press("comma")
             assert isinstance(app.screen, SettingsScreen)
-            app.screen.query_one("#set-new_per_day", Input).value = "7"
+            first = app.screen.query_one("#set-new_per_day", Input)
+            assert first.has_focus  # typing goes into the first field at once
+            await pilot.press("end", "backspace", "backspace", "7")
+            assert first.value == "7"
             app.screen.query_one("#set-learning_steps", Input).value = "2m 15m 1h"
             app.screen.query_one("#set-quiz_kinds", Input).value = "pinyin recall"
             await pilot.press("ctrl+s")

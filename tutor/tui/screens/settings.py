@@ -68,6 +68,10 @@ class SettingsScreen(Screen[None]):
                     yield Input(values[key], id=f"set-{key}")
         yield Footer()
 
+    def on_mount(self) -> None:
+        # typing goes into the first field at once, as ctrl+s saves what the fields hold
+        self.query_one(f"#set-{next(iter(FIELDS))}", Input).focus()
+
     def action_save(self) -> None:
         store = self.app.store  # type: ignore[attr-defined]
         values = {key: self.query_one(f"#set-{key}", Input).value for key in FIELDS}
