@@ -15,6 +15,7 @@ from tests.functional.tui_support import (
     ENTRIES,
     SIZE,
     fill,
+    footer,
     open_store,
     rows,
     seen,
@@ -289,4 +290,35 @@ def test_an_answered_choice_keeps_room_for_the_senses_at_80x24(db_path: Path) ->
             assert senses.area and senses.bottom <= 24
 
     asyncio.run(scenario())
+    store.close()
+
+
+def test_the_footer_lists_the_letters_while_options_are_offered(db_path: Path) -> None:
+    store = open_store(db_path)
+    fill(store, entries=ENTRIES + MORE)
+    seen(store, db_path)
+
+    async def scenario() -> None:
+        app = study_app(store, kinds=("choice", "recall"))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert app.screen.session.prompt.kind == "choice"
+            assert footer(app)["a–d"] == "Choose" and "Hint" in footer(app).values()
+            await pilot.press("a")  # answered: the letters do nothing more
+            assert "a–d" not in footer(app) and "Hint" not in footer(app).values()
+
+    asyncio.run(scenario())
+    for (card_id,) in rows(db_path, "SELECT id FROM cards WHERE template = 'recognition'"):
+        store.suspend(card_id)  # cloze is a recall-card quiz: recall cards first
+
+    async def cloze() -> None:
+        app = study_app(store, kinds=("cloze", "recall"))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert app.screen.session.prompt.kind == "cloze"
+            assert "a–d" not in footer(app)  # typing: the letters go into the box
+            await pilot.press("enter")  # nothing typed: choose instead
+            assert footer(app)["a–d"] == "Choose"
+
+    asyncio.run(cloze())
     store.close()

@@ -8,7 +8,16 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from tests.functional.tui_support import NOW, SIZE, fill, open_store, rows, study_app, text_of
+from tests.functional.tui_support import (
+    NOW,
+    SIZE,
+    fill,
+    footer,
+    open_store,
+    rows,
+    study_app,
+    text_of,
+)
 from tutor.tui.format import format_interval
 from tutor.tui.screens.card import CardScreen
 from tutor.tui.screens.study import StudyScreen
@@ -175,6 +184,9 @@ def test_nothing_due_shows_all_done_and_nothing_scheduled(db_path: Path) -> None
             assert "All done for today" in done
             # no review scheduled, and with no new cards a day none unlocks at 04:00 either
             assert "Nothing is scheduled." in done and "unlock" not in done
+            offered = set(footer(app).values())
+            assert not offered & {"Reveal", "Hint", "Answer", "Say it", "Choose"}
+            assert {"Undo", "Help", "Decks", "Quit"} <= offered
             await pilot.press("space", "3", "u")  # harmless with no card
             assert rows(db_path, "SELECT count(*) FROM reviews") == [(0,)]
 
@@ -305,6 +317,25 @@ def test_the_done_screen_and_the_home_screen_say_the_same_about_what_comes_next(
             await pilot.press("h")
             assert isinstance(app.screen, HomeScreen)
             assert expected in text_of(app, "#home-progress")
+
+    asyncio.run(scenario())
+    store.close()
+
+
+def test_a_self_graded_card_offers_no_hint(db_path: Path) -> None:
+    """ctrl+t did nothing on a recognition card (it has no hint): it is not offered there."""
+    store = open_store(db_path)
+    fill(store)
+
+    async def scenario() -> None:
+        app = study_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert app.screen.session.prompt.self_graded
+            assert "Hint" not in footer(app).values()
+            assert {"Reveal", "Answer", "Say it"} <= set(footer(app).values())
+            await pilot.press("ctrl+t")
+            assert not app.screen.hinted
 
     asyncio.run(scenario())
     store.close()

@@ -96,6 +96,12 @@ def text_of(app: Any, selector: str) -> str:
     return console.export_text()
 
 
+def footer(app: Any) -> dict[str, str]:
+    """What the footer offers on the current screen: key as shown -> description."""
+    shown = [b.binding for b in app.screen.active_bindings.values() if b.binding.show]
+    return {b.key_display or b.key: b.description for b in shown}
+
+
 SELF_GRADED = ("recognition", "recall")
 
 

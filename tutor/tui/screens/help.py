@@ -25,7 +25,7 @@ _TYPING = [
 
 
 def _key(binding: Binding) -> str:
-    return _KEY_NAMES.get(binding.key, binding.key)
+    return binding.key_display or _KEY_NAMES.get(binding.key, binding.key)
 
 
 def _screens() -> list[tuple[str, list[Binding]]]:

@@ -16,6 +16,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
@@ -35,6 +36,11 @@ EAGER_DECK_SIZE = 5000
 # The progress counts scan the deck (tens of ms at 100,000 cards), so they are drawn this long
 # after the next card, whose frame would otherwise wait for them.
 PROGRESS_DELAY = 0.05
+CHOICE_KEYS = f"{LETTERS[0]}–{LETTERS[-1]}"
+# actions that act on the card on screen: hidden from the footer (and off) once none is left
+ON_A_CARD = frozenset(
+    {"reveal", "grade", "accept", "choose", "hint", "escape", "type_answer", "speak", "open_card"}
+)
 
 
 class StudyScreen(Screen[None]):
@@ -49,8 +55,9 @@ class StudyScreen(Screen[None]):
         Binding("3", "grade(3)", "Good", show=False),
         Binding("4", "grade(4)", "Easy", show=False),
         Binding("enter", "accept", "Accept grade", show=False),
+        # one footer entry (and help line) for the letters, shown only while options are offered
         *(
-            Binding(k, f"choose({i})", f"Choose option {k}", show=False)
+            Binding(k, f"choose({i})", "Choose", show=not i, key_display=CHOICE_KEYS)
             for i, k in enumerate(LETTERS)
         ),
         Binding("ctrl+t", "hint", "Hint"),
@@ -98,6 +105,25 @@ class StudyScreen(Screen[None]):
         self.session.prompts.adopt(self.session.prompts.load_apart())
 
     # -- actions -----------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that would do nothing now are off and left out of the footer: the card keys on
+        the "all done" screen, the letters unless options are offered, the hint on a
+        self-graded card (it has none) or once the answer is shown."""
+        if action not in ON_A_CARD:
+            return True
+        if self.session.current is None:
+            return False
+        try:
+            box, revealed = self.query_one(AnswerBox), self.revealed
+        except NoMatches:  # asked before the widgets are mounted
+            return True
+        if action == "choose":
+            return bool(getattr(box, "choosing", False)) and not revealed
+        if action == "hint":
+            prompt = self.session.prompt
+            return prompt is not None and not prompt.self_graded and not revealed
+        return True
 
     @property
     def revealed(self) -> bool:
@@ -154,6 +180,7 @@ class StudyScreen(Screen[None]):
         if not event.value.strip():
             if self.query_one(AnswerBox).choose_instead():
                 self.set_focus(None)
+                self.refresh_bindings()
             return
         self._answered(check_answer(prompt, event.value, hinted=self.hinted))
 
@@ -248,6 +275,7 @@ class StudyScreen(Screen[None]):
 
     def _reveal(self) -> None:
         self.query_one(CardFace).reveal()
+        self.refresh_bindings()
         self.query_one(GradeBar).remove_class("dim")
         self.set_focus(None)
         # the scheduler's settings: cached by the store, dropped when settings are saved
@@ -270,11 +298,13 @@ class StudyScreen(Screen[None]):
         self.hinted = False
         if card is None:
             box.ask(None)
+            self.refresh_bindings()
             done.update(self._done_text())
             return
         prompt = self.session.prompt
         face.show(card, prompt)
         box.ask(prompt)
+        self.refresh_bindings()
         grades.set_intervals(self.session.intervals())
         grades.suggest(None)
         grades.add_class("dim")
