@@ -171,7 +171,11 @@ def study(ctx: click.Context, deck: str | None) -> None:
     is_flag=True,
     help="Also use the statistical word aligner's links (much slower; experimental).",
 )
-@click.option("--dry-run", is_flag=True, help="Mine and report, but write nothing to the database.")
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Report what a real run would add, update and leave unchanged; write nothing.",
+)
 @click.option(
     "--coverage",
     "show_coverage",
@@ -212,7 +216,8 @@ def mine(
 
     Words already in another deck (or marked known) are not added again. Pairs below the
     confidence threshold wait for `tutor review`; pairs you rejected never come back, and pairs
-    you accepted go straight into the deck.
+    you accepted go straight into the deck. A run that finds nothing to add to a new deck says
+    so and creates no deck (exit status 0).
 
     Files may be UTF-8, UTF-16, GB18030 (GBK) or Big5: the encoding is detected and named
     when it is not UTF-8; --encoding names it.

@@ -61,15 +61,17 @@ class MineReport:
     rejected: int = 0
     accepted: int = 0
     filtered: int = 0
+    nothing_written: bool = False  # nothing to add to a deck that does not exist: none made
 
     def summary(self) -> str:
-        action = "would add" if self.dry_run else "added"
+        add, update = ("would add", "would update") if self.dry_run else ("added", "updated")
         parts = [
-            f"{self.deck}: {self.pairs} sentence pairs, {len(self.entries)} entries",
-            f"{action} {self.added}",
+            f"{self.deck}: {_count(self.pairs, 'sentence pair')}, "
+            f"{_count(len(self.entries), 'entry', 'entries')}",
+            f"{add} {self.added}",
+            f"{update} {self.updated}",
+            f"{self.unchanged} unchanged",
         ]
-        if not self.dry_run:
-            parts.append(f"updated {self.updated}")
         if self.skipped_known:
             parts.append(f"{self.skipped_known} already known")
         if self.filtered:
@@ -81,7 +83,14 @@ class MineReport:
         if self.unpaired:
             lines = "line" if len(self.unpaired) == 1 else "lines"
             parts.append(f"{len(self.unpaired)} {lines} skipped (listed above)")
+        if self.nothing_written:
+            parts.append("nothing to add, no deck created")
         return ", ".join(parts)
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    """``n`` and the noun in agreement with it: 1 sentence pair, 2 sentence pairs."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
 @dataclass(frozen=True)
@@ -236,8 +245,10 @@ def _mine_into(
     history = _History(known, lexicon, rejected)
     skipped, mined, curated = _curate(pairs, progress, history, selection, statistical, stages)
     report = _report(deck_name, source, mined, curated, unpaired, skipped, store is None)
-    if store is not None:
+    if store is not None and _worth_writing(store, deck_name, curated):
         _write_deck(store, deck_name, source, curated, selection, report)
+    else:
+        _plan(report, known_from, curated)
     if jsonl is not None:
         write_jsonl(jsonl, curated.entries)
     return report
@@ -295,11 +306,31 @@ def _report(
         unpaired=unpaired,
         skipped_known=skipped,
         dry_run=dry_run,
-        added=len(curated.entries) if dry_run else 0,
         rejected=curated.rejected,
         accepted=curated.accepted,
         filtered=curated.filtered,
     )
+
+
+def _worth_writing(store: Store, deck_name: str, curated: Curated) -> bool:
+    """Whether there is anything to write: entries, pairs for `tutor review`, or a deck that
+    exists already (whose pending pairs a run replaces); an empty deck is never made."""
+    return bool(curated.entries or curated.low) or deck_name in store.deck_names()
+
+
+def _plan(report: MineReport, store: Store | None, curated: Curated) -> None:
+    """Fill ``report``'s counts with what writing would do, writing nothing (no database yet:
+    every entry would be added)."""
+    if store is None:
+        report.added = len(curated.entries)
+        return
+    planned = store.plan_entries(report.deck, curated.entries)
+    report.added, report.updated, report.unchanged = (
+        planned.added,
+        planned.updated,
+        planned.unchanged,
+    )
+    report.nothing_written = not report.dry_run
 
 
 def _write_deck(

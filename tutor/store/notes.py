@@ -8,7 +8,7 @@ hand (``english_edited``) is kept over the miner's.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
@@ -27,6 +27,7 @@ __all__ = [
     "entry_from_row",
     "known_hanzi",
     "note_fields",
+    "plan_entries",
     "upsert_entries",
 ]
 
@@ -75,52 +76,85 @@ def note_fields(entry: Entry) -> tuple[Any, ...]:
     )
 
 
-def upsert_entries(
-    db: Database, deck_id: int, items: Iterable[Entry], now: datetime
-) -> UpsertResult:
-    """Insert new notes (with their two new cards) and update changed ones, in one transaction."""
-    stamp = iso(now)
-    existing: dict[str, tuple[int, tuple[Any, ...], bool]] = {}
+_Existing = dict[str, tuple[int, tuple[Any, ...], bool]]
+
+
+def _existing(db: Database, deck_id: int | None) -> _Existing:
+    """(note id, stored fields, English edited) of each note of the deck, by hanzi."""
+    existing: _Existing = {}
+    if deck_id is None:
+        return existing
     columns = ", ".join(NOTE_FIELDS)
     for row in db.conn.execute(
         f"SELECT id, hanzi, english_edited, {columns} FROM notes WHERE deck_id = ?", [deck_id]
     ):
         existing[row[1]] = (row[0], tuple(row[3:]), bool(row[2]))
-    added = updated = unchanged = 0
+    return existing
+
+
+def _plan(
+    existing: _Existing, items: Iterable[Entry]
+) -> Iterator[tuple[str, Entry, tuple[Any, ...], int]]:
+    """("add" | "update" | "same", entry, fields to store, note id or 0) of each new hanzi."""
     seen: set[str] = set()
+    for entry in items:
+        if entry.hanzi in seen:
+            continue  # a source yields each hanzi once; later duplicates are ignored
+        seen.add(entry.hanzi)
+        values = note_fields(entry)
+        if entry.hanzi not in existing:
+            yield "add", entry, values, 0
+            continue
+        note_id, old, edited = existing[entry.hanzi]
+        if edited:  # keep the learner's own English
+            values = values[:2] + (old[2],) + values[3:]
+        yield ("same" if values == old else "update"), entry, values, note_id
+
+
+def plan_entries(db: Database, deck_id: int | None, items: Iterable[Entry]) -> UpsertResult:
+    """What ``upsert_entries`` would do (``deck_id`` None: a deck not made yet); writes nothing."""
+    kinds = [kind for kind, *_ in _plan(_existing(db, deck_id), items)]
+    return UpsertResult(
+        added=kinds.count("add"), updated=kinds.count("update"), unchanged=kinds.count("same")
+    )
+
+
+def upsert_entries(
+    db: Database, deck_id: int, items: Iterable[Entry], now: datetime
+) -> UpsertResult:
+    """Insert new notes (with their two new cards) and update changed ones, in one transaction."""
+    stamp = iso(now)
+    counts = {"add": 0, "update": 0, "same": 0}
     with db.atomic():
-        for entry in items:
-            if entry.hanzi in seen:
-                continue  # a source yields each hanzi once; later duplicates are ignored
-            seen.add(entry.hanzi)
-            values = note_fields(entry)
-            if entry.hanzi in existing:
-                note_id, old, edited = existing[entry.hanzi]
-                if edited:  # keep the learner's own English
-                    values = values[:2] + (old[2],) + values[3:]
-                if values == old:
-                    unchanged += 1
-                    continue
-                assignments = ", ".join(f"{name} = ?" for name in _STORED)
-                db.conn.execute(
-                    f"UPDATE notes SET {assignments}, updated = ? WHERE id = ?",
-                    [*_with_search_forms(values), stamp, note_id],
-                )
-                updated += 1
-                continue
-            cursor = db.conn.execute(
-                f"INSERT INTO notes (deck_id, hanzi, {', '.join(_STORED)}, created, updated) "
-                f"VALUES (?, ?, {', '.join('?' for _ in _STORED)}, ?, ?)",
-                [deck_id, entry.hanzi, *_with_search_forms(values), stamp, stamp],
-            )
-            note_id = int(cursor.lastrowid or 0)
-            db.conn.executemany(
-                "INSERT INTO cards (note_id, deck_id, template, state, step, due) "
-                "VALUES (?, ?, ?, 'new', 0, ?)",
-                [(note_id, deck_id, template, stamp) for template in TEMPLATES],
-            )
-            added += 1
-    return UpsertResult(added=added, updated=updated, unchanged=unchanged)
+        for kind, entry, values, note_id in _plan(_existing(db, deck_id), items):
+            counts[kind] += 1
+            if kind == "update":
+                _update(db, note_id, values, stamp)
+            elif kind == "add":
+                _insert(db, deck_id, entry.hanzi, values, stamp)
+    return UpsertResult(added=counts["add"], updated=counts["update"], unchanged=counts["same"])
+
+
+def _update(db: Database, note_id: int, values: tuple[Any, ...], stamp: str) -> None:
+    assignments = ", ".join(f"{name} = ?" for name in _STORED)
+    db.conn.execute(
+        f"UPDATE notes SET {assignments}, updated = ? WHERE id = ?",
+        [*_with_search_forms(values), stamp, note_id],
+    )
+
+
+def _insert(db: Database, deck_id: int, hanzi: str, values: tuple[Any, ...], stamp: str) -> None:
+    cursor = db.conn.execute(
+        f"INSERT INTO notes (deck_id, hanzi, {', '.join(_STORED)}, created, updated) "
+        f"VALUES (?, ?, {', '.join('?' for _ in _STORED)}, ?, ?)",
+        [deck_id, hanzi, *_with_search_forms(values), stamp, stamp],
+    )
+    note_id = int(cursor.lastrowid or 0)
+    db.conn.executemany(
+        "INSERT INTO cards (note_id, deck_id, template, state, step, due) "
+        "VALUES (?, ?, ?, 'new', 0, ?)",
+        [(note_id, deck_id, template, stamp) for template in TEMPLATES],
+    )
 
 
 def entry_from_row(row: dict[str, Any]) -> Entry:

@@ -136,6 +136,11 @@ class Store:
         """Add new entries as notes with two new cards; update changed ones; one transaction."""
         return notes.upsert_entries(self.db, deck_id, entries, _now(now))
 
+    def plan_entries(self, deck: str, entries: Iterable[Entry]) -> UpsertResult:
+        """What ``upsert_entries`` into the deck named ``deck`` would do; writes nothing."""
+        row = self.db.conn.execute("SELECT id FROM decks WHERE name = ?", [deck]).fetchone()
+        return notes.plan_entries(self.db, None if row is None else int(row[0]), entries)
+
     def entries(self, deck_id: int) -> list[Entry]:
         return notes.entries(self.db, deck_id)
 
