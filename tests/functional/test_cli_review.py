@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from tests.functional.mine_support import (
     pending,
     run,
 )
+from tutor.model import Entry
 from tutor.store import Store
 
 DECK = "report"
@@ -130,3 +132,39 @@ def test_review_needs_an_existing_database(db_path: Path) -> None:
     result = run("review")
     assert result.exit_code == 2
     assert not db_path.exists()
+
+
+@pytest.fixture
+def two_decks(mined: Path) -> tuple[Entry, Entry, Entry]:
+    """A second deck "other" with pending pairs: one only there, one pending in both decks."""
+    only_here, shared = pending(mined, DECK)[:2]
+    only_there = replace(only_here, hanzi="测验词")
+    with Store.open(mined) as store:
+        store.set_pending_low(store.ensure_deck("other"), [only_there, shared])
+    return only_here, only_there, shared
+
+
+def test_named_pairs_are_judged_in_the_deck_where_they_wait(
+    mined: Path, two_decks: tuple[Entry, Entry, Entry]
+) -> None:
+    only_here, only_there, _ = two_decks
+    result = run("review", "--accept", only_here.hanzi, "--reject", only_there.hanzi)
+    assert result.exit_code == 0, result.output
+    assert f"{DECK}: accepted 1, rejected 0" in result.output
+    assert "other: accepted 0, rejected 1" in result.output
+    assert notes(mined, DECK)[only_here.hanzi].confidence == 1.0
+    assert only_there.hanzi not in {e.hanzi for e in pending(mined, "other")}
+
+
+def test_a_pair_pending_in_two_decks_needs_deck(
+    mined: Path, two_decks: tuple[Entry, Entry, Entry]
+) -> None:
+    only_here, _, shared = two_decks
+    before = dump(mined)
+    result = run("review", "--accept", only_here.hanzi, "--accept", shared.hanzi)
+    assert result.exit_code == 2
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and "several decks" in lines[0] and shared.hanzi in lines[0]
+    assert dump(mined) == before
+    assert run("review", "--deck", "other", "--accept", shared.hanzi).exit_code == 0
+    assert shared.hanzi in notes(mined, "other")

@@ -108,29 +108,55 @@ def _interactive(store: Store, deck: str, deck_id: int, tally: _Tally) -> bool:
     return True
 
 
+_Target = tuple[str, int]  # deck name and id
+
+
+def _where_pending(
+    store: Store, targets: list[_Target], names: tuple[str, ...]
+) -> dict[str, tuple[_Target, Entry]]:
+    """The one deck of ``targets`` where each of ``names`` is pending, and its pair there;
+    ``InputError`` naming every hanzi that is pending nowhere or in several decks."""
+    found: dict[str, list[tuple[_Target, Entry]]] = {h: [] for h in names}
+    for target in targets:
+        for entry in store.pending_low(target[1]):
+            if entry.hanzi in found:
+                found[entry.hanzi].append((target, entry))
+    missing = [h for h, where in found.items() if not where]
+    if missing:
+        scope = f"in deck {targets[0][0]!r}" if len(targets) == 1 else "in any deck"
+        raise InputError(
+            f"not pending review {scope}: {', '.join(missing)} (see `tutor review --list`)",
+            path=store.path,
+        )
+    several = [f"{h} ({', '.join(t[0] for t, _ in w)})" for h, w in found.items() if len(w) > 1]
+    if several:
+        raise DeckNotFound(
+            f"pending in several decks, choose one with --deck: {'; '.join(several)}",
+            path=store.path,
+        )
+    return {h: where[0] for h, where in found.items()}
+
+
 def _by_hanzi(
-    store: Store, deck: str, deck_id: int, accept: tuple[str, ...], reject: tuple[str, ...]
-) -> _Tally:
-    """Judge pairs named on the command line; every name is checked before anything is written."""
+    store: Store, targets: list[_Target], accept: tuple[str, ...], reject: tuple[str, ...]
+) -> dict[_Target, _Tally]:
+    """Judge pairs named on the command line, each in the deck where it is pending; every name
+    is checked before anything is written."""
     both = set(accept) & set(reject)
     if both:
         raise InputError(f"both accepted and rejected: {', '.join(sorted(both))}")
-    pending = {e.hanzi: e for e in store.pending_low(deck_id)}
-    missing = [h for h in (*accept, *reject) if h not in pending]
-    if missing:
-        raise InputError(
-            f"not pending review in deck {deck!r}: {', '.join(dict.fromkeys(missing))} "
-            "(see `tutor review --list`)",
-            path=store.path,
-        )
-    tally = _Tally()
-    for hanzi in dict.fromkeys(accept):
-        _accept(store, deck_id, pending[hanzi])
-        tally.accepted += 1
-    for hanzi in dict.fromkeys(reject):
-        _reject(store, deck_id, pending[hanzi])
-        tally.rejected += 1
-    return tally
+    accept, reject = tuple(dict.fromkeys(accept)), tuple(dict.fromkeys(reject))
+    where = _where_pending(store, targets, (*accept, *reject))
+    tallies: dict[_Target, _Tally] = {}
+    for hanzi in accept:
+        target, entry = where[hanzi]
+        _accept(store, target[1], entry)
+        tallies.setdefault(target, _Tally()).accepted += 1
+    for hanzi in reject:
+        target, entry = where[hanzi]
+        _reject(store, target[1], entry)
+        tallies.setdefault(target, _Tally()).rejected += 1
+    return tallies
 
 
 @click.command()
@@ -155,7 +181,8 @@ def review(
     Shows each pending pair (hanzi, pinyin, English, confidence, an example) and asks: accept
     (it becomes a card), reject (it never comes back when you mine again), skip, edit the
     English and accept, or quit. --accept and --reject judge pairs by their hanzi without
-    asking.
+    asking, each in the deck where it is pending; a hanzi pending in no deck, or in several
+    (choose one with --deck), is an error (exit status 2) and nothing is judged.
     """
     from tutor.workspace import open_existing
 
@@ -170,15 +197,10 @@ def review(
                     )
             return
         if accept or reject:
-            if len(targets) != 1:
-                names = ", ".join(n for n, _ in targets) or "none"
-                raise DeckNotFound(
-                    f"choose the deck with --deck (decks with pairs to review: {names})",
-                    path=store.path,
-                )
-            name, deck_id = targets[0]
-            tally = _by_hanzi(store, name, deck_id, accept, reject)
-            click.echo(f"{name}: {tally.line(len(store.pending_low(deck_id)))}")
+            if not targets:
+                raise InputError("no low-confidence pairs are pending", path=store.path)
+            for (name, deck_id), tally in _by_hanzi(store, targets, accept, reject).items():
+                click.echo(f"{name}: {tally.line(len(store.pending_low(deck_id)))}")
             return
         if not targets:
             click.echo("nothing to review: no low-confidence pairs are pending")
