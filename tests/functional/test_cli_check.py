@@ -32,7 +32,10 @@ def test_a_whole_database_is_one_line_and_exit_0(tmp_path: Path) -> None:
     _studied(db)
     result = CliRunner().invoke(cli, ["--db", str(db), "check"])
     assert result.exit_code == 0
-    assert result.output == f"{db}: ok (6 cards, 2 reviews)\n"
+    # the undone review is not a review, as `tutor stats` counts them
+    assert result.output == f"{db}: ok (6 cards, 1 review, 1 undone)\n"
+    stats = CliRunner().invoke(cli, ["--db", str(db), "stats"])
+    assert "reviews: 1 in all" in stats.output
 
 
 def test_a_card_out_of_step_with_its_reviews_is_listed_with_exit_1(tmp_path: Path) -> None:
@@ -56,3 +59,28 @@ def test_a_read_only_command_leaves_a_zero_byte_file_as_it_is(tmp_path: Path) ->
         result = CliRunner().invoke(cli, ["--db", str(db), *command])
         assert result.exit_code == 2 and "no database here yet" in result.output, command
     assert db.stat().st_size == 0
+
+
+def test_a_database_that_cannot_be_read_is_a_problem_with_exit_1(tmp_path: Path) -> None:
+    db = tmp_path / "p.db"
+    _studied(db)
+    with Store.open(db) as store:  # fold the WAL in, so that the file alone is the database
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    size = db.stat().st_size
+    with db.open("r+b") as handle:
+        handle.truncate(size // 2)
+    before = db.read_bytes()
+    result = CliRunner().invoke(cli, ["--db", str(db), "check"])
+    assert result.exit_code == 1, result.output
+    assert result.output.splitlines()[0] == f"{db}: 1 problem"
+    assert "database" in result.output.splitlines()[1]
+    assert "Traceback" not in result.output
+    assert db.read_bytes() == before
+
+
+def test_a_file_that_is_not_sqlite_is_a_problem_with_exit_1(tmp_path: Path) -> None:
+    db = tmp_path / "p.db"
+    db.write_bytes(b"not a database at all\n" * 100)
+    result = CliRunner().invoke(cli, ["--db", str(db), "check"])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [f"{db}: 1 problem", "  not a tutor database (not SQLite)"]

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 import click
 
 from tutor.commands.context import db_path
+from tutor.errors import StoreError
+from tutor.store.check import CheckReport
 
 __all__ = ["COMMANDS", "check"]
 
@@ -13,19 +18,41 @@ __all__ = ["COMMANDS", "check"]
 @click.pass_context
 def check(ctx: click.Context) -> None:
     """Check the database: SQLite integrity, foreign keys, schema, and every card's state
-    against its reviews. Exit status 0 when all is well, 1 with a list of problems."""
-    from tutor.workspace import open_existing
-
+    against its reviews. Exit status 0 when all is well; 1 with a list of problems, a file
+    that cannot be opened as a database being one; 2 when there is no database yet."""
     path = db_path(ctx)
-    with open_existing(path) as store:
-        report = store.check()
+    report = _check(path)
     if report.ok:
-        click.echo(f"{path}: ok ({report.cards} cards, {report.reviews} reviews)")
+        undone = f", {report.undone} undone" if report.undone else ""
+        click.echo(
+            f"{path}: ok ({_count(report.cards, 'card')}, "
+            f"{_count(report.reviews, 'review')}{undone})"
+        )
         return
-    click.echo(f"{path}: {len(report.problems)} problem(s)", err=True)
+    click.echo(f"{path}: {_count(len(report.problems), 'problem')}", err=True)
     for line in report.problems:
         click.echo(f"  {line}", err=True)
     ctx.exit(1)
+
+
+def _check(path: Path) -> CheckReport:
+    """The report on the database at ``path``; one that exists but cannot be opened or read is
+    a report of that one problem (no database at all stays an error: nothing to check)."""
+    from tutor.workspace import open_existing
+
+    if not path.is_file() or path.stat().st_size == 0:
+        open_existing(path)  # raises the one-line "no database here yet"
+    try:
+        with open_existing(path) as store:
+            return store.check()
+    except StoreError as err:
+        return CheckReport(problems=[err.message])
+    except sqlite3.Error as err:  # opened, then a page the checks read is damaged
+        return CheckReport(problems=[f"cannot read database: {err}"])
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 COMMANDS = (check,)

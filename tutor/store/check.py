@@ -28,7 +28,8 @@ MAX_LISTED = 20  # problems of one kind listed before "and N more"
 @dataclass
 class CheckReport:
     cards: int = 0
-    reviews: int = 0
+    reviews: int = 0  # standing reviews, as `tutor stats` counts them
+    undone: int = 0  # undone reviews, kept in the log but no longer reviews
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -40,7 +41,8 @@ def check(db: Database) -> CheckReport:
     """Run every check on ``db`` (read only)."""
     report = CheckReport(
         cards=db.execute("SELECT count(*) FROM cards").fetchone()[0],
-        reviews=db.execute("SELECT count(*) FROM reviews").fetchone()[0],
+        reviews=db.execute("SELECT count(*) FROM reviews WHERE undone = 0").fetchone()[0],
+        undone=db.execute("SELECT count(*) FROM reviews WHERE undone != 0").fetchone()[0],
     )
     found = [r[0] for r in db.execute("PRAGMA integrity_check")]
     if found != ["ok"]:
