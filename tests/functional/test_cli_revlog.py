@@ -67,3 +67,24 @@ def test_missing_file_is_one_line_and_creates_no_database(db_path: Path, tmp_pat
     assert result.exit_code == 2
     assert result.output.count("\n") == 1 and "nope.csv" in result.output
     assert not db_path.exists()
+
+
+def test_imported_cards_are_suspended_not_studied(db_path: Path, tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from tutor.store import Store
+
+    csv = write(tmp_path / "history.csv", GOOD)
+    result = CliRunner().invoke(cli, ["import-revlog", str(csv), "--deck", "anki"])
+    assert result.exit_code == 0, result.output
+    assert "cards suspended" in result.output
+    with Store.open(db_path) as store:
+        deck = store.deck_id("anki")
+        assert store.next_card(deck, datetime(2030, 1, 1, tzinfo=UTC)) is None
+        assert store.check().ok, store.check().problems
+        assert store.stats(deck)["reviews_total"] == 4
+    conn = sqlite3.connect(db_path)
+    try:
+        assert conn.execute("SELECT count(*), sum(suspended) FROM cards").fetchone() == (2, 2)
+    finally:
+        conn.close()

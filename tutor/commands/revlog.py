@@ -20,7 +20,12 @@ __all__ = ["COMMANDS", "import_revlog"]
 @click.option("--deck", default=None, help="Deck to import into (default: the file's stem).")
 @click.pass_context
 def import_revlog(ctx: click.Context, file: Path, deck: str | None) -> None:
-    """Import FILE.csv (card_id, review_rating, review_time, review_duration)."""
+    """Import FILE.csv (card_id, review_rating, review_time, review_duration).
+
+    Each card_id becomes a card "#ID" whose state its reviews rebuild. The log does not say
+    which word a card was, so these cards are suspended: they never come up in study, and
+    their reviews count for `tutor optimize` and `tutor stats`.
+    """
     from tutor.errors import InputError
     from tutor.store import Store
 
@@ -29,7 +34,10 @@ def import_revlog(ctx: click.Context, file: Path, deck: str | None) -> None:
     with Store.open(db_path(ctx)) as store:
         result = store.import_revlog(file, deck)
     name = deck or file.stem
-    click.echo(f"imported {result.reviews} reviews of {result.cards} cards into deck {name}")
+    click.echo(
+        f"imported {result.reviews} reviews of {result.cards} cards into deck {name} "
+        "(cards suspended: the log names no words to study)"
+    )
     if result.skipped:
         click.echo(f"skipped {result.skipped} reviews of cards imported before")
 

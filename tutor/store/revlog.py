@@ -4,7 +4,9 @@ The CSV has columns ``card_id, review_rating, review_time, review_duration`` (ti
 text or epoch milliseconds). Each distinct ``card_id`` becomes a note (hanzi ``#<card_id>``,
 tagged ``imported``) with one recognition card whose state is rebuilt by replaying its reviews
 through the scheduler; every review row keeps its state before and after, as live grading
-does. Importing the same file again adds nothing.
+does. The card is suspended: the log says nothing of its word, so it has no English to study,
+and its reviews are there for ``tutor optimize`` and the statistics. Importing the same file
+again adds nothing.
 """
 
 from __future__ import annotations
@@ -106,8 +108,8 @@ def import_revlog(
             ).lastrowid
             card_id = int(
                 db.conn.execute(
-                    "INSERT INTO cards (note_id, deck_id, template, due) "
-                    "VALUES (?, ?, 'recognition', ?)",
+                    "INSERT INTO cards (note_id, deck_id, template, due, suspended) "
+                    "VALUES (?, ?, 'recognition', ?, 1)",
                     [note, deck_id, iso(history[0][0])],
                 ).lastrowid
                 or 0
@@ -118,7 +120,7 @@ def import_revlog(
                 after = scheduler.grade(state, Rating(rating), moment)
                 rows.append(
                     (card_id, deck_id, rating, iso(moment), duration, state.phase,
-                     json.dumps({**state.to_json(), "suspended": False, "tags": ["imported"]}),
+                     json.dumps({**state.to_json(), "suspended": True, "tags": ["imported"]}),
                      json.dumps({**after.to_json(), "leech": False}), "import")
                 )  # fmt: skip
                 state = after
