@@ -60,7 +60,7 @@ def _db_path(ctx: click.Context) -> Path:
 @click.group(cls=TutorGroup, invoke_without_command=True)
 @click.option(
     "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     default=None,
     help="Database file (default: $TUTOR_DB or ./progress.db).",
 )
@@ -137,9 +137,7 @@ def study(ctx: click.Context, deck: str | None) -> None:
     is_flag=True,
     help="Refuse a TSV with a malformed row (by default it is reported and skipped).",
 )
-@click.option(
-    "--jsonl", type=click.Path(dir_okay=False, path_type=Path), help="Also write entries."
-)
+@click.option("--jsonl", type=click.Path(path_type=Path), help="Also write entries.")
 @click.option(
     "--review-low",
     is_flag=True,

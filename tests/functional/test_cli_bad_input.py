@@ -149,3 +149,37 @@ def test_studying_without_a_terminal_is_one_line_not_a_hang(tmp_path: Path) -> N
         "tutor: error: the study screen needs a terminal; mine, stats, export and check work "
         "without\n"
     )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("mine", "{dir}"),
+        ("coverage", "{dir}"),
+        ("align", "{dir}"),
+        ("known", "import", "{dir}"),
+        ("import-anki", "{dir}"),
+        ("import-revlog", "{dir}"),
+        ("export", "--anki", "{dir}"),
+    ],
+)
+def test_a_directory_is_one_line_naming_it(
+    tmp_path: Path, populated_db: Path, command: tuple[str, ...]
+) -> None:
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    before = dump(populated_db)
+    code, output = run(*(part.format(dir=folder) for part in command))
+    assert_one_line_error(code, output, f"{folder}: ", "is a directory")
+    assert "Usage" not in output
+    assert dump(populated_db) == before
+
+
+def test_a_binary_revlog_says_binary_as_mine_does(tmp_path: Path, populated_db: Path) -> None:
+    source = write(tmp_path / "binary.bin", BAD_SOURCES["binary"][0])
+    before = dump(populated_db)
+    mined = run("mine", str(source))
+    code, output = run("import-revlog", str(source))
+    assert_one_line_error(code, output, f"{source}:1: binary file (NUL byte), not text")
+    assert output == mined[1]
+    assert dump(populated_db) == before

@@ -88,3 +88,19 @@ def test_imported_cards_are_suspended_not_studied(db_path: Path, tmp_path: Path)
         assert conn.execute("SELECT count(*), sum(suspended) FROM cards").fetchone() == (2, 2)
     finally:
         conn.close()
+
+
+def test_a_bad_value_names_its_column(db_path: Path, tmp_path: Path) -> None:
+    bad = {
+        "a,x,2024-01-02T10:00:00+00:00,1": "review_rating must be 1, 2, 3 or 4, not 'x'",
+        "a,3,yesterday,1": "review_time 'yesterday' is neither an ISO time",
+        "a,3,2024-01-02T10:00:00,1": "review_time '2024-01-02T10:00:00' needs a UTC offset",
+        "a,3,2024-01-02T10:00:00+00:00,5s": "review_duration must be a number of milliseconds",
+        ",3,2024-01-02T10:00:00+00:00,1": "card_id is empty",
+    }
+    for line, message in bad.items():
+        csv = write(tmp_path / "rl.csv", [*GOOD[:2], line])
+        result = CliRunner().invoke(cli, ["import-revlog", str(csv)])
+        assert result.exit_code == 2
+        assert result.output.startswith(f"tutor: error: {csv}:4: bad review: {message}")
+        assert "invalid literal" not in result.output and result.output.count("\n") == 1

@@ -16,19 +16,18 @@ __all__ = ["COMMANDS", "import_anki"]
 
 
 @click.command("import-anki")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))
 @click.pass_context
 def import_anki(ctx: click.Context, file: Path) -> None:
     """Merge the reviews made in Anki (FILE.apkg or FILE.colpkg, exported from Anki with
     scheduling) into tutor's cards: each card's state is replayed over the merged history."""
-    from tutor.errors import InputError
+    from tutor.corpus.textfile import require_file
     from tutor.export.ids import note_guid
     from tutor.export.reading import read_answers
     from tutor.store.merge import OutsideReview
     from tutor.workspace import open_existing
 
-    if not file.is_file():
-        raise InputError("cannot read: no such file", path=file)
+    require_file(file)
     answers = read_answers(file)
     with open_existing(db_path(ctx)) as store:
         ords = {"recognition": 0, "recall": 1}

@@ -28,7 +28,7 @@ __all__ = ["COMMANDS", "export"]
     "--anki",
     "apkg",
     required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     help="Write an Anki package (.apkg) here.",
 )
 @click.option(

@@ -43,7 +43,7 @@ def known_add(ctx: click.Context, words: tuple[str, ...], hsk: int | None) -> No
 
 
 @known.command("import")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))
 @click.option("--field", help="Which field holds the word: a name or a 1-based number.")
 @click.pass_context
 def known_import(ctx: click.Context, file: Path, field: str | None) -> None:

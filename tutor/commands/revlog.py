@@ -16,7 +16,7 @@ __all__ = ["COMMANDS", "import_revlog"]
 
 
 @click.command("import-revlog")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))
 @click.option("--deck", default=None, help="Deck to import into (default: the file's stem).")
 @click.pass_context
 def import_revlog(ctx: click.Context, file: Path, deck: str | None) -> None:
@@ -26,11 +26,10 @@ def import_revlog(ctx: click.Context, file: Path, deck: str | None) -> None:
     which word a card was, so these cards are suspended: they never come up in study, and
     their reviews count for `tutor optimize` and `tutor stats`.
     """
-    from tutor.errors import InputError
+    from tutor.corpus.textfile import require_file
     from tutor.store import Store
 
-    if not file.is_file():  # before opening (and perhaps creating) the database
-        raise InputError("cannot read: no such file", path=file)
+    require_file(file)  # before opening (and perhaps creating) the database
     with Store.open(db_path(ctx)) as store:
         result = store.import_revlog(file, deck)
     name = deck or file.stem

@@ -18,10 +18,25 @@ from tutor.corpus.encoding import SNIFF, Decoding, decoding_for
 from tutor.corpus.meter import current_meter
 from tutor.errors import InputError
 
-__all__ = ["iter_lines", "open_binary", "read_as", "read_head", "read_text_lines"]
+__all__ = [
+    "iter_lines",
+    "open_binary",
+    "read_as",
+    "read_head",
+    "read_text_lines",
+    "require_file",
+]
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _BREAKS = b"\r\n"
+
+
+def require_file(path: Path) -> None:
+    """``InputError`` unless ``path`` is a file there is (checked before a database opens)."""
+    if path.is_dir():
+        raise InputError("is a directory, not a file", path=path)
+    if not path.exists():
+        raise InputError("no such file", path=path)
 
 
 def open_binary(path: Path) -> BinaryIO:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from tutor.corpus.textfile import iter_lines
 from tutor.errors import InputError
 from tutor.srs.evaluate import ReviewEvent
 from tutor.srs.scheduler import Scheduler
@@ -38,46 +39,60 @@ class ImportResult:
     skipped: int
 
 
+_Review = tuple[datetime, int, int]  # when, rating, duration in ms
+
+
 def _parse_time(text: str) -> datetime:
     text = text.strip()
     if text.isdigit():
         return datetime.fromtimestamp(int(text) / 1000, tz=UTC)
-    moment = datetime.fromisoformat(text)
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(
+            f"review_time {text!r} is neither an ISO time nor epoch milliseconds"
+        ) from None
     if moment.tzinfo is None:
-        raise ValueError("review_time needs a UTC offset")
+        raise ValueError(f"review_time {text!r} needs a UTC offset")
     return moment.astimezone(UTC)
 
 
-def _read(path: Path) -> dict[str, list[tuple[datetime, int, int]]]:
+def _parse_row(row: dict[str, str | None]) -> tuple[str, _Review]:
+    """(card id, review) of one CSV row; ``ValueError`` naming the bad column in plain words."""
+    card = (row.get("card_id") or "").strip()
+    if not card:
+        raise ValueError("card_id is empty")
+    rating_text = (row.get("review_rating") or "").strip()
+    if rating_text not in ("1", "2", "3", "4"):
+        raise ValueError(f"review_rating must be 1, 2, 3 or 4, not {rating_text!r}")
+    moment = _parse_time(row.get("review_time") or "")
+    duration_text = (row.get("review_duration") or "").strip()
     try:
-        handle = path.open(encoding="utf-8", newline="")
-    except OSError as err:
-        raise InputError(f"cannot read: {err.strerror or err}", path=path) from err
-    by_card: dict[str, list[tuple[datetime, int, int]]] = defaultdict(list)
-    with handle:
-        try:
-            reader = csv.DictReader(handle)
-            missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
-            if missing:
-                raise InputError(f"missing column(s): {', '.join(missing)}", path=path, line=1)
-            for row in reader:
-                line = reader.line_num
-                try:
-                    card = row["card_id"].strip()
-                    if not card:
-                        raise ValueError("empty card_id")
-                    rating = int(row["review_rating"])
-                    if rating not in (1, 2, 3, 4):
-                        raise ValueError(f"review_rating must be 1-4, not {rating}")
-                    moment = _parse_time(row["review_time"])
-                    duration = int(float(row.get("review_duration") or 0))
-                except (ValueError, TypeError, AttributeError) as err:
-                    raise InputError(f"bad review line: {err}", path=path, line=line) from err
-                by_card[card].append((moment, rating, duration))
-        except UnicodeDecodeError as err:
-            raise InputError("not UTF-8 text", path=path) from err
-        except csv.Error as err:
-            raise InputError(f"bad CSV: {err}", path=path) from err
+        duration = int(float(duration_text or 0))
+    except (ValueError, OverflowError):
+        raise ValueError(
+            f"review_duration must be a number of milliseconds, not {duration_text!r}"
+        ) from None
+    return card, (moment, int(rating_text), duration)
+
+
+def _read(path: Path) -> dict[str, list[_Review]]:
+    """The reviews of the CSV at ``path`` by card id; ``InputError`` naming the file and line
+    (text is read as every other input is: a binary or undecodable file says so)."""
+    by_card: dict[str, list[_Review]] = defaultdict(list)
+    try:
+        reader = csv.DictReader(text for _, text in iter_lines(path))
+        missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
+        if missing:
+            raise InputError(f"missing column(s): {', '.join(missing)}", path=path, line=1)
+        for row in reader:
+            try:
+                card, review = _parse_row(row)
+            except ValueError as err:
+                raise InputError(f"bad review: {err}", path=path, line=reader.line_num) from err
+            by_card[card].append(review)
+    except csv.Error as err:
+        raise InputError(f"bad CSV: {err}", path=path) from err
     if not by_card:
         raise InputError("no reviews in this file", path=path)
     return by_card
