@@ -26,6 +26,7 @@ from tutor.lang.prepare import StepReport, prepare
 from tutor.model import Entry, SegmentPair
 from tutor.paths import BUNDLED_DECK, bundled_decks_dir
 from tutor.store import Store
+from tutor.wording import count
 
 if TYPE_CHECKING:
     from tutor.mining.mine import MineResult
@@ -66,8 +67,8 @@ class MineReport:
     def summary(self) -> str:
         add, update = ("would add", "would update") if self.dry_run else ("added", "updated")
         parts = [
-            f"{self.deck}: {_count(self.pairs, 'sentence pair')}, "
-            f"{_count(len(self.entries), 'entry', 'entries')}",
+            f"{self.deck}: {count(self.pairs, 'sentence pair')}, "
+            f"{count(len(self.entries), 'entry', 'entries')}",
             f"{add} {self.added}",
             f"{update} {self.updated}",
             f"{self.unchanged} unchanged",
@@ -86,11 +87,6 @@ class MineReport:
         if self.nothing_written:
             parts.append("nothing to add, no deck created")
         return ", ".join(parts)
-
-
-def _count(n: int, one: str, many: str | None = None) -> str:
-    """``n`` and the noun in agreement with it: 1 sentence pair, 2 sentence pairs."""
-    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
 @dataclass(frozen=True)

@@ -56,7 +56,7 @@ def test_word_lists_pleco_and_anki_exports_are_read(tmp_path: Path) -> None:
     _ok("known", "import", str(pleco))
     _ok("known", "import", str(anki), "--field", "Hanzi")
     said = _ok("known", "import", str(package))
-    assert "read 1 words" in said
+    assert "read 1 word from" in said
     assert set(_listed()) == {"苹果", "香蕉", "电脑", "电视", "喝", "咖啡", "熊猫"}
     _ok("known", "remove", "香蕉")
     assert "香蕉" not in _listed()
@@ -84,3 +84,24 @@ def test_mine_with_coverage_says_how_much_of_the_text_is_known(tmp_path: Path) -
     )
     said = _ok("mine", str(source), "--coverage")
     assert "you know 67% of the text's words (4 of 6 tokens" in said
+
+
+def test_counts_agree_with_their_nouns(db_path: Path) -> None:
+    assert _ok("known", "add", "苹果").strip() == "added 1 known word (1 in all)"
+    assert _ok("known", "add", "香蕉", "西瓜").strip() == "added 2 known words (3 in all)"
+
+
+def test_remove_names_the_words_that_were_not_known(db_path: Path) -> None:
+    _ok("known", "add", "苹果")
+    output = _ok("known", "remove", "苹果", "不存在")
+    assert output.strip() == "removed 1 known word; not on the known list: 不存在"
+    assert _listed() == []
+
+
+def test_a_latin_word_is_refused_and_nothing_added(db_path: Path) -> None:
+    _ok("known", "add", "苹果")
+    result = run("known", "add", "abc", "香蕉")
+    assert result.exit_code == 2
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and "abc" in lines[0] and "香蕉" not in lines[0]
+    assert _listed() == ["苹果"]

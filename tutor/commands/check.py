@@ -10,6 +10,7 @@ import click
 from tutor.commands.context import db_path
 from tutor.errors import StoreError
 from tutor.store.check import CheckReport
+from tutor.wording import count
 
 __all__ = ["COMMANDS", "check"]
 
@@ -25,11 +26,10 @@ def check(ctx: click.Context) -> None:
     if report.ok:
         undone = f", {report.undone} undone" if report.undone else ""
         click.echo(
-            f"{path}: ok ({_count(report.cards, 'card')}, "
-            f"{_count(report.reviews, 'review')}{undone})"
+            f"{path}: ok ({count(report.cards, 'card')}, {count(report.reviews, 'review')}{undone})"
         )
         return
-    click.echo(f"{path}: {_count(len(report.problems), 'problem')}", err=True)
+    click.echo(f"{path}: {count(len(report.problems), 'problem')}", err=True)
     for line in report.problems:
         click.echo(f"  {line}", err=True)
     ctx.exit(1)
@@ -49,10 +49,6 @@ def _check(path: Path) -> CheckReport:
         return CheckReport(problems=[err.message])
     except sqlite3.Error as err:  # opened, then a page the checks read is damaged
         return CheckReport(problems=[f"cannot read database: {err}"])
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 COMMANDS = (check,)

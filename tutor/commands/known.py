@@ -8,6 +8,8 @@ from pathlib import Path
 import click
 
 from tutor.commands.context import db_path
+from tutor.errors import InputError
+from tutor.wording import count
 
 __all__ = ["COMMANDS", "coverage", "known"]
 
@@ -24,9 +26,14 @@ def known() -> None:
 )
 @click.pass_context
 def known_add(ctx: click.Context, words: tuple[str, ...], hsk: int | None) -> None:
-    """Add WORDS, or every word of HSK levels 1 to --hsk."""
+    """Add WORDS (each with at least one hanzi; any other word refuses them all, exit status
+    2), or every word of HSK levels 1 to --hsk."""
+    from tutor.lang.script import is_hanzi
     from tutor.store import Store
 
+    not_chinese = [w for w in words if not any(is_hanzi(ch) for ch in w)]
+    if not_chinese:
+        raise InputError(f"not Chinese words, nothing added: {', '.join(not_chinese)}")
     chosen = list(words)
     origin = "hand"
     if hsk is not None:
@@ -39,7 +46,7 @@ def known_add(ctx: click.Context, words: tuple[str, ...], hsk: int | None) -> No
     with Store.open(db_path(ctx)) as store:
         added = store.add_known(chosen, origin)
         total = len(store.known_list())
-    click.echo(f"added {added} known words ({total} in all)")
+    click.echo(f"added {count(added, 'known word')} ({total} in all)")
 
 
 @known.command("import")
@@ -55,7 +62,10 @@ def known_import(ctx: click.Context, file: Path, field: str | None) -> None:
     with Store.open(db_path(ctx)) as store:
         added = store.add_known(words, file.name)
         total = len(store.known_list())
-    click.echo(f"read {len(words)} words from {file}; added {added} known words ({total} in all)")
+    click.echo(
+        f"read {count(len(words), 'word')} from {file}; "
+        f"added {count(added, 'known word')} ({total} in all)"
+    )
 
 
 @known.command("list")
@@ -78,8 +88,11 @@ def known_remove(ctx: click.Context, words: tuple[str, ...]) -> None:
     from tutor.workspace import open_existing
 
     with open_existing(db_path(ctx)) as store:
+        listed = {hanzi for hanzi, _, _ in store.known_list()}
         removed = store.remove_known(words)
-    click.echo(f"removed {removed} known words")
+    absent = [w for w in dict.fromkeys(words) if w not in listed]
+    line = f"removed {count(removed, 'known word')}"
+    click.echo(line + (f"; not on the known list: {', '.join(absent)}" if absent else ""))
 
 
 @click.command()

@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from tutor.commands.context import db_path
+from tutor.wording import count
 
 __all__ = ["COMMANDS", "import_revlog"]
 
@@ -34,11 +35,12 @@ def import_revlog(ctx: click.Context, file: Path, deck: str | None) -> None:
         result = store.import_revlog(file, deck)
     name = deck or file.stem
     click.echo(
-        f"imported {result.reviews} reviews of {result.cards} cards into deck {name} "
+        f"imported {count(result.reviews, 'review')} of {count(result.cards, 'card')} "
+        f"into deck {name} "
         "(cards suspended: the log names no words to study)"
     )
     if result.skipped:
-        click.echo(f"skipped {result.skipped} reviews of cards imported before")
+        click.echo(f"skipped {count(result.skipped, 'review')} of cards imported before")
 
 
 COMMANDS = (import_revlog,)
