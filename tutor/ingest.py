@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
+import stat
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -366,14 +367,19 @@ def write_jsonl(path: Path, entries: list[Entry]) -> None:
     """Write one JSON object per entry, atomically (a temp file renamed into place)."""
     _check_writable(path)
     directory = path.parent if str(path.parent) else Path(".")
+    # Not mkstemp: its 0600 mode would survive the rename; open(..., "x") honours the umask.
+    tmp = directory / f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp"
     try:
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
+        with open(tmp, "x", encoding="utf-8") as out:
             for entry in entries:
                 out.write(json.dumps(entry.to_json(), ensure_ascii=False) + "\n")
+        if path.exists():  # writing over an earlier file keeps its permissions
+            os.chmod(tmp, stat.S_IMODE(path.stat().st_mode))
         os.replace(tmp, path)
     except OSError as err:
         raise ExportError(f"cannot write: {err.strerror or err}", path=path) from err
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def bootstrap_bundled(

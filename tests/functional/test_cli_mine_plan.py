@@ -73,3 +73,24 @@ def test_nothing_to_add_makes_no_deck(tmp_path: Path, db_path: Path) -> None:
 def test_one_pair_is_singular(tmp_path: Path, db_path: Path) -> None:
     result = mine_ok(_source(tmp_path), "--deck", "d")
     assert "d: 1 sentence pair, " in result.output
+
+
+def test_jsonl_is_written_with_the_umask_like_apkg(tmp_path: Path, db_path: Path) -> None:
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        out = tmp_path / "out.jsonl"
+        mine_ok(_source(tmp_path), "--deck", "d", "--jsonl", str(out))
+        assert stat.S_IMODE(out.stat().st_mode) == 0o644
+        os.umask(0o077)
+        fresh = tmp_path / "fresh.jsonl"
+        mine_ok(_source(tmp_path), "--deck", "d", "--jsonl", str(fresh), "--dry-run")
+        assert stat.S_IMODE(fresh.stat().st_mode) == 0o600
+        os.chmod(out, 0o640)  # writing over a file keeps the mode it had
+        mine_ok(_source(tmp_path), "--deck", "d", "--jsonl", str(out), "--dry-run")
+        assert stat.S_IMODE(out.stat().st_mode) == 0o640
+    finally:
+        os.umask(old)
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
