@@ -194,3 +194,12 @@ def test_a_small_file_is_counted_in_kilobytes_not_tenths_of_a_megabyte() -> None
         "0.5 MB",
         "34 MB",
     ]
+
+
+def test_progress_line_of_one_pair_is_singular() -> None:
+    now = [0.0]
+    out = io.StringIO()
+    show = progress_lines(out, lambda: now[0])
+    now[0] += 10.0
+    show(1, 1)
+    assert out.getvalue().startswith("tutor: mined 1 pair of 1 (100%),")

@@ -141,7 +141,8 @@ class ProgressLines:
         if self.done or self.meter is None or self.verb != "checked":
             of = f" of {self.total:,} ({self.done / self.total:.0%})" if self.total else ""
             rate = self.done / max(now - self.started, 1e-6)
-            parts.append(f"mined {self.done:,} pairs{of}, {rate:,.0f}/s")
+            pairs = "pair" if self.done == 1 else "pairs"
+            parts.append(f"mined {self.done:,} {pairs}{of}, {rate:,.0f}/s")
         return "tutor: " + ", ".join(parts)
 
 
