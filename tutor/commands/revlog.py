@@ -1,7 +1,7 @@
 """`tutor import-revlog`: bring an existing review history (fsrs-optimizer CSV) into a deck.
 
 A bad line stops the import with ``file:line: message`` (exit 2) and nothing is written: the
-whole file goes in one transaction.
+whole file is read before the database is opened, then goes in in one transaction.
 """
 
 from __future__ import annotations
@@ -29,10 +29,12 @@ def import_revlog(ctx: click.Context, file: Path, deck: str | None) -> None:
     """
     from tutor.corpus.textfile import require_file
     from tutor.store import Store
+    from tutor.store.revlog import read_reviews
 
-    require_file(file)  # before opening (and perhaps creating) the database
+    require_file(file)
+    reviews = read_reviews(file)  # a bad file: before opening (and perhaps creating) the db
     with Store.open(db_path(ctx)) as store:
-        result = store.import_revlog(file, deck)
+        result = store.import_revlog(file, deck, reviews=reviews)
     name = deck or file.stem
     click.echo(
         f"imported {count(result.reviews, 'review')} of {count(result.cards, 'card')} "

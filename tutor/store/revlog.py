@@ -27,7 +27,7 @@ from tutor.store.cards import write_state
 from tutor.store.db import iso
 from tutor.store.sql import Database
 
-__all__ = ["ImportResult", "import_revlog", "review_events"]
+__all__ = ["ImportResult", "Reviews", "import_revlog", "read_reviews", "review_events"]
 
 REQUIRED = ("card_id", "review_rating", "review_time")
 
@@ -40,6 +40,7 @@ class ImportResult:
 
 
 _Review = tuple[datetime, int, int]  # when, rating, duration in ms
+Reviews = dict[str, list[_Review]]  # by the log's card id
 
 
 def _parse_time(text: str) -> datetime:
@@ -76,7 +77,7 @@ def _parse_row(row: dict[str, str | None]) -> tuple[str, _Review]:
     return card, (moment, int(rating_text), duration)
 
 
-def _read(path: Path) -> dict[str, list[_Review]]:
+def read_reviews(path: Path) -> Reviews:
     """The reviews of the CSV at ``path`` by card id; ``InputError`` naming the file and line
     (text is read as every other input is: a binary or undecodable file says so)."""
     by_card: dict[str, list[_Review]] = defaultdict(list)
@@ -99,10 +100,9 @@ def _read(path: Path) -> dict[str, list[_Review]]:
 
 
 def import_revlog(
-    db: Database, deck_id: int, path: Path, scheduler: Scheduler, now: datetime
+    db: Database, deck_id: int, by_card: Reviews, scheduler: Scheduler, now: datetime
 ) -> ImportResult:
-    """Bring the CSV's history into ``deck_id`` in one transaction (nothing on a bad line)."""
-    by_card = _read(path)
+    """Bring a CSV's history (``read_reviews``) into ``deck_id`` in one transaction."""
     stamp = iso(now)
     cards = reviews = skipped = 0
     with db.atomic():

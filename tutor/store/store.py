@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from tutor.store.merge import MergeResult, OutsideReview
     from tutor.store.progress import Progress
     from tutor.store.progress_rows import CardProgress
-    from tutor.store.revlog import ImportResult
+    from tutor.store.revlog import ImportResult, Reviews
 
 __all__ = ["Store", "local_offset_minutes"]
 
@@ -358,18 +358,25 @@ class Store:
         return settings
 
     def import_revlog(
-        self, path: Path | str, deck: str | None = None, now: datetime | None = None
+        self,
+        path: Path | str,
+        deck: str | None = None,
+        now: datetime | None = None,
+        reviews: Reviews | None = None,
     ) -> ImportResult:
-        """Import an fsrs-optimizer CSV into deck ``deck`` (default: the file's stem).
+        """Import an fsrs-optimizer CSV into deck ``deck`` (default: the file's stem); its
+        ``reviews`` when read already (``revlog.read_reviews``).
 
         A bad line raises ``InputError`` naming the file and line, and nothing is imported.
         """
         path = Path(path)
         from tutor.store import revlog
 
+        by_card = revlog.read_reviews(path) if reviews is None else reviews
         with self.db.atomic():  # a bad line leaves no new empty deck behind
             deck_id = self.ensure_deck(deck or path.stem, str(path), now)
-            return revlog.import_revlog(self.db, deck_id, path, self.scheduler(deck_id), _now(now))
+            scheduler = self.scheduler(deck_id)
+            return revlog.import_revlog(self.db, deck_id, by_card, scheduler, _now(now))
 
     def optimize(self, deck_id: int | None = None, now: datetime | None = None) -> FitResult:
         """Fit FSRS parameters to the deck's reviews (all decks when ``None``), store them with
