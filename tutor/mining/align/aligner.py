@@ -16,15 +16,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import overload
 
 import numpy as np
 
 from tutor.errors import InputError
 from tutor.mining.align.anchors import anchors, crossing, punct_key
-from tutor.mining.align.hmm import HmmConfig, joint_posteriors, posteriors
+from tutor.mining.align.hmm import HmmConfig
 from tutor.mining.align.keys import en_keys, zh_keys
 from tutor.mining.align.priors import PriorWeights, lexical_priors
 from tutor.mining.align.symmetrize import grow_posteriors
+from tutor.mining.align.train import stream_posteriors
 from tutor.mining.align.vocab import Vocab
 
 __all__ = ["AlignConfig", "align", "align_file_lines", "align_scored", "link_posteriors"]
@@ -54,31 +56,36 @@ def _cedict():  # type: ignore[no-untyped-def]
     return load_cedict()
 
 
+def _encode(
+    pairs: Sequence[Pair], extra: Sequence[Pair]
+) -> tuple[list[np.ndarray], list[np.ndarray], Vocab, Vocab]:
+    """Key ids of every pair's zh and en side (``pairs``, then ``extra``), and the vocabularies."""
+    zv, ev = Vocab(), Vocab()
+    zid = [zv.encode(zh_keys(z)).astype(np.int32) for z, _ in pairs]
+    zid += [zv.encode(zh_keys(z)).astype(np.int32) for z, _ in extra]
+    eid = [ev.encode(en_keys(e)).astype(np.int32) for _, e in pairs]
+    eid += [ev.encode(en_keys(e)).astype(np.int32) for _, e in extra]
+    return zid, eid, zv, ev
+
+
 def _directional(
     pairs: Sequence[Pair], background: bool, config: AlignConfig
-) -> list[tuple[np.ndarray, np.ndarray]]:
+) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     """Each pair's (zh->en, en->zh) link posteriors, both as (len zh, len en) matrices."""
-    zh = [zh_keys(z) for z, _ in pairs]
-    en = [en_keys(e) for _, e in pairs]
-    zh_all, en_all = zh, en
+    extra: Sequence[Pair] = ()
     if background and len(pairs) < config.background_below:
         from tutor.mining.align.background import relevant_pairs
 
-        extra = relevant_pairs({w for s in zh for w in s}, limit=config.background_limit)
-        zh_all = zh + [zh_keys(z) for z, _ in extra]
-        en_all = en + [en_keys(e) for _, e in extra]
-    zv, ev = Vocab(), Vocab()
-    zid = [zv.encode(s) for s in zh_all]
-    eid = [ev.encode(s) for s in en_all]
+        words = {w for z, _ in pairs for w in zh_keys(z)}
+        extra = relevant_pairs(words, limit=config.background_limit)
+    zid, eid, zv, ev = _encode(pairs, extra)
     lex = lexical_priors(_cedict(), zv.words(), set(ev.words()), config.priors)
     zh_en = {(zv.ids[z], ev.ids[e]): a for (z, e), a in lex.items()}
-    en_zh = {(e, z): a for (z, e), a in zh_en.items()}
-    if config.agreement:
-        fwd, rev = joint_posteriors(zid, eid, len(zv), len(ev), zh_en, config.hmm)
-    else:
-        fwd = posteriors(zid, eid, len(ev), zh_en, config.hmm)  # (I zh, J en): en picks zh
-        rev = posteriors(eid, zid, len(zv), en_zh, config.hmm)  # (I en, J zh)
-    return [(f, r.T) for f, r, _ in zip(fwd, rev, pairs, strict=False)]
+    vocab = (len(zv), len(ev))
+    del lex, zv, ev
+    yield from stream_posteriors(
+        zid, eid, vocab, zh_en, config.hmm, agreement=config.agreement, limit=len(pairs)
+    )
 
 
 def _merge(pair: Pair, fwd: np.ndarray, rev: np.ndarray, config: AlignConfig) -> np.ndarray:
@@ -111,6 +118,19 @@ def link_posteriors(
     ]
 
 
+def _scored(
+    pairs: Sequence[Pair], background: bool, config: AlignConfig
+) -> Iterator[dict[tuple[int, int], float]]:
+    for p, (f, r) in zip(pairs, _directional(pairs, background, config), strict=True):
+        post = _merge(p, f, r, config)
+        best = np.maximum(post, np.maximum(f, r))
+        if config.grow < 1.0:
+            links = grow_posteriors(post, f, r, config.threshold, config.grow)
+        else:
+            links = {(int(i), int(j)) for i, j in np.argwhere(post >= config.threshold)}
+        yield {(i, j): float(min(best[i, j], 1.0)) for i, j in sorted(links)}
+
+
 def align_scored(
     pairs: Sequence[Pair],
     *,
@@ -126,23 +146,15 @@ def align_scored(
     the larger directional posterior.
     """
     del seed
-    out: list[dict[tuple[int, int], float]] = []
-    for p, (f, r) in zip(pairs, _directional(pairs, background, config), strict=True):
-        post = _merge(p, f, r, config)
-        best = np.maximum(post, np.maximum(f, r))
-        if config.grow < 1.0:
-            links = grow_posteriors(post, f, r, config.threshold, config.grow)
-        else:
-            links = {(int(i), int(j)) for i, j in np.argwhere(post >= config.threshold)}
-        out.append({(i, j): float(min(best[i, j], 1.0)) for i, j in sorted(links)})
-    return out
+    return list(_scored(pairs, background, config))
 
 
 def align(
     pairs: Sequence[Pair], *, background: bool = True, seed: int = 0
 ) -> list[frozenset[tuple[int, int]]]:
     """Links ``(zh index, en index)`` for each tokenised pair; same input, same links."""
-    return [frozenset(s) for s in align_scored(pairs, background=background, seed=seed)]
+    del seed
+    return [frozenset(s) for s in _scored(pairs, background, AlignConfig())]
 
 
 def _parse(line: str, path: str | Path, lineno: int) -> Pair:
@@ -155,12 +167,40 @@ def _parse(line: str, path: str | Path, lineno: int) -> Pair:
     return zh, en
 
 
+class _LinePairs(Sequence[Pair]):
+    """The pairs of the non-blank lines, held as the lines' text and split when read."""
+
+    def __init__(self, lines: Iterable[str], path: str | Path) -> None:
+        self.text: list[str] = []
+        self.blank: list[bool] = []
+        for lineno, line in enumerate(lines, 1):
+            self.blank.append(not line.strip())
+            if line.strip():
+                _parse(line, path, lineno)  # every line is checked before any is aligned
+                self.text.append(line)
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    @overload
+    def __getitem__(self, k: int) -> Pair: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> Sequence[Pair]: ...
+
+    def __getitem__(self, k: int | slice) -> Pair | Sequence[Pair]:
+        if isinstance(k, slice):
+            return [self[n] for n in range(*k.indices(len(self)))]
+        return _parse(self.text[k], "", 0)
+
+
 def align_file_lines(lines: Iterable[str], *, path: str | Path = "<input>") -> Iterator[str]:
-    """Pharaoh lines ``i-j ...`` for input lines ``zh ||| en``; blank lines give blank lines."""
-    pairs = []
-    for lineno, line in enumerate(lines, 1):
-        pairs.append(_parse(line, path, lineno) if line.strip() else ((), ()))
-    real = [p for p in pairs if p[0]]
-    links = iter(align(real))
-    for p in pairs:
-        yield " ".join(f"{i}-{j}" for i, j in sorted(next(links))) if p[0] else ""
+    """Pharaoh lines ``i-j ...`` for input lines ``zh ||| en``; blank lines give blank lines.
+
+    Every line is read (and checked) first, since training needs all of them; the links of
+    each line are given as soon as its chunk of the input is decoded.
+    """
+    pairs = _LinePairs(lines, path)
+    links = _scored(pairs, True, AlignConfig())
+    for blank in pairs.blank:
+        yield "" if blank else " ".join(f"{i}-{j}" for i, j in sorted(next(links)))

@@ -1,0 +1,253 @@
+"""EM training of the two directional aligners, streamed over the corpus batch by batch.
+
+Each pass walks the length-sorted batches once: a batch's cells look their word pair up in the
+shared ``PairTable``, both directions' E-steps run on it, and their expected counts are added
+to one array per direction over the table (one in all when the directions are trained by
+agreement, whose word-link posteriors are the same product both ways). Nothing per cell
+outlives its batch. The last pass decodes in input order, a chunk at a time, and yields each
+pair's link posteriors as its chunk is done.
+
+Both directions' t(target | source) is ``counts[entry] / totals[source word]``: the counts
+array (expected counts plus Dirichlet prior) is shared by both directions after an agreement
+step, so the table holds a key and two float arrays per word pair however long the input is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from tutor.mining.align.corpus import Batch, Corpus
+from tutor.mining.align.hmm import HmmConfig, forward_backward, ibm1, initial_jumps
+from tutor.mining.align.table import PairTable
+
+__all__ = ["stream_posteriors"]
+
+Posteriors = tuple[np.ndarray, np.ndarray]
+
+
+@dataclass
+class _Side:
+    """One direction: t(target | source) = counts[entry] / totals[source id]; NULL by id."""
+
+    counts: np.ndarray  # per table entry and one padding entry (0) at the end
+    totals: np.ndarray  # per source word id; 1 at id 0 (padding)
+    null: np.ndarray  # t(target id | NULL); 0 at id 0
+    jumps: np.ndarray
+
+
+@dataclass
+class _Acc:
+    """One direction's expected counts of a pass."""
+
+    words: np.ndarray
+    null: np.ndarray
+    jumps: np.ndarray
+
+
+@dataclass(frozen=True)
+class _Prior:
+    """Dirichlet pseudo-counts over the table: ``smooth`` everywhere, ``value`` at ``pos``."""
+
+    smooth: float
+    pos: np.ndarray
+    value: np.ndarray
+
+
+def _prior(table: PairTable, priors: dict[tuple[int, int], float], smooth: float) -> _Prior:
+    if not priors:
+        return _Prior(smooth, np.zeros(0, np.int64), np.zeros(0))
+    zh = np.array([z for z, _ in priors], dtype=np.int64)
+    en = np.array([e for _, e in priors], dtype=np.int64)
+    alphas = np.array(list(priors.values()))
+    pos, hit = table.find(zh, en)
+    value = np.full(len(table), smooth)
+    np.add.at(value, pos, alphas[hit])  # as many times as a pair is listed
+    at = np.unique(pos)
+    return _Prior(smooth, at, value[at])
+
+
+def _with_prior(acc: np.ndarray, prior: _Prior) -> np.ndarray:
+    """``acc`` + prior, in place; the padding entry back to 0."""
+    at_prior = acc[prior.pos]
+    acc += prior.smooth
+    acc[prior.pos] = at_prior + prior.value
+    acc[-1] = 0.0
+    return acc
+
+
+def _totals(counts: np.ndarray, rows: np.ndarray, n_rows: int, unseen: float) -> np.ndarray:
+    """Row sums plus the mass ``unseen`` held back for translations not seen with the word.
+
+    Plain EM on a small corpus lets a rare source word "collect" every target word it
+    co-occurs with (Moore, 2004); reserving mass for unseen translations makes a word seen
+    once a weak explanation unless the dictionary prior backs it.
+    """
+    totals = np.bincount(rows, weights=counts[:-1], minlength=n_rows) + unseen
+    totals[0] = 1.0
+    return totals
+
+
+def _null(acc: np.ndarray, cfg: HmmConfig) -> np.ndarray:
+    counts = acc + cfg.smoothing
+    counts[0] = 0.0
+    return counts / (np.cumsum(counts)[-1] + cfg.unseen)
+
+
+def _jumps(acc: np.ndarray) -> np.ndarray:
+    return (acc + 0.5) / (acc.sum() + 0.5 * len(acc))
+
+
+class _Model:
+    """Both directions' parameters over one table, and the E- and M-steps that update them."""
+
+    def __init__(self, corpus: Corpus, table: PairTable, prior: _Prior, cfg: HmmConfig) -> None:
+        self.corpus, self.table, self.prior, self.cfg = corpus, table, prior, cfg
+        counts = _with_prior(np.zeros(len(table) + 1), prior)
+        self.fwd = self._side(counts, table.zh_of(), table.n_zh, table.n_en)
+        self.rev = self._side(counts, table.en_of(), table.n_en, table.n_zh)
+
+    def _side(self, counts: np.ndarray, rows: np.ndarray, n_src: int, n_trg: int) -> _Side:
+        totals = _totals(counts, rows, n_src, self.cfg.unseen)
+        return _Side(counts, totals, _null(np.zeros(n_trg), self.cfg), initial_jumps(self.cfg))
+
+    def emissions(self, batch: Batch, idx: np.ndarray, hmm: bool) -> tuple[np.ndarray, ...]:
+        """(zh->en emit (B, J en, I zh), its NULL (B, J en), en->zh emit (B, I zh, J en), NULL)."""
+        fwd = self.fwd.counts[idx] / self.fwd.totals[batch.zh][:, :, None]
+        fwd = np.ascontiguousarray(fwd.transpose(0, 2, 1))
+        rev = self.rev.counts[idx] / self.rev.totals[batch.en][:, None, :]
+        if hmm:  # padding steps emit 1 (see forward_backward)
+            fwd[np.arange(fwd.shape[1])[None, :] >= batch.n_en[:, None]] = 1.0
+            rev[np.arange(rev.shape[1])[None, :] >= batch.n_zh[:, None]] = 1.0
+        return fwd, self.fwd.null[batch.en], rev, self.rev.null[batch.zh]
+
+    def accumulators(self, shared: bool) -> tuple[_Acc, _Acc]:
+        n = len(self.table) + 1
+        jumps = np.zeros_like(self.fwd.jumps)
+        fwd = _Acc(np.zeros(n), np.zeros(self.table.n_en), jumps)
+        words = fwd.words if shared else np.zeros(n)
+        return fwd, _Acc(words, np.zeros(self.table.n_zh), np.zeros_like(jumps))
+
+    def m_step(self, acc: tuple[_Acc, _Acc], hmm: bool) -> None:
+        fwd, rev = acc
+        self.fwd.counts = _with_prior(fwd.words, self.prior)
+        if rev.words is not fwd.words:
+            rev.words = _with_prior(rev.words, self.prior)
+        self.rev.counts = rev.words
+        n_zh, n_en, unseen = self.table.n_zh, self.table.n_en, self.cfg.unseen
+        self.fwd.totals = _totals(self.fwd.counts, self.table.zh_of(), n_zh, unseen)
+        self.rev.totals = _totals(self.rev.counts, self.table.en_of(), n_en, unseen)
+        self.fwd.null, self.rev.null = _null(fwd.null, self.cfg), _null(rev.null, self.cfg)
+        if hmm:
+            self.fwd.jumps, self.rev.jumps = _jumps(fwd.jumps), _jumps(rev.jumps)
+
+
+def _ibm1_batch(model: _Model, batch: Batch, acc: tuple[_Acc, _Acc]) -> None:
+    idx = model.table.index(batch)
+    emit_f, null_f, emit_r, null_r = model.emissions(batch, idx, hmm=False)
+    p0 = model.cfg.null_probability
+    words, null = ibm1(emit_f, null_f, p0)
+    np.add.at(acc[0].words, idx.transpose(0, 2, 1).ravel(), words.ravel())
+    np.add.at(acc[0].null, batch.en.ravel(), null.ravel())
+    del words, emit_f
+    words, null = ibm1(emit_r, null_r, p0)
+    np.add.at(acc[1].words, idx.ravel(), words.ravel())
+    np.add.at(acc[1].null, batch.zh.ravel(), null.ravel())
+
+
+def _hmm_batch(
+    model: _Model, batch: Batch, acc: tuple[_Acc, _Acc] | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Both directions' word posteriors, (B, J en, I zh) and (B, I zh, J en), counts added."""
+    idx = model.table.index(batch)
+    emit_f, null_f, emit_r, null_r = model.emissions(batch, idx, hmm=True)
+    cfg = model.cfg
+    jumps = (None, None) if acc is None else (acc[0].jumps, acc[1].jumps)
+    lengths = (batch.n_zh, batch.n_en)
+    word_f, nul_f = forward_backward(emit_f, null_f, lengths, model.fwd.jumps, cfg, jumps[0])
+    del emit_f
+    word_r, nul_r = forward_backward(emit_r, null_r, lengths[::-1], model.rev.jumps, cfg, jumps[1])
+    if acc is not None:
+        _add_hmm_counts(acc, idx, batch, (word_f, nul_f, word_r, nul_r))
+    return word_f, word_r
+
+
+def _add_hmm_counts(
+    acc: tuple[_Acc, _Acc], idx: np.ndarray, batch: Batch, post: tuple[np.ndarray, ...]
+) -> None:
+    """Add a batch's posteriors; agreed directions (one shared array) count their product.
+
+    Alignment by agreement (Liang, Taskar and Klein, 2006): training both directions on the
+    links they agree on removes most of the errors either makes alone. NULL posteriors stay.
+    """
+    word_f, nul_f, word_r, nul_r = post
+    fwd, rev = acc
+    if fwd.words is rev.words:
+        np.add.at(fwd.words, idx.ravel(), (word_f.transpose(0, 2, 1) * word_r).ravel())
+    else:
+        np.add.at(fwd.words, idx.transpose(0, 2, 1).ravel(), word_f.ravel())
+        np.add.at(rev.words, idx.ravel(), word_r.ravel())
+    np.add.at(fwd.null, batch.en.ravel(), nul_f.ravel())
+    np.add.at(rev.null, batch.zh.ravel(), nul_r.ravel())
+
+
+def _train(model: _Model, agreement: bool) -> None:
+    cfg = model.cfg
+    for _ in range(cfg.ibm1_iterations):
+        acc = model.accumulators(shared=False)
+        for batch in model.corpus.training_batches():
+            _ibm1_batch(model, batch, acc)
+        model.m_step(acc, hmm=False)
+    for _ in range(cfg.hmm_iterations):
+        acc = model.accumulators(shared=agreement)
+        for batch in model.corpus.training_batches():
+            _hmm_batch(model, batch, acc)
+        model.m_step(acc, hmm=True)
+
+
+def _decode(model: _Model, limit: int) -> Iterator[Posteriors]:
+    corpus = model.corpus
+    for span, batches in corpus.decoding_chunks(limit):
+        done: dict[int, Posteriors] = {}
+        for batch in batches:
+            word_f, word_r = _hmm_batch(model, batch, None)
+            for b, s in enumerate(batch.pairs):
+                i, j = batch.n_zh[b], batch.n_en[b]
+                done[int(s)] = (word_f[b, :j, :i].T.copy(), word_r[b, :i, :j].copy())
+        for s in span:
+            yield done.pop(s) if s in done else _empty(int(corpus.n_zh[s]), int(corpus.n_en[s]))
+
+
+def _empty(n_zh: int, n_en: int) -> Posteriors:
+    return np.zeros((n_zh, n_en)), np.zeros((n_zh, n_en))
+
+
+def stream_posteriors(
+    zh: Sequence[np.ndarray],
+    en: Sequence[np.ndarray],
+    vocab: tuple[int, int],
+    priors: dict[tuple[int, int], float],
+    cfg: HmmConfig,
+    *,
+    agreement: bool = True,
+    limit: int | None = None,
+) -> Iterator[Posteriors]:
+    """Each pair's (zh->en, en->zh) link posteriors, both (len zh, len en), in input order.
+
+    ``zh``/``en`` are id arrays (ids from 1; 0 is reserved for NULL) and ``vocab`` their id
+    ranges (n_zh, n_en); ``priors`` maps (zh id, en id) to a Dirichlet pseudo-count for both
+    directions. ``agreement`` trains the directions on the product of their word posteriors
+    (Liang et al., 2006); otherwise each on its own. Only the first ``limit`` pairs (all by
+    default) are decoded: the rest only train.
+    """
+    corpus = Corpus(zh, en)
+    limit = len(corpus) if limit is None else limit
+    table = PairTable(corpus.training_batches(), *vocab)
+    if not len(table):
+        yield from (_empty(int(corpus.n_zh[s]), int(corpus.n_en[s])) for s in range(limit))
+        return
+    model = _Model(corpus, table, _prior(table, priors, cfg.smoothing), cfg)
+    _train(model, agreement)
+    yield from _decode(model, limit)
