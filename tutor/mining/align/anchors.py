@@ -48,6 +48,7 @@ _EN_WORDS.update(
 _EN_NUM = re.compile(r"^(\d+(?:,\d{3})*(?:\.\d+)?)(?:st|nd|rd|th|%)?$")
 _ZH_DATE = re.compile(r"^(.+?)([年月日号])$")
 _ZH_PERCENT = re.compile(r"^百分之(.+)$")
+_SPELLING_DROPS = re.compile(r"['’-]")
 
 
 def punct_key(token: str) -> str | None:
@@ -202,26 +203,38 @@ def _name_candidates(zh: Sequence[str], en: Sequence[str]) -> list[_Candidate]:
     "He", 的 "De")."""
     n_zh, n_en = len(zh), len(en)
     names: list[_Candidate] = []
+    spans = _spans_by_spelling(en)
     for i, z in enumerate(zh):
-        keys = name_keys(z)
-        if not keys:
-            continue
-        for j in range(n_en):
-            found = _spelled_from(en, j, keys)
-            if found is not None and not (len(z) == 1 and found[1] in STOPWORDS):
-                names.append((_position_cost(i, n_zh, j, n_en), i, list(range(j, found[0] + 1))))
+        for j, (k, spelling) in _spelled(spans, name_keys(z)):
+            if not (len(z) == 1 and spelling in STOPWORDS):
+                names.append((_position_cost(i, n_zh, j, n_en), i, list(range(j, k + 1))))
     return names
 
 
-def _spelled_from(en: Sequence[str], j: int, keys: frozenset[str]) -> tuple[int, str] | None:
-    """The shortest span from ``j`` (up to three tokens) that spells one of ``keys``, run
-    together lowercased without apostrophes and hyphens: (its last token, the spelling)."""
-    joined = ""
-    for k in range(j, min(j + 3, len(en))):
-        joined += re.sub(r"['’-]", "", en[k].lower())
-        if joined in keys:
-            return k, joined
-    return None
+def _spans_by_spelling(en: Sequence[str]) -> dict[str, list[tuple[int, int]]]:
+    """Each English span of up to three tokens, run together lowercased without apostrophes
+    and hyphens: spelling -> its spans (first token, last token)."""
+    spelt = [_SPELLING_DROPS.sub("", e.lower()) for e in en]
+    out: dict[str, list[tuple[int, int]]] = {}
+    for j in range(len(spelt)):
+        joined = ""
+        for k in range(j, min(j + 3, len(spelt))):
+            joined += spelt[k]
+            out.setdefault(joined, []).append((j, k))
+    return out
+
+
+def _spelled(
+    spans: dict[str, list[tuple[int, int]]], keys: frozenset[str]
+) -> list[tuple[int, tuple[int, str]]]:
+    """For each first token j (in order) the shortest span from j spelling one of ``keys``:
+    (j, (its last token, the spelling))."""
+    best: dict[int, tuple[int, str]] = {}
+    for key in keys:
+        for j, k in spans.get(key, ()):
+            if j not in best or k < best[j][0]:
+                best[j] = (k, key)
+    return sorted(best.items())
 
 
 def _one_to_one(cands: list[_Candidate], strength: float) -> dict[Link, float]:
