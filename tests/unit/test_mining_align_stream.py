@@ -1,0 +1,99 @@
+"""The aligner's streamed E-step: batches, the shared pair table and chunked decoding."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tutor.mining.align import align, align_file_lines, corpus
+from tutor.mining.align.corpus import Corpus
+from tutor.mining.align.hmm import HmmConfig
+from tutor.mining.align.table import PairTable
+from tutor.mining.align.train import stream_posteriors
+
+ZH = [[1, 2, 3], [2, 4], [5, 1, 2, 6], [3], [4, 5]]
+EN = [[1, 2], [3, 1, 4], [2, 5, 6], [1, 6], [4]]
+PRIORS = {(1, 1): 2.0, (2, 3): 1.0}
+
+
+def _ids(rows: list[list[int]]) -> list[np.ndarray]:
+    return [np.array(r, dtype=np.int32) for r in rows]
+
+
+def _stream(agreement: bool = True) -> list[tuple[np.ndarray, np.ndarray]]:
+    return list(
+        stream_posteriors(_ids(ZH), _ids(EN), (7, 7), PRIORS, HmmConfig(), agreement=agreement)
+    )
+
+
+def _tiny_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(corpus, "_PAIRS", 2)
+    monkeypatch.setattr(corpus, "_CHUNK", 2)
+    monkeypatch.setattr(corpus, "_CELLS", 8)
+
+
+def test_table_holds_each_cooccurring_pair_once_for_both_directions() -> None:
+    c = Corpus(_ids(ZH), _ids(EN))
+    table = PairTable(c.training_batches(), 7, 7)
+    expected = {(z, e) for zs, es in zip(ZH, EN, strict=True) for z in zs for e in es}
+    assert len(table) == len(expected)
+    assert set(zip(table.zh_of().tolist(), table.en_of().tolist(), strict=True)) == expected
+    for batch in c.training_batches():
+        idx = table.index(batch)
+        for b, s in enumerate(batch.pairs):
+            for i, z in enumerate(ZH[s]):
+                for j, e in enumerate(EN[s]):
+                    entry = idx[b, i, j]
+                    assert (table.zh_of()[entry], table.en_of()[entry]) == (z, e)
+        padding = (batch.zh == 0)[:, :, None] | (batch.en == 0)[:, None, :]
+        assert (idx[padding] == len(table)).all()
+
+
+def test_posteriors_come_in_input_order_shaped_zh_by_en() -> None:
+    got = _stream()
+    assert [f.shape for f, _ in got] == [(len(z), len(e)) for z, e in zip(ZH, EN, strict=True)]
+    assert [r.shape for _, r in got] == [f.shape for f, _ in got]
+    for fwd, rev in got:
+        assert np.all(fwd.sum(axis=0) <= 1 + 1e-9)  # each en word: one zh word or NULL
+        assert np.all(rev.sum(axis=1) <= 1 + 1e-9)  # each zh word: one en word or NULL
+
+
+@pytest.mark.parametrize("agreement", [True, False])
+def test_batch_and_chunk_sizes_do_not_change_the_posteriors(
+    monkeypatch: pytest.MonkeyPatch, agreement: bool
+) -> None:
+    whole = _stream(agreement)
+    _tiny_batches(monkeypatch)
+    cut = _stream(agreement)
+    for (f1, r1), (f2, r2) in zip(whole, cut, strict=True):
+        np.testing.assert_allclose(f1, f2, rtol=1e-9, atol=1e-12)
+        np.testing.assert_allclose(r1, r2, rtol=1e-9, atol=1e-12)
+
+
+def test_only_the_first_limit_pairs_are_decoded() -> None:
+    got = list(stream_posteriors(_ids(ZH), _ids(EN), (7, 7), PRIORS, HmmConfig(), limit=2))
+    assert len(got) == 2
+    for (f1, r1), (f2, r2) in zip(got, _stream(), strict=False):
+        np.testing.assert_allclose(f1, f2, rtol=1e-9, atol=1e-12)  # batched apart from 3-5
+        np.testing.assert_allclose(r1, r2, rtol=1e-9, atol=1e-12)
+
+
+def test_empty_sides_get_empty_posteriors() -> None:
+    got = list(stream_posteriors(_ids([[], [1]]), _ids([[1], []]), (2, 2), {}, HmmConfig()))
+    assert [f.shape for f, _ in got] == [(0, 1), (1, 0)]
+
+
+def test_file_lines_decoded_chunk_by_chunk_match_align(monkeypatch: pytest.MonkeyPatch) -> None:
+    pairs = [
+        ("我 喜欢 苹果 。".split(), "I like apples .".split()),
+        ("这 是 一 本 好 书 。".split(), "this is a good book .".split()),
+        ("我们 保护 环境 。".split(), "we protect the environment .".split()),
+        ("他 喜欢 书 。".split(), "he likes books .".split()),
+        ("记者 任 峰 报道 。".split(), "reporter Ren Feng reports .".split()),
+    ]
+    lines = [" ||| ".join((" ".join(z), " ".join(e))) for z, e in pairs]
+    lines.insert(2, "")
+    expected = [" ".join(f"{i}-{j}" for i, j in sorted(s)) for s in align(pairs)]
+    _tiny_batches(monkeypatch)
+    out = list(align_file_lines(lines))
+    assert out[2] == "" and out[:2] + out[3:] == expected
