@@ -32,9 +32,10 @@ def _tiny_batches(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(corpus, "_CELLS", 8)
 
 
-def test_table_holds_each_cooccurring_pair_once_for_both_directions() -> None:
+@pytest.mark.parametrize("bitmap", [True, False, None])
+def test_table_holds_each_cooccurring_pair_once_for_both_directions(bitmap: bool | None) -> None:
     c = Corpus(_ids(ZH), _ids(EN))
-    table = PairTable(c.training_batches(), 7, 7)
+    table = PairTable(c.training_batches(), 7, 7, bitmap=bitmap)
     expected = {(z, e) for zs, es in zip(ZH, EN, strict=True) for z in zs for e in es}
     assert len(table) == len(expected)
     assert set(zip(table.zh_of().tolist(), table.en_of().tolist(), strict=True)) == expected
@@ -47,6 +48,18 @@ def test_table_holds_each_cooccurring_pair_once_for_both_directions() -> None:
                     assert (table.zh_of()[entry], table.en_of()[entry]) == (z, e)
         padding = (batch.zh == 0)[:, :, None] | (batch.en == 0)[:, None, :]
         assert (idx[padding] == len(table)).all()
+
+
+def test_rank_and_binary_search_find_the_same_entries_over_a_large_vocabulary() -> None:
+    rng = np.random.default_rng(0)
+    zh = [rng.integers(1, 300, rng.integers(1, 30)) for _ in range(200)]
+    en = [rng.integers(1, 500, rng.integers(1, 30)) for _ in range(200)]
+    c = Corpus(zh, en)
+    by_rank = PairTable(c.training_batches(), 300, 500, bitmap=True)
+    by_search = PairTable(c.training_batches(), 300, 500, bitmap=False)
+    assert np.array_equal(by_rank.keys, by_search.keys)
+    for batch in c.training_batches():
+        assert np.array_equal(by_rank.index(batch), by_search.index(batch))
 
 
 def test_posteriors_come_in_input_order_shaped_zh_by_en() -> None:

@@ -2,7 +2,9 @@
 
 Both directions index the same table (the en->zh grid of a pair is the transpose of its zh->en
 grid), so one sorted key per word pair serves both; the NULL word's rows are kept apart, by
-word id. A batch's cells find their entry by binary search, so nothing per cell is stored.
+word id. A batch's cells find their entry by rank in a bitmap of all zh x en keys (one bit
+per key, and a running count per 64 of them), so nothing per cell is stored; where the bitmap
+would be much larger than the keys themselves, by binary search in the keys.
 """
 
 from __future__ import annotations
@@ -16,6 +18,20 @@ from tutor.mining.align.corpus import Batch
 __all__ = ["PairTable"]
 
 _MERGE_AT = 1 << 22  # pending keys merged into the table once there are this many (or more)
+_BITMAP_BYTES = 1 << 26  # a rank bitmap is kept if no larger than this or 4x the keys' bytes
+_ONE = np.uint64(1)
+
+
+def _unique(keys: np.ndarray) -> np.ndarray:
+    """``keys`` sorted, each once: ``np.unique`` by sorting, since numpy's own hashes the
+    values into a set that costs some 35 bytes per key at the peak (365 MB for 10M keys)."""
+    keys = np.sort(keys)
+    if len(keys) < 2:
+        return keys
+    first = np.empty(len(keys), bool)
+    first[0] = True
+    np.not_equal(keys[1:], keys[:-1], out=first[1:])
+    return keys[first]
 
 
 def _batch_keys(batch: Batch, n_en: int, dtype: type[np.signedinteger]) -> np.ndarray:
@@ -26,7 +42,10 @@ def _batch_keys(batch: Batch, n_en: int, dtype: type[np.signedinteger]) -> np.nd
 class PairTable:
     """Sorted keys ``zh * n_en + en`` of the word pairs that co-occur in some pair."""
 
-    def __init__(self, batches: Iterable[Batch], n_zh: int, n_en: int) -> None:
+    def __init__(
+        self, batches: Iterable[Batch], n_zh: int, n_en: int, *, bitmap: bool | None = None
+    ) -> None:
+        """``bitmap``: look cells up by rank (True) or binary search (False); None: by size."""
         self.n_zh, self.n_en = n_zh, n_en
         self._dtype: type[np.signedinteger] = np.int32 if n_zh * n_en < 2**31 else np.int64
         keys = np.zeros(0, self._dtype)
@@ -34,13 +53,31 @@ class PairTable:
         waiting = 0
         for batch in batches:
             cells = _batch_keys(batch, n_en, self._dtype)
-            found = np.unique(cells[(batch.zh > 0)[:, :, None] & (batch.en > 0)[:, None, :]])
+            found = _unique(cells[(batch.zh > 0)[:, :, None] & (batch.en > 0)[:, None, :]])
             pending.append(found)
             waiting += len(found)
             if waiting >= max(len(keys), _MERGE_AT):
-                keys = np.unique(np.concatenate([keys, *pending]))
+                keys = _unique(np.concatenate([keys, *pending]))
                 pending, waiting = [], 0
-        self.keys = np.unique(np.concatenate([keys, *pending])) if pending else keys
+        self.keys = _unique(np.concatenate([keys, *pending])) if pending else keys
+        self._pos_dtype = np.int32 if len(self.keys) < 2**31 - 1 else np.int64
+        n_words = (n_zh * n_en + 63) // 64
+        if bitmap is None:
+            size = n_words * (8 + np.dtype(self._pos_dtype).itemsize)
+            bitmap = size <= max(_BITMAP_BYTES, 4 * self.keys.nbytes)
+        self._rank = self._bitmap(n_words) if bitmap else None
+
+    def _bitmap(self, n_words: int) -> tuple[np.ndarray, np.ndarray]:
+        """Bit k of word w set where key 64 w + k is in the table, and the keys before word w."""
+        bits = np.zeros(n_words, np.uint64)
+        if len(self.keys):
+            word = self.keys >> 6
+            starts = np.flatnonzero(np.concatenate(([True], word[1:] != word[:-1])))
+            one_bits = np.left_shift(_ONE, (self.keys & 63).astype(np.uint64))
+            bits[word[starts]] = np.bitwise_or.reduceat(one_bits, starts)
+        below = np.zeros(n_words, self._pos_dtype)
+        np.cumsum(np.bitwise_count(bits[:-1]), out=below[1:])
+        return bits, below
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -48,10 +85,17 @@ class PairTable:
     def index(self, batch: Batch) -> np.ndarray:
         """(pairs, I, J) entry of each cell; ``len(self)`` (one past the end) for padding."""
         cells = _batch_keys(batch, self.n_en, self._dtype)
-        pos = np.searchsorted(self.keys, cells)
-        np.minimum(pos, len(self.keys) - 1, out=pos)
-        pos[self.keys[pos] != cells] = len(self.keys)
-        return pos.astype(np.int32 if len(self.keys) < 2**31 - 1 else np.int64)
+        if self._rank is None:
+            pos = np.searchsorted(self.keys, cells)
+            np.minimum(pos, len(self.keys) - 1, out=pos)
+            pos[self.keys[pos] != cells] = len(self.keys)
+            return pos.astype(self._pos_dtype)
+        bits, below = self._rank
+        word, bit = cells >> 6, (cells & 63).astype(np.uint64)
+        got = bits[word]
+        pos = below[word] + np.bitwise_count(got & ((_ONE << bit) - _ONE))
+        pos[((got >> bit) & _ONE) == 0] = len(self.keys)
+        return pos
 
     def zh_of(self) -> np.ndarray:
         """Each entry's zh id."""
