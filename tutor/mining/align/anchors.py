@@ -51,6 +51,7 @@ _ZH_PERCENT = re.compile(r"^百分之(.+)$")
 _SPELLING_DROPS = re.compile(r"['’-]")
 
 
+@lru_cache(maxsize=50_000)
 def punct_key(token: str) -> str | None:
     """A language-neutral key for a punctuation token ("，" and "," -> ",")."""
     low = token.lower()
@@ -152,13 +153,19 @@ def _punct_anchors(zh: Sequence[str], en: Sequence[str]) -> dict[Link, float]:
     """Punctuation marks with the same key: one-to-one, nearest relative position first."""
     n_zh, n_en = len(zh), len(en)
     cands = []
+    en_at: dict[str, list[int]] | None = None
     for i, z in enumerate(zh):
         zk = punct_key(z)
         if zk is None:
             continue
-        for j, e in enumerate(en):
-            if punct_key(e) == zk:
-                cands.append((_position_cost(i, n_zh, j, n_en), i, j))
+        if en_at is None:  # each English mark's positions, found once per pair
+            en_at = {}
+            for j, e in enumerate(en):
+                ek = punct_key(e)
+                if ek is not None:
+                    en_at.setdefault(ek, []).append(j)
+        for j in en_at.get(zk, ()):
+            cands.append((_position_cost(i, n_zh, j, n_en), i, j))
     out: dict[Link, float] = {}
     used_i: set[int] = set()
     used_j: set[int] = set()

@@ -59,6 +59,23 @@ def sense_phrases(cedict: DictionaryLike, word: str) -> tuple[tuple[str, ...], .
     return tuple(sorted(found, key=lambda p: (-len(p), p)))
 
 
+_cache: tuple[object, dict[str, tuple[tuple[str, ...], ...]]] = (None, {})
+
+
+def _cached_phrases(cedict: DictionaryLike, word: str) -> tuple[tuple[str, ...], ...]:
+    """``sense_phrases``, remembered per word for the last dictionary asked (a dictionary
+    does not change once loaded; every token of every pair asks)."""
+    global _cache
+    if _cache[0] is not cedict:
+        _cache = (cedict, {})
+    memo = _cache[1]
+    if word not in memo:
+        if len(memo) >= 100_000:
+            memo.clear()
+        memo[word] = sense_phrases(cedict, word)
+    return memo[word]
+
+
 def phrase_spans(
     cedict: DictionaryLike, zh: Sequence[str], en: Sequence[str]
 ) -> list[tuple[float, int, list[int]]]:
@@ -68,16 +85,19 @@ def phrase_spans(
     "news agency"; the caller keeps one span per token, nearest in relative position first.
     """
     keys = [_word_key(t) for t in en]
+    starts: dict[str, list[int]] = {}  # each key's positions: where a phrase may start
+    for j, key in enumerate(keys):
+        starts.setdefault(key, []).append(j)
     n_zh, n_en = len(zh), len(en)
     out: list[tuple[float, int, list[int]]] = []
     for i, z in enumerate(zh):
         best: list[tuple[float, int, list[int]]] = []
-        for phrase in sense_phrases(cedict, z):
+        for phrase in _cached_phrases(cedict, z):
             if best and len(phrase) < len(best[0][2]):
                 break
             size = len(phrase)
-            for j in range(n_en - size + 1):
-                if tuple(keys[j : j + size]) == phrase:
+            for j in starts.get(phrase[0], ()):
+                if j + size <= n_en and tuple(keys[j : j + size]) == phrase:
                     cost = abs((i + 0.5) / n_zh - (j + size / 2) / n_en)
                     best.append((cost, i, list(range(j, j + size))))
         out.extend(best)
