@@ -22,11 +22,12 @@ import numpy as np
 
 from tutor.errors import InputError
 from tutor.mining.align.anchors import anchors, crossing, punct_key
+from tutor.mining.align.corpus import Corpus
 from tutor.mining.align.hmm import HmmConfig
 from tutor.mining.align.keys import en_keys, zh_keys
 from tutor.mining.align.priors import PriorWeights, lexical_priors
 from tutor.mining.align.symmetrize import grow_posteriors
-from tutor.mining.align.train import stream_posteriors
+from tutor.mining.align.train import stream_corpus
 from tutor.mining.align.vocab import Vocab
 
 __all__ = ["AlignConfig", "align", "align_file_lines", "align_scored", "link_posteriors"]
@@ -79,12 +80,19 @@ def _directional(
         words = {w for z, _ in pairs for w in zh_keys(z)}
         extra = relevant_pairs(words, limit=config.background_limit)
     zid, eid, zv, ev = _encode(pairs, extra)
+    corpus = Corpus(zid, eid)  # flat: the per-pair arrays go
+    del zid, eid, extra
     lex = lexical_priors(_cedict(), zv.words(), set(ev.words()), config.priors)
-    zh_en = {(zv.ids[z], ev.ids[e]): a for (z, e), a in lex.items()}
+    n = len(lex)
+    priors = (
+        np.fromiter((zv.ids[z] for z, _ in lex), np.int64, n),
+        np.fromiter((ev.ids[e] for _, e in lex), np.int64, n),
+        np.fromiter(lex.values(), np.float64, n),
+    )
     vocab = (len(zv), len(ev))
     del lex, zv, ev
-    yield from stream_posteriors(
-        zid, eid, vocab, zh_en, config.hmm, agreement=config.agreement, limit=len(pairs)
+    yield from stream_corpus(
+        corpus, vocab, priors, config.hmm, agreement=config.agreement, limit=len(pairs)
     )
 
 

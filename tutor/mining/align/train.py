@@ -1,11 +1,12 @@
 """EM training of the two directional aligners, streamed over the corpus batch by batch.
 
 Each pass walks the length-sorted batches once: a batch's cells look their word pair up in the
-shared ``PairTable``, both directions' E-steps run on it, and their expected counts are added
-to one array per direction over the table (one in all when the directions are trained by
-agreement, whose word-link posteriors are the same product both ways). Nothing per cell
-outlives its batch. The last pass decodes in input order, a chunk at a time, and yields each
-pair's link posteriors as its chunk is done.
+shared ``PairTable``, the E-step runs on it, and its expected counts are added to one array per
+direction over the table (one in all when the directions are trained by agreement, whose
+word-link posteriors are the same product both ways). IBM Model 1 trains one direction at a
+time (its directions are independent), so at most three float arrays over the table are held
+at once. Nothing per cell outlives its batch. The last pass decodes in input order, a chunk at
+a time, and yields each pair's link posteriors as its chunk is done.
 
 Both directions' t(target | source) is ``counts[entry] / totals[source word]``: the counts
 array (expected counts plus Dirichlet prior) is shared by both directions after an agreement
@@ -23,9 +24,11 @@ from tutor.mining.align.corpus import Batch, Corpus
 from tutor.mining.align.hmm import HmmConfig, forward_backward, ibm1, initial_jumps
 from tutor.mining.align.table import PairTable
 
-__all__ = ["stream_posteriors"]
+__all__ = ["PriorArrays", "prior_arrays", "stream_corpus", "stream_posteriors"]
 
 Posteriors = tuple[np.ndarray, np.ndarray]
+Emissions = tuple[np.ndarray, np.ndarray]  # (B, targets, sources) and NULL's (B, targets)
+PriorArrays = tuple[np.ndarray, np.ndarray, np.ndarray]  # zh ids, en ids, pseudo-counts
 
 
 @dataclass
@@ -56,12 +59,17 @@ class _Prior:
     value: np.ndarray
 
 
-def _prior(table: PairTable, priors: dict[tuple[int, int], float], smooth: float) -> _Prior:
-    if not priors:
+def prior_arrays(priors: dict[tuple[int, int], float]) -> PriorArrays:
+    """``{(zh id, en id): pseudo-count}`` as three arrays, in the dict's order."""
+    zh = np.fromiter((z for z, _ in priors), np.int64, len(priors))
+    en = np.fromiter((e for _, e in priors), np.int64, len(priors))
+    return zh, en, np.fromiter(priors.values(), np.float64, len(priors))
+
+
+def _prior(table: PairTable, priors: PriorArrays, smooth: float) -> _Prior:
+    zh, en, alphas = priors
+    if not len(alphas):
         return _Prior(smooth, np.zeros(0, np.int64), np.zeros(0))
-    zh = np.array([z for z, _ in priors], dtype=np.int64)
-    en = np.array([e for _, e in priors], dtype=np.int64)
-    alphas = np.array(list(priors.values()))
     pos, hit = table.find(zh, en)
     value = np.full(len(table), smooth)
     np.add.at(value, pos, alphas[hit])  # as many times as a pair is listed
@@ -105,23 +113,32 @@ class _Model:
 
     def __init__(self, corpus: Corpus, table: PairTable, prior: _Prior, cfg: HmmConfig) -> None:
         self.corpus, self.table, self.prior, self.cfg = corpus, table, prior, cfg
-        counts = _with_prior(np.zeros(len(table) + 1), prior)
+        counts = self.prior_counts()
         self.fwd = self._side(counts, table.zh_of(), table.n_zh, table.n_en)
         self.rev = self._side(counts, table.en_of(), table.n_en, table.n_zh)
+
+    def prior_counts(self) -> np.ndarray:
+        """The counts before training: the prior alone (one more entry, 0, for padding)."""
+        return _with_prior(np.zeros(len(self.table) + 1), self.prior)
 
     def _side(self, counts: np.ndarray, rows: np.ndarray, n_src: int, n_trg: int) -> _Side:
         totals = _totals(counts, rows, n_src, self.cfg.unseen)
         return _Side(counts, totals, _null(np.zeros(n_trg), self.cfg), initial_jumps(self.cfg))
 
-    def emissions(self, batch: Batch, idx: np.ndarray, hmm: bool) -> tuple[np.ndarray, ...]:
-        """(zh->en emit (B, J en, I zh), its NULL (B, J en), en->zh emit (B, I zh, J en), NULL)."""
+    def emit_fwd(self, batch: Batch, idx: np.ndarray, hmm: bool) -> Emissions:
+        """zh->en emissions (B, J en, I zh) and their NULL's (B, J en)."""
         fwd = self.fwd.counts[idx] / self.fwd.totals[batch.zh][:, :, None]
         fwd = np.ascontiguousarray(fwd.transpose(0, 2, 1))
-        rev = self.rev.counts[idx] / self.rev.totals[batch.en][:, None, :]
         if hmm:  # padding steps emit 1 (see forward_backward)
             fwd[np.arange(fwd.shape[1])[None, :] >= batch.n_en[:, None]] = 1.0
+        return fwd, self.fwd.null[batch.en]
+
+    def emit_rev(self, batch: Batch, idx: np.ndarray, hmm: bool) -> Emissions:
+        """en->zh emissions (B, I zh, J en) and their NULL's (B, I zh)."""
+        rev = self.rev.counts[idx] / self.rev.totals[batch.en][:, None, :]
+        if hmm:
             rev[np.arange(rev.shape[1])[None, :] >= batch.n_zh[:, None]] = 1.0
-        return fwd, self.fwd.null[batch.en], rev, self.rev.null[batch.zh]
+        return rev, self.rev.null[batch.zh]
 
     def accumulators(self, shared: bool) -> tuple[_Acc, _Acc]:
         n = len(self.table) + 1
@@ -129,6 +146,15 @@ class _Model:
         fwd = _Acc(np.zeros(n), np.zeros(self.table.n_en), jumps)
         words = fwd.words if shared else np.zeros(n)
         return fwd, _Acc(words, np.zeros(self.table.n_zh), np.zeros_like(jumps))
+
+    def ibm1_step(self, forward: bool, acc: _Acc) -> None:
+        """One direction's M-step after an IBM Model 1 pass (the other is left as it is)."""
+        side = self.fwd if forward else self.rev
+        side.counts = _with_prior(acc.words, self.prior)
+        rows = self.table.zh_of() if forward else self.table.en_of()
+        n_src = self.table.n_zh if forward else self.table.n_en
+        side.totals = _totals(side.counts, rows, n_src, self.cfg.unseen)
+        side.null = _null(acc.null, self.cfg)
 
     def m_step(self, acc: tuple[_Acc, _Acc], hmm: bool) -> None:
         fwd, rev = acc
@@ -144,17 +170,17 @@ class _Model:
             self.fwd.jumps, self.rev.jumps = _jumps(fwd.jumps), _jumps(rev.jumps)
 
 
-def _ibm1_batch(model: _Model, batch: Batch, acc: tuple[_Acc, _Acc]) -> None:
+def _ibm1_batch(model: _Model, batch: Batch, forward: bool, acc: _Acc) -> None:
     idx = model.table.index(batch)
-    emit_f, null_f, emit_r, null_r = model.emissions(batch, idx, hmm=False)
     p0 = model.cfg.null_probability
-    words, null = ibm1(emit_f, null_f, p0)
-    np.add.at(acc[0].words, idx.transpose(0, 2, 1).ravel(), words.ravel())
-    np.add.at(acc[0].null, batch.en.ravel(), null.ravel())
-    del words, emit_f
-    words, null = ibm1(emit_r, null_r, p0)
-    np.add.at(acc[1].words, idx.ravel(), words.ravel())
-    np.add.at(acc[1].null, batch.zh.ravel(), null.ravel())
+    if forward:
+        words, null = ibm1(*model.emit_fwd(batch, idx, hmm=False), p0)
+        np.add.at(acc.words, idx.transpose(0, 2, 1).ravel(), words.ravel())
+        np.add.at(acc.null, batch.en.ravel(), null.ravel())
+    else:
+        words, null = ibm1(*model.emit_rev(batch, idx, hmm=False), p0)
+        np.add.at(acc.words, idx.ravel(), words.ravel())
+        np.add.at(acc.null, batch.zh.ravel(), null.ravel())
 
 
 def _hmm_batch(
@@ -162,13 +188,15 @@ def _hmm_batch(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Both directions' word posteriors, (B, J en, I zh) and (B, I zh, J en), counts added."""
     idx = model.table.index(batch)
-    emit_f, null_f, emit_r, null_r = model.emissions(batch, idx, hmm=True)
     cfg = model.cfg
     jumps = (None, None) if acc is None else (acc[0].jumps, acc[1].jumps)
     lengths = (batch.n_zh, batch.n_en)
+    emit_f, null_f = model.emit_fwd(batch, idx, hmm=True)
     word_f, nul_f = forward_backward(emit_f, null_f, lengths, model.fwd.jumps, cfg, jumps[0])
-    del emit_f
+    del emit_f, null_f
+    emit_r, null_r = model.emit_rev(batch, idx, hmm=True)
     word_r, nul_r = forward_backward(emit_r, null_r, lengths[::-1], model.rev.jumps, cfg, jumps[1])
+    del emit_r, null_r
     if acc is not None:
         _add_hmm_counts(acc, idx, batch, (word_f, nul_f, word_r, nul_r))
     return word_f, word_r
@@ -195,11 +223,18 @@ def _add_hmm_counts(
 
 def _train(model: _Model, agreement: bool) -> None:
     cfg = model.cfg
-    for _ in range(cfg.ibm1_iterations):
-        acc = model.accumulators(shared=False)
-        for batch in model.corpus.training_batches():
-            _ibm1_batch(model, batch, acc)
-        model.m_step(acc, hmm=False)
+    if cfg.ibm1_iterations:
+        model.rev.counts = np.zeros(0)  # the prior alone again when its turn comes
+    for forward in (True, False):
+        if not forward and cfg.ibm1_iterations:
+            model.rev.counts = model.prior_counts()
+        for _ in range(cfg.ibm1_iterations):
+            n_null = model.table.n_en if forward else model.table.n_zh
+            one = _Acc(np.zeros(len(model.table) + 1), np.zeros(n_null), np.zeros(0))
+            for batch in model.corpus.training_batches():
+                _ibm1_batch(model, batch, forward, one)
+            model.ibm1_step(forward, one)
+            del one
     for _ in range(cfg.hmm_iterations):
         acc = model.accumulators(shared=agreement)
         for batch in model.corpus.training_batches():
@@ -242,7 +277,21 @@ def stream_posteriors(
     (Liang et al., 2006); otherwise each on its own. Only the first ``limit`` pairs (all by
     default) are decoded: the rest only train.
     """
-    corpus = Corpus(zh, en)
+    return stream_corpus(
+        Corpus(zh, en), vocab, prior_arrays(priors), cfg, agreement=agreement, limit=limit
+    )
+
+
+def stream_corpus(
+    corpus: Corpus,
+    vocab: tuple[int, int],
+    priors: PriorArrays,
+    cfg: HmmConfig,
+    *,
+    agreement: bool = True,
+    limit: int | None = None,
+) -> Iterator[Posteriors]:
+    """``stream_posteriors`` of pairs already in a ``Corpus``, priors as ``prior_arrays``."""
     limit = len(corpus) if limit is None else limit
     table = PairTable(corpus.training_batches(), *vocab)
     if not len(table):
