@@ -121,9 +121,11 @@ def _add_jumps(
     if big_j < 2:
         return
     prev = w_al[:, :-1] + n_al[:, :-1]
-    nxt = emit[:, 1:] * beta[:, 1:] / scale[:, 1:, None]
+    nxt = emit[:, 1:] * beta[:, 1:]
+    nxt /= scale[:, 1:, None]
     mask = (np.arange(1, big_j)[None, :] < n_j[:, None]).astype(float)
-    xi = np.matmul((prev * mask[:, :, None]).transpose(0, 2, 1), nxt) * moves
+    prev *= mask[:, :, None]  # in place: one (B, J, I) temporary fewer
+    xi = np.matmul(prev.transpose(0, 2, 1), nxt) * moves
     np.add.at(out, bucket.ravel(), xi.sum(axis=0).ravel())
 
 
@@ -152,9 +154,9 @@ def forward_backward(
     beta = _backward(emit, pad_null, trans, scale, p0)
     if jump_counts is not None:
         _add_jumps(jump_counts, (w_al, n_al, scale), emit, beta, (trans, bucket), n_j)
-    gamma_w = w_al * beta
-    del w_al
-    gamma_n = (n_al * beta).sum(axis=2)
+    gamma_w = np.multiply(w_al, beta, out=w_al)  # in place, as are the NULL states
+    gamma_n = np.multiply(n_al, beta, out=n_al).sum(axis=2)
+    del w_al, n_al, beta
     norm = np.maximum(gamma_w.sum(axis=2) + gamma_n, 1e-300)
     gamma_w /= norm[:, :, None]
     gamma_n /= norm

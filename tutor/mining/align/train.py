@@ -127,7 +127,8 @@ class _Model:
 
     def emit_fwd(self, batch: Batch, idx: np.ndarray, hmm: bool) -> Emissions:
         """zh->en emissions (B, J en, I zh) and their NULL's (B, J en)."""
-        fwd = self.fwd.counts[idx] / self.fwd.totals[batch.zh][:, :, None]
+        fwd = self.fwd.counts[idx]
+        fwd /= self.fwd.totals[batch.zh][:, :, None]
         fwd = np.ascontiguousarray(fwd.transpose(0, 2, 1))
         if hmm:  # padding steps emit 1 (see forward_backward)
             fwd[np.arange(fwd.shape[1])[None, :] >= batch.n_en[:, None]] = 1.0
@@ -135,7 +136,8 @@ class _Model:
 
     def emit_rev(self, batch: Batch, idx: np.ndarray, hmm: bool) -> Emissions:
         """en->zh emissions (B, I zh, J en) and their NULL's (B, I zh)."""
-        rev = self.rev.counts[idx] / self.rev.totals[batch.en][:, None, :]
+        rev = self.rev.counts[idx]
+        rev /= self.rev.totals[batch.en][:, None, :]
         if hmm:
             rev[np.arange(rev.shape[1])[None, :] >= batch.n_zh[:, None]] = 1.0
         return rev, self.rev.null[batch.zh]
