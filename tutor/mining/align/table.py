@@ -3,8 +3,9 @@
 Both directions index the same table (the en->zh grid of a pair is the transpose of its zh->en
 grid), so one sorted key per word pair serves both; the NULL word's rows are kept apart, by
 word id. A batch's cells find their entry by rank in a bitmap of all zh x en keys (one bit
-per key, and a running count per 64 of them), so nothing per cell is stored; where the bitmap
-would be much larger than the keys themselves, by binary search in the keys.
+per key, and a running count per 64 of them), so nothing per cell is stored; the bitmap is
+also how the table is built. For a vocabulary too large for that bitmap (past 64 MB, some
+270M zh x en keys), the keys are merged by sorting and cells found by binary search.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from tutor.mining.align.corpus import Batch
 __all__ = ["PairTable"]
 
 _MERGE_AT = 1 << 22  # pending keys merged into the table once there are this many (or more)
-_BITMAP_BYTES = 1 << 26  # a rank bitmap is kept if no larger than this or 4x the keys' bytes
+_BITMAP_BYTES = 1 << 26  # the bitmap and its running counts are kept if no larger than this
 _ONE = np.uint64(1)
 
 
@@ -39,6 +40,28 @@ def _batch_keys(batch: Batch, n_en: int, dtype: type[np.signedinteger]) -> np.nd
     return batch.zh.astype(dtype)[:, :, None] * dtype(n_en) + batch.en.astype(dtype)[:, None, :]
 
 
+def _set_bits(bits: np.ndarray, keys: np.ndarray) -> None:
+    """Set bit ``key % 64`` of word ``key // 64`` for each of the sorted, distinct ``keys``."""
+    if not len(keys):
+        return
+    word = keys >> 6
+    starts = np.flatnonzero(np.concatenate(([True], word[1:] != word[:-1])))
+    one_bits = np.left_shift(_ONE, (keys & 63).astype(np.uint64))
+    bits[word[starts]] |= np.bitwise_or.reduceat(one_bits, starts)
+
+
+def _set_keys(bits: np.ndarray, dtype: type[np.signedinteger]) -> np.ndarray:
+    """The keys whose bits are set, ascending (unpacked a slice of the bitmap at a time)."""
+    as_bytes = bits.view(np.uint8)  # little-endian words: bit k of byte b is key 8 b + k
+    step = 1 << 19
+    parts = [
+        np.flatnonzero(np.unpackbits(as_bytes[lo : lo + step], bitorder="little")).astype(dtype)
+        + dtype(8 * lo)
+        for lo in range(0, len(as_bytes), step)
+    ]
+    return np.concatenate(parts) if parts else np.zeros(0, dtype)
+
+
 class PairTable:
     """Sorted keys ``zh * n_en + en`` of the word pairs that co-occur in some pair."""
 
@@ -48,36 +71,42 @@ class PairTable:
         """``bitmap``: look cells up by rank (True) or binary search (False); None: by size."""
         self.n_zh, self.n_en = n_zh, n_en
         self._dtype: type[np.signedinteger] = np.int32 if n_zh * n_en < 2**31 else np.int64
+        n_words = (n_zh * n_en + 63) // 64
+        if bitmap is None:
+            bitmap = n_words * (8 + 8) <= _BITMAP_BYTES
+        if bitmap:  # the bitmap is the set of keys as it grows, batch by batch
+            bits = np.zeros(n_words, np.uint64)
+            for batch in batches:
+                _set_bits(bits, self._found(batch))
+            self.keys = _set_keys(bits, self._dtype)
+        else:
+            self.keys = self._sorted_keys(batches)
+        self._pos_dtype = np.int32 if len(self.keys) < 2**31 - 1 else np.int64
+        self._rank = (bits, self._ranks(bits)) if bitmap else None
+
+    def _found(self, batch: Batch) -> np.ndarray:
+        """The batch's keys, sorted, each once."""
+        cells = _batch_keys(batch, self.n_en, self._dtype)
+        return _unique(cells[(batch.zh > 0)[:, :, None] & (batch.en > 0)[:, None, :]])
+
+    def _sorted_keys(self, batches: Iterable[Batch]) -> np.ndarray:
         keys = np.zeros(0, self._dtype)
         pending: list[np.ndarray] = []
         waiting = 0
         for batch in batches:
-            cells = _batch_keys(batch, n_en, self._dtype)
-            found = _unique(cells[(batch.zh > 0)[:, :, None] & (batch.en > 0)[:, None, :]])
+            found = self._found(batch)
             pending.append(found)
             waiting += len(found)
             if waiting >= max(len(keys), _MERGE_AT):
                 keys = _unique(np.concatenate([keys, *pending]))
                 pending, waiting = [], 0
-        self.keys = _unique(np.concatenate([keys, *pending])) if pending else keys
-        self._pos_dtype = np.int32 if len(self.keys) < 2**31 - 1 else np.int64
-        n_words = (n_zh * n_en + 63) // 64
-        if bitmap is None:
-            size = n_words * (8 + np.dtype(self._pos_dtype).itemsize)
-            bitmap = size <= max(_BITMAP_BYTES, 4 * self.keys.nbytes)
-        self._rank = self._bitmap(n_words) if bitmap else None
+        return _unique(np.concatenate([keys, *pending])) if pending else keys
 
-    def _bitmap(self, n_words: int) -> tuple[np.ndarray, np.ndarray]:
-        """Bit k of word w set where key 64 w + k is in the table, and the keys before word w."""
-        bits = np.zeros(n_words, np.uint64)
-        if len(self.keys):
-            word = self.keys >> 6
-            starts = np.flatnonzero(np.concatenate(([True], word[1:] != word[:-1])))
-            one_bits = np.left_shift(_ONE, (self.keys & 63).astype(np.uint64))
-            bits[word[starts]] = np.bitwise_or.reduceat(one_bits, starts)
-        below = np.zeros(n_words, self._pos_dtype)
+    def _ranks(self, bits: np.ndarray) -> np.ndarray:
+        """The number of keys before each word of the bitmap."""
+        below = np.zeros(len(bits), self._pos_dtype)
         np.cumsum(np.bitwise_count(bits[:-1]), out=below[1:])
-        return bits, below
+        return below
 
     def __len__(self) -> int:
         return len(self.keys)
