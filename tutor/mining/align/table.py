@@ -78,11 +78,21 @@ class PairTable:
             bits = np.zeros(n_words, np.uint64)
             for batch in batches:
                 _set_bits(bits, self._found(batch))
-            self.keys = _set_keys(bits, self._dtype)
+            self._keys = None  # read back from the bitmap when asked: 4 bytes a pair fewer
+            self._n = int(np.bitwise_count(bits).sum(dtype=np.int64))
         else:
-            self.keys = self._sorted_keys(batches)
-        self._pos_dtype = np.int32 if len(self.keys) < 2**31 - 1 else np.int64
+            self._keys = self._sorted_keys(batches)
+            self._n = len(self._keys)
+        self._pos_dtype = np.int32 if self._n < 2**31 - 1 else np.int64
         self._rank = (bits, self._ranks(bits)) if bitmap else None
+
+    @property
+    def keys(self) -> np.ndarray:
+        """The sorted keys (made afresh from the bitmap, if the table keeps one)."""
+        if self._keys is not None:
+            return self._keys
+        assert self._rank is not None
+        return _set_keys(self._rank[0], self._dtype)
 
     def _found(self, batch: Batch) -> np.ndarray:
         """The batch's keys, sorted, each once."""
@@ -109,21 +119,22 @@ class PairTable:
         return below
 
     def __len__(self) -> int:
-        return len(self.keys)
+        return self._n
 
     def index(self, batch: Batch) -> np.ndarray:
         """(pairs, I, J) entry of each cell; ``len(self)`` (one past the end) for padding."""
         cells = _batch_keys(batch, self.n_en, self._dtype)
         if self._rank is None:
-            pos = np.searchsorted(self.keys, cells)
-            np.minimum(pos, len(self.keys) - 1, out=pos)
-            pos[self.keys[pos] != cells] = len(self.keys)
+            keys = self.keys
+            pos = np.searchsorted(keys, cells)
+            np.minimum(pos, len(keys) - 1, out=pos)
+            pos[keys[pos] != cells] = len(keys)
             return pos.astype(self._pos_dtype)
         bits, below = self._rank
         word, bit = cells >> 6, (cells & 63).astype(np.uint64)
         got = bits[word]
         pos = below[word] + np.bitwise_count(got & ((_ONE << bit) - _ONE))
-        pos[((got >> bit) & _ONE) == 0] = len(self.keys)
+        pos[((got >> bit) & _ONE) == 0] = self._n
         return pos
 
     def zh_of(self) -> np.ndarray:
@@ -137,8 +148,9 @@ class PairTable:
     def find(self, zh: np.ndarray, en: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Entries of the word pairs (zh[k], en[k]) that are in the table, and which k those are."""
         keys = zh.astype(self._dtype) * self._dtype(self.n_en) + en.astype(self._dtype)
-        if not len(self.keys):
+        table = self.keys
+        if not len(table):
             return np.zeros(0, np.int64), np.zeros(0, np.int64)
-        pos = np.minimum(np.searchsorted(self.keys, keys), len(self.keys) - 1)
-        hit = np.flatnonzero(self.keys[pos] == keys)
+        pos = np.minimum(np.searchsorted(table, keys), len(table) - 1)
+        hit = np.flatnonzero(table[pos] == keys)
         return pos[hit], hit
