@@ -33,18 +33,26 @@ def progress_text(reviewed: int, new: int, learning: int, due: int) -> Text:
 
 
 class SessionStatus(Vertical):
-    """``#where`` (deck and database file) above ``#progress`` (the session line)."""
+    """``#where`` (deck and database file) above ``#progress`` (the session line).
+
+    The two lines are made with the widget, so a screen may set them in its own ``on_mount``
+    before this widget's children are mounted."""
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 (Textual's name)
+        super().__init__(id=id)
+        self._where = Static(id="where")
+        self._progress = Static(id="progress")
 
     def compose(self) -> ComposeResult:
-        yield Static(id="where")
-        yield Static(id="progress")
+        yield self._where
+        yield self._progress
 
     def set_where(self, deck: str, db_path: Path | str) -> None:
         text = Text("deck ", style="dim")
         text.append(deck, style="bold")
         text.append("  ·  database ", style="dim")
         text.append(str(db_path))
-        self.query_one("#where", Static).update(text)
+        self._where.update(text)
 
     def set_progress(self, reviewed: int, new: int, learning: int, due: int) -> None:
-        self.query_one("#progress", Static).update(progress_text(reviewed, new, learning, due))
+        self._progress.update(progress_text(reviewed, new, learning, due))
