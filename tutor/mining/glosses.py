@@ -174,8 +174,7 @@ def glosses(word: str) -> tuple[Gloss, ...]:
 
 def rendering_gloss(english: str) -> Gloss | None:
     """A learner-approved rendering ("backstreets and alleys") as a pattern to find in text."""
-    words = [w.lower() for w in _WORD.findall(english)]
-    lemmas = tuple(res.lemma(w) for w in words if w not in res.EN_STOPWORDS)
+    lemmas = _lemmas(english)
     if not lemmas:
         return None
     return Gloss(lemmas, english, english[:1].isupper())
