@@ -251,8 +251,8 @@ def mine(
             dry_run=dry_run,
             progress=printer,
             reading=printer.reading,
-            stages=slow_steps(lambda msg: click.echo(f"tutor: note: {msg}", err=True)),
-            warn=lambda msg: click.echo(f"tutor: note: {msg}", err=True),
+            stages=slow_steps(_note),
+            warn=_note,
             selection=selection,
             statistical=statistical,
         )
@@ -304,3 +304,8 @@ register(cli)
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="tutor")
+
+
+def _note(message: str) -> None:
+    """A note on stderr that does not stop the command."""
+    click.echo(f"tutor: note: {message}", err=True)
