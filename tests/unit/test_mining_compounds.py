@@ -16,9 +16,21 @@ def test_a_compound_the_dictionary_lacks_is_cut_into_its_words() -> None:
     assert compounds(["说", "科学论文"]) == {1: ("科学", "论文")}
 
 
-def test_dictionary_words_and_short_words_stay_whole() -> None:
-    words = ["中华人民共和国", "计算机", "使用费", "哈腓拉"]  # listed; three characters
+def test_dictionary_words_two_character_words_and_names_stay_whole() -> None:
+    words = ["中华人民共和国", "计算机", "哈腓拉", "希尔薇", "电话"]  # listed; names; short
     assert compounds(words) == {}
+
+
+def test_a_three_character_word_is_cut_into_a_word_and_a_character() -> None:
+    assert compounds(["电话响", "了"]) == {0: ("电话", "响")}
+    assert compounds(["这时候"]) == {0: ("这", "时候")}  # the commoner word of two cuts
+
+
+def test_a_word_glued_to_a_character_is_mined() -> None:
+    pair = _pair("在我洗澡的时候，电话响了。", "I was having a bath when the telephone rang.")
+    on = {(e.hanzi, e.english) for e in mine([pair], workers=1).entries}
+    off = {e.hanzi for e in mine([pair], workers=1, disable={"free_compound"}).entries}
+    assert ("电话", "telephone") in on and "电话" not in off
 
 
 def test_a_word_inside_a_free_compound_is_mined() -> None:

@@ -178,3 +178,13 @@ def test_a_light_head_does_not_stand_for_its_sense() -> None:
     assert head_hits(Gloss(("maternal", "uncle"), "maternal uncle"), en_tokens("My uncle")) == [
         ([1], 0.75)
     ]
+
+
+def test_a_word_holding_an_english_word_twice_leaves_its_neighbour_one() -> None:
+    pair = SegmentPair(
+        "公司很快就要倒闭了。", "The company's going to go bankrupt really soon.", "t", 1, 0
+    )
+    on = {(e.hanzi, e.english) for e in mine([pair], workers=1).entries}
+    assert ("倒闭", "go bankrupt") in on and ("就要", "going") in on
+    off = mine([pair], workers=1, disable={"shared_repeat"})
+    assert "倒闭" not in {e.hanzi for e in off.entries + off.low}

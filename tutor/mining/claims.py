@@ -7,16 +7,18 @@ sighting moves to another place its English is found, or lets go. Two different 
 apart keep the stronger claim; the weaker, left with no link, moves to another of its places
 nobody holds if that one is found by a sense or a strong piece (超文本 placed on the
 "original" 原始 holds moves to "hypertext"). Neighbours sharing a token are left alone: they
-are often one compound the segmenter cut (phrase pairs join them).
+are often one compound the segmenter cut (phrase pairs join them), unless one of the two
+holds that English word twice (``shared_repeat``).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
-from tutor.mining.pipeline import ALL_KINDS, Drop, Rule
+from tutor.mining.pipeline import ALL_KINDS, Drop, Rule, disabled
 
-__all__ = ["ONE_CLAIM", "settle"]
+__all__ = ["ONE_CLAIM", "SHARED_REPEAT", "settle", "yield_repeats"]
 
 Links = dict[tuple[int, int], float]
 MOVE_STRENGTH = 0.6  # a word that lost its only place moves to a sense or a strong piece
@@ -107,3 +109,49 @@ def _move(
             for j in run:
                 out[(i, j)] = strengths[j]
             return
+
+
+def _holds_twice(hanzi: str, times: int, rival_times: int) -> bool:
+    """A word holds the English word it shares with its neighbour a second time, and the
+    neighbour holds it only there: the word keeps its other sighting."""
+    return times > 1 and rival_times == 1
+
+
+SHARED_REPEAT = Rule(
+    "shared_repeat",
+    "link",
+    ALL_KINDS,
+    Drop(),
+    _holds_twice,
+    ("就要倒闭 'going to go bankrupt': 就要 keeps 'going' and leaves 'go' to 倒闭",),
+)
+
+
+def yield_repeats(zh: Sequence[str], links: Links, lemmas: Sequence[str]) -> Links:
+    """``links`` with the tokens that ``shared_repeat`` takes from a word and leaves to the
+    one neighbour that shares them. A weaker second sighting of a word a Chinese word holds
+    more strongly is no sighting (倒闭 holds "go bankrupt" by its sense, "going" only by a
+    piece of the same "go")."""
+    if SHARED_REPEAT.name in disabled():
+        return links
+    links = _strongest_sightings(links, lemmas)
+    owners: dict[int, list[int]] = {}
+    held = Counter((i, lemmas[j]) for i, j in links)
+    for i, j in links:
+        owners.setdefault(j, []).append(i)
+    drop = set()
+    for j, iss in owners.items():
+        if len(iss) != 2:
+            continue
+        for i, rival in (iss, iss[::-1]):
+            if SHARED_REPEAT.fires(zh[i], held[(i, lemmas[j])], held[(rival, lemmas[j])]):
+                drop.add((i, j))
+    return {k: v for k, v in links.items() if k not in drop} if drop else links
+
+
+def _strongest_sightings(links: Links, lemmas: Sequence[str]) -> Links:
+    """``links`` without each word's weaker sightings of an English word it holds."""
+    best: dict[tuple[int, str], float] = {}
+    for (i, j), v in links.items():
+        best[(i, lemmas[j])] = max(best.get((i, lemmas[j]), 0.0), v)
+    return {(i, j): v for (i, j), v in links.items() if v >= best[(i, lemmas[j])]}

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import cache
 
+from tutor.lang.script import has_chinese
 from tutor.mining import resources as res
 from tutor.mining.lexicon import Lexicon
 from tutor.mining.links import Links, link
@@ -33,7 +34,7 @@ def compounds(words: Sequence[str]) -> dict[int, tuple[str, ...]]:
     """The free compounds among ``words`` (rule ``free_compound``): index -> its words."""
     out: dict[int, tuple[str, ...]] = {}
     for i, word in enumerate(words):
-        pieces = _cover(word) if len(word) >= MIN_LEN else None
+        pieces = _cover(word) if len(word) >= MIN_LEN else _word_and_char(word)
         if pieces and FREE_COMPOUND.fires(word):
             out[i] = pieces
     return out
@@ -89,6 +90,20 @@ def _cover(word: str) -> tuple[str, ...] | None:
         if rest is not None and (best is None or len(rest) + 1 < len(best)):
             best = (word[:end], *rest)
     return best
+
+
+def _word_and_char(word: str) -> tuple[str, ...] | None:
+    """A three-character word cut into a dictionary word and a character (电话响 = 电话 + 响),
+    unless the word is a name's start and one more character (希尔 + 薇 is a name). Of two cuts
+    the one with the commoner word wins (这时候 = 这 + 时候, not 这时 + 候)."""
+    if len(word) != 3 or not has_chinese(word):
+        return None
+    cuts = [
+        cut
+        for cut in ((word[:2], word[2]), (word[0], word[1:]))
+        if all(res.entries(p) for p in cut) and not res.cedict().is_proper(max(cut, key=len))
+    ]
+    return max(cuts, key=lambda cut: res.frequency(max(cut, key=len)), default=None)
 
 
 def _free(word: str) -> bool:

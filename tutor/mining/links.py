@@ -19,7 +19,7 @@ from functools import cache
 from tutor.lang.script import has_chinese
 from tutor.mining import numbers
 from tutor.mining import resources as res
-from tutor.mining.claims import settle
+from tutor.mining.claims import settle, yield_repeats
 from tutor.mining.glosses import Gloss, glosses, is_function_word
 from tutor.mining.glosshits import PARTIAL, gloss_hits, match
 from tutor.mining.lexicon import Lexicon
@@ -363,7 +363,7 @@ def _resolve(cand: list[dict[int, float]], en: Sequence[Token], zh: Sequence[str
             g = [min(g, key=lambda run: (abs(sum(run) / len(run) - expect), -len(run)))]
         for j in g[0]:
             links[(i, j)] = cand[i][j]
-    links = settle(zh, links, groups, cand)
+    links = yield_repeats(zh, settle(zh, links, groups, cand), [t.lemma for t in en])
     stray = stray_words(links)
     return {k: v for k, v in links.items() if k[0] not in stray} if stray else links
 

@@ -8,7 +8,7 @@ from collections.abc import Collection
 
 from tutor.errors import TutorError
 from tutor.mining.baseform import BASE_FORM
-from tutor.mining.claims import ONE_CLAIM
+from tutor.mining.claims import ONE_CLAIM, SHARED_REPEAT
 from tutor.mining.compounds import FREE_COMPOUND
 from tutor.mining.glued import GLUED_LOCALIZER, GLUED_PARTICLE
 from tutor.mining.grow import BOUNDED_GAP, PARTIAL_RENDERING
@@ -33,6 +33,7 @@ RULES: tuple[Rule, ...] = (
     RECURRING_TERM,
     RECURRING_WORD,
     ONE_CLAIM,
+    SHARED_REPEAT,
     PARTIAL_RENDERING,
     BOUNDED_GAP,
     *WORD_RULES,
