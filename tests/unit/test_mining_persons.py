@@ -72,3 +72,43 @@ def test_a_dotted_name_is_mined_whole_with_its_capitals() -> None:
     got = {e.hanzi: e for e in mine([pence]).entries}
     assert got["迈克·彭斯"].english == "Mike Pence"  # not the dictionary's "vice president"
     assert got["副总统"].english.lower() == "vice president"
+
+
+def test_a_dotted_name_keeps_the_sound_words_the_segmenter_cut_from_it() -> None:
+    from tutor.mining.persons import join_dotted
+
+    assert join_dotted(["史蒂夫", "·", "麦", "奎因", "说"]) == ["史蒂夫·麦奎因", "说"]
+    assert join_dotted(["伊斯", "瓦", "·", "昌德拉", "说"]) == ["伊斯瓦·昌德拉", "说"]
+    assert join_dotted(["总统", "哈桑", "·", "鲁", "哈尼", "表示"]) == [
+        "总统",
+        "哈桑·鲁哈尼",
+        "表示",
+    ]
+
+
+def test_a_dotted_name_takes_its_other_parts_never_a_title() -> None:
+    from tutor.mining.nameparts import NAME_PART, whole_names
+    from tutor.mining.pipeline import using
+    from tutor.mining.resources import en_tokens
+
+    toks = en_tokens("Administrator Peter Gaynor smiled")
+    got = whole_names(["彼得·盖纳", "微笑"], toks, {(0, 1): 0.4, (1, 3): 1.0})
+    assert got == {(0, 1): 0.4, (0, 2): NAME_PART, (1, 3): 1.0}  # "Gaynor", not "Administrator"
+    nelson = en_tokens("Ted Nelson came up with it")
+    assert whole_names(["泰德·尼尔森"], nelson, {(0, 1): 0.4})[(0, 0)] == NAME_PART
+    with using({"whole_name"}):
+        assert whole_names(["泰德·尼尔森"], nelson, {(0, 1): 0.4}) == {(0, 1): 0.4}
+
+
+def test_a_dotted_name_is_mined_whole() -> None:
+    from tutor.mining import mine
+    from tutor.model import SegmentPair
+
+    pair = SegmentPair(
+        "泰德·尼尔森提出了超文本的原始观点",
+        "Ted Nelson came up with the original idea of hypertext —",
+        "t",
+        1,
+        0,
+    )
+    assert ("泰德·尼尔森", "Ted Nelson") in {(e.hanzi, e.english) for e in mine([pair]).entries}

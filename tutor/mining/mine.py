@@ -32,6 +32,7 @@ from tutor.mining.grow import between, extend, fill
 from tutor.mining.lexicon import Lexicon
 from tutor.mining.links import link
 from tutor.mining.namecuts import cut_names
+from tutor.mining.nameparts import whole_names
 from tutor.mining.numbers import split_numbers
 from tutor.mining.parallel import WorkerPool, default_workers
 from tutor.mining.persons import join_dotted
@@ -198,7 +199,9 @@ def _links(
 ) -> tuple[Links, dict[str, set[str]]]:
     """The clause's links, and which weighing rules fired on which of its words."""
     with marking() as marks:
-        links = fill(u.words, u.tokens, extend(u.words, u.tokens, link(u.words, u.tokens, lex)))
+        links = whole_names(u.words, u.tokens, link(u.words, u.tokens, lex))
+        links = fill(u.words, u.tokens, extend(u.words, u.tokens, links))
+        links = whole_names(u.words, u.tokens, links)  # a part the fill found
         links = between(u.words, u.tokens, links)
         if stat is not None:  # the aligner only fills what knowledge and the diagonal left
             links = merge(links, stat, STATISTICAL_STRENGTH, u.words, u.tokens)

@@ -18,7 +18,7 @@ from functools import cache
 from tutor.lang.script import has_chinese
 from tutor.mining import resources as res
 
-__all__ = ["dotted", "is_person", "join_dotted", "title_and_name"]
+__all__ = ["DOTS", "dotted", "is_person", "join_dotted", "title_and_name"]
 
 # characters the standard transliteration tables use for foreign names' syllables
 _SOUND_CHARS = frozenset(
@@ -70,7 +70,8 @@ def title_and_name(words: Sequence[str]) -> bool:
     return False
 
 
-_DOTS = frozenset("·•‧・")
+DOTS = frozenset("·•‧・")
+_DOTS = DOTS
 
 
 def join_dotted(words: Sequence[str]) -> list[str]:
@@ -79,7 +80,9 @@ def join_dotted(words: Sequence[str]) -> list[str]:
     Chinese writes a foreign person's given and family names with a dot between them
     (托马斯·库克 "Thomas Cook", 蒂姆·伯纳斯-李 "Tim Berners-Lee"), and the segmenter cuts the
     name at the dot, so only its parts could become cards. Chinese on both sides of a dot
-    makes the run one name; a hyphen inside the run (伯纳斯-李) stays in it.
+    makes the run one name; a hyphen inside the run (伯纳斯-李) stays in it, and so do the
+    words written only in names' sound characters right before and after it, which the
+    segmenter cut from it (史蒂夫·麦 / 奎因 is 史蒂夫·麦奎因 "Steve McQueen").
     """
     if _DOTS.isdisjoint(words):
         return list(words)
@@ -92,9 +95,20 @@ def join_dotted(words: Sequence[str]) -> list[str]:
                 if not has_chinese(words[end + 1]):
                     break
                 end += 2
+        if end > k + 1:  # a name: the segmenter may have cut its last part too (麦 / 奎因)
+            while end < n and _sounds_only(words[end]):
+                end += 1
+            while out and _sounds_only(out[-1]):  # ... or its first (伊斯 / 瓦·昌德拉)
+                k -= 1
+                out.pop()
         out.append("".join(words[k:end]))  # a run starts with a dot: a hyphen only goes on
         k = end
     return out
+
+
+def _sounds_only(word: str) -> bool:
+    """A word written only in the characters of foreign names' syllables."""
+    return bool(word) and all(c in _SOUND_CHARS for c in word)
 
 
 def dotted(hanzi: str) -> bool:

@@ -14,6 +14,7 @@ from tutor.mining.glued import GLUED_LOCALIZER, GLUED_PARTICLE
 from tutor.mining.grow import BOUNDED_GAP, PARTIAL_RENDERING
 from tutor.mining.linkrules import HEAD_ONLY, LOOSE_ADVERB, MISCUT_RULE
 from tutor.mining.namecuts import GLUED_NAME
+from tutor.mining.nameparts import WHOLE_NAME
 from tutor.mining.pipeline import Rule
 from tutor.mining.recurring import RECURRING_TERM, RECURRING_WORD
 from tutor.mining.spanrules import PHRASE_RULES, WORD_RULES
@@ -34,6 +35,7 @@ RULES: tuple[Rule, ...] = (
     RECURRING_WORD,
     ONE_CLAIM,
     SHARED_REPEAT,
+    WHOLE_NAME,
     PARTIAL_RENDERING,
     BOUNDED_GAP,
     *WORD_RULES,
