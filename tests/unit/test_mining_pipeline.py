@@ -139,6 +139,15 @@ def test_between_equal_claims_a_short_run_outranks_a_single_token() -> None:
     assert settle(zh, sprawl, [[[4]], [], [list(range(5))]], [{}, {}, {}]) == sprawl
 
 
+def test_between_equal_claims_the_word_holding_nothing_else_wins() -> None:
+    from tutor.mining.claims import settle
+
+    zh = ["承认", "，", "左耳", "进"]  # "admit ... went": 进 holds "went" too
+    links = {(0, 0): 1.0, (3, 0): 1.0, (3, 3): 1.0}
+    got = settle(zh, links, [[[0]], [], [], [[0], [3]]], [{}, {}, {}, {}])
+    assert got == {(0, 0): 1.0, (3, 3): 1.0}
+
+
 def test_a_word_that_lost_its_only_place_moves_to_a_free_one() -> None:
     from tutor.mining.claims import settle
 

@@ -30,7 +30,7 @@ def _contested(owners: list[int]) -> bool:
 
 
 def _weaker(
-    hanzi: str, i: int, rival: int, zh: Sequence[str], strength: dict[int, tuple[float, int]]
+    hanzi: str, i: int, rival: int, zh: Sequence[str], strength: dict[int, tuple[float, int, int]]
 ) -> bool:
     """A word's claim on an English token that another word far from it claims too, when the
     other is an earlier sighting of the same word or holds it by a stronger link, or as strong
@@ -58,13 +58,15 @@ def settle(
     word's candidate places (runs of English positions) and ``cand`` its strengths there, for
     a repeated word that lost its place to move to another."""
     owners: dict[int, list[int]] = {}
+    places: dict[int, int] = {}
     for i, j in links:
         owners.setdefault(j, []).append(i)
+        places[i] = places.get(i, 0) + 1
     losers: set[tuple[int, int]] = set()
     for j, iss in owners.items():
         if len(iss) < 2 or not _contested(iss):
             continue
-        strength = {i: (links[(i, j)], _run(links, i, j)) for i in iss}
+        strength = {i: _claim(links, i, j, places[i]) for i in iss}
         for i in iss:
             rivals = [r for r in iss if abs(r - i) > 1]
             if any(ONE_CLAIM.fires(zh[i], i, r, zh, strength) for r in rivals):
@@ -80,17 +82,23 @@ def settle(
     return out
 
 
-def _run(links: Links, i: int, j: int) -> int:
-    """How many English tokens in a row word ``i`` links to around token ``j``, as a rank
-    between equal links: a run of up to ``MAX_RUN`` (a phrase's words, "last bus") outranks a
-    single token; a longer one is no better evidence than one token."""
+def _claim(links: Links, i: int, j: int, places: int) -> tuple[float, int, int]:
+    """How strongly word ``i`` claims English token ``j``: its link; then the run of English
+    it holds around ``j`` (a run of up to ``MAX_RUN``, a phrase's words, "last bus", outranks
+    a single token; a longer one is no better evidence than one token); then, fewer English
+    words held elsewhere (进 holding "went" yields "admit" to 承认, which holds nothing else)."""
+    n = _extent(links, i, j)
+    return links[(i, j)], n if n <= MAX_RUN else 1, n - places
+
+
+def _extent(links: Links, i: int, j: int) -> int:
+    """How many English tokens in a row word ``i`` links to around token ``j``."""
     lo = hi = j
     while (i, lo - 1) in links:
         lo -= 1
     while (i, hi + 1) in links:
         hi += 1
-    n = hi - lo + 1
-    return n if n <= MAX_RUN else 1
+    return hi - lo + 1
 
 
 MAX_RUN = 3
