@@ -24,6 +24,13 @@ def test_a_name_at_the_start_of_a_sentence_keeps_its_capital() -> None:
     assert got["上海"].english == "Shanghai"
 
 
+def test_a_foreign_name_at_the_start_of_a_sentence_keeps_its_capital() -> None:
+    got = _mine(
+        ("格雷厄姆葛林是我最喜歡的作家之一。", "Graham Greene is a favorite author of mine.")
+    )
+    assert got["格雷厄姆"].english == "Graham"  # no dictionary entry: it sounds like the name
+
+
 def test_a_common_word_at_the_start_of_a_sentence_is_lower_cased() -> None:
     got = _mine(("猫很大。", "Cats are big."))
     assert got["猫"].english == "cat"  # lower-cased, and in the singular

@@ -2,8 +2,9 @@
 
 A lone verb form becomes its lemma; nouns keep the number the translator wrote; words are
 lower-cased unless they are proper nouns (the dictionary capitalises them for the Chinese, they
-spell the Chinese in pinyin, or they are capitalised mid-sentence in prose for a Chinese name);
-headings set in capitals are read in title or lower case.
+spell the Chinese in pinyin or sound like it as a foreign name, or they are capitalised
+mid-sentence in prose for a Chinese name); headings set in capitals are read in title or lower
+case.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from tutor.mining import resources as res
 from tutor.mining.glosses import capitalised
 from tutor.mining.namelinks import spells
 from tutor.mining.resources import Token
+from tutor.mining.translit import sounds_like, transliterable
 
 __all__ = ["capital_runs", "in_capitals_run", "inflected", "render"]
 
@@ -140,7 +142,7 @@ def _cased(
     proper = _spelled_proper(w, zh)
     if shouted:  # a heading in capitals: "BEIJING" reads "Beijing", "GOVERNMENT" "government"
         return w.title() if proper else w.lower()
-    if proper or _acronym(w):
+    if proper or _acronym(w) or _heard(w, zh):
         return w
     if heading or not any(_named(word) for word in zh):
         return w.lower()
@@ -160,6 +162,13 @@ def _spelled_proper(w: str, zh: Sequence[str]) -> bool:
 
 
 _NAME_TAGS = ("nr", "ns", "nt", "nz")
+HEARD = 0.5  # how closely a capitalised word must sound like a name written by sound
+
+
+def _heard(w: str, zh: Sequence[str]) -> bool:
+    """``w`` sounds like one of the words read as a foreign name (格雷厄姆 "Graham", even at
+    the start of a sentence, where a capital alone says nothing)."""
+    return any(transliterable(word) and sounds_like(word, w) >= HEARD for word in zh)
 
 
 def _named(word: str) -> bool:
