@@ -59,3 +59,15 @@ def test_a_piece_linked_only_by_position_is_not_mined() -> None:
     )
     got = {(e.hanzi, e.english) for e in mine([pair], workers=1).entries}
     assert not any(h == "得出" for h, _ in got)
+
+
+def test_explain_tells_a_piece_the_compound_it_was_read_in() -> None:
+    from tutor.mining.explain import explain
+
+    pair = _pair(
+        "香港政府缩小了国庆庆祝活动的规模。",
+        "The Hong Kong government has scaled down National Day celebrations.",
+    )
+    lines = explain([pair], "香港")
+    assert "  segment rule free_compound on 香港政府: fires: read as 香港 / 政府" in lines
+    assert lines[-1].startswith("  => kept: name 'Hong Kong'")

@@ -21,7 +21,7 @@ from tutor.mining import resources as res
 from tutor.mining.lexicon import Lexicon
 from tutor.mining.links import Links, link
 from tutor.mining.phrases import Candidate, candidates
-from tutor.mining.pipeline import ALL_KINDS, Rewrite, Rule
+from tutor.mining.pipeline import ALL_KINDS, Rewrite, Rule, trace
 
 __all__ = ["FREE_COMPOUND", "PIECE_STRENGTH", "compounds", "inside_compounds"]
 
@@ -37,6 +37,7 @@ def compounds(words: Sequence[str]) -> dict[int, tuple[str, ...]]:
         pieces = _cover(word) if len(word) >= MIN_LEN else _word_and_char(word)
         if pieces and FREE_COMPOUND.fires(word):
             out[i] = pieces
+            _trace_piece(word, pieces)
     return out
 
 
@@ -75,6 +76,14 @@ def inside_compounds(
     whole = {words[i] for i in cut}  # the compound itself was a candidate of the clause
     got = candidates(words_cut, tokens, en_text, links_cut, lexicon, within)
     return [c for c in got if c.english is not None and c.hanzi not in whole]
+
+
+def _trace_piece(word: str, pieces: tuple[str, ...]) -> None:
+    """Tell ``tutor mine --explain`` for a piece that it was read inside ``word``."""
+    log = trace()
+    if log is not None and log.hanzi in pieces and log.hanzi != word:
+        cut = " / ".join(pieces)
+        log.note(f"segment rule {FREE_COMPOUND.name} on {word}: fires: read as {cut}")
 
 
 @cache
