@@ -144,9 +144,11 @@ def yield_repeats(zh: Sequence[str], links: Links, lemmas: Sequence[str]) -> Lin
         return links
     links = _strongest_sightings(links, lemmas)
     owners: dict[int, list[int]] = {}
-    held = Counter((i, lemmas[j]) for i, j in links)
     for i, j in links:
         owners.setdefault(j, []).append(i)
+    if all(len(iss) != 2 for iss in owners.values()):
+        return links
+    held = Counter((i, lemmas[j]) for i, j in links)
     drop = set()
     for j, iss in owners.items():
         if len(iss) != 2:
@@ -161,5 +163,9 @@ def _strongest_sightings(links: Links, lemmas: Sequence[str]) -> Links:
     """``links`` without each word's weaker sightings of an English word it holds."""
     best: dict[tuple[int, str], float] = {}
     for (i, j), v in links.items():
-        best[(i, lemmas[j])] = max(best.get((i, lemmas[j]), 0.0), v)
-    return {(i, j): v for (i, j), v in links.items() if v >= best[(i, lemmas[j])]}
+        key = (i, lemmas[j])
+        if v > best.get(key, 0.0):
+            best[key] = v
+    if len(best) == len(links):  # no word holds an English word twice
+        return links
+    return {(i, j): v for (i, j), v in links.items() if v >= best.get((i, lemmas[j]), 0.0)}

@@ -24,6 +24,8 @@ __all__ = ["NAME_PART", "WHOLE_NAME", "whole_names"]
 def whole_names(zh: Sequence[str], en: Sequence[Token], links: Links) -> Links:
     """Stretch a dotted name's English over the capitalised words beside it that nobody
     holds, up to one English word per part of the name (rule ``whole_name``)."""
+    if not any(dotted(word) for word in zh):
+        return links
     out = dict(links)
     owner = {j: i for i, j in links}
     for i, word in enumerate(zh):
