@@ -175,7 +175,11 @@ def test_with_the_default_options_anki_adds_a_copy_and_updates_no_note(
     # the two options afterwards update every note into the original note type, and the
     # copy goes
     counts = _import(col, new, merge_notetypes=True, update_notes=ALWAYS)
-    assert counts == {"new": 0, "updated": WORDS, "duplicate": 1, "conflicting": 0}
+    # the new word's note is already as the package has it: Anki counts it a duplicate, or
+    # updated when merging the note types touched it in a later second than it was written
+    assert counts["new"] == counts["conflicting"] == 0
+    assert counts["updated"] in (WORDS, WORDS + 1)
+    assert counts["updated"] + counts["duplicate"] == WORDS + 1
     _merged_into_the_one_note_type(col)
     assert _note(col, "新词").note_type()["id"] == _note(col, "字1").note_type()["id"] == MODEL_ID
 
