@@ -19,13 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tutor.bundled import bootstrap_bundled
 from tutor.corpus import Unpaired, pieces, read_pairs
 from tutor.corpus.meter import Meter, metering
 from tutor.curate import Curated, Selection, apply_judgements, select
 from tutor.errors import ExportError, InputError
 from tutor.lang.prepare import StepReport, prepare
 from tutor.model import Entry, SegmentPair
-from tutor.paths import BUNDLED_DECK, bundled_decks_dir
 from tutor.store import Store
 from tutor.wording import count
 
@@ -380,33 +380,3 @@ def write_jsonl(path: Path, entries: list[Entry]) -> None:
         raise ExportError(f"cannot write: {err.strerror or err}", path=path) from err
     finally:
         tmp.unlink(missing_ok=True)
-
-
-def bootstrap_bundled(
-    store: Store, *, progress: Progress | None = None, stages: StepReport | None = None
-) -> str:
-    """Mine the bundled example deck into ``store``; returns the deck name. ``stages`` hears
-    of each cache step (``tutor.lang.prepare``) before ``progress`` hears of the pairs.
-
-    On a database without history (no known words, no verdicts) the mined entries depend on
-    nothing else, so they come from the cache dir when these inputs were mined before.
-    """
-    from tutor.bundled import mined_once
-
-    source = bundled_decks_dir() / BUNDLED_DECK
-    pairs = _read_all(source, None, None, [])
-    name = Path(BUNDLED_DECK).stem
-    if store.known_hanzi() or any(store.judgements()):
-        _mine_into(store, name, source, pairs, [], None, progress, known_from=store, stages=stages)
-        return name
-
-    def mine_fresh() -> Curated:
-        return _curate(pairs, progress, _History(), None, False, stages)[2]
-
-    curated = mined_once(source, mine_fresh)
-    _write_deck(
-        store, name, source, curated, None, _report(name, source, len(pairs), curated, [], 0, False)
-    )
-    if progress is not None:
-        progress(len(pairs), len(pairs))
-    return name

@@ -106,7 +106,7 @@ def test_the_real_bootstrapper_reports_every_cache_step(
     from tutor.ingest import bootstrap_bundled
     from tutor.lang.prepare import STEPS
 
-    # mine, rather than take the entries an earlier run left in the cache dir
+    # mine, rather than take the shipped entries or those an earlier run left in the cache dir
     monkeypatch.setattr("tutor.bundled.mined_once", lambda source, mine: mine())
 
     steps: list[tuple[int, int, str]] = []

@@ -1,5 +1,5 @@
-"""The bundled deck's mined entries are cached under a key of all their inputs, and only used
-on a database without history."""
+"""The bundled deck's mined entries ship with tutor (and are what the miner makes now) or are
+cached under a key of all their inputs, and are only used on a database without history."""
 
 from __future__ import annotations
 
@@ -74,6 +74,54 @@ def test_a_database_with_known_words_is_mined_for_itself(
     hanzi = {h for h, _ in _notes(tmp_path / "known.db")}
     assert hanzi and "政府" not in hanzi
     assert (bundled_decks_dir() / BUNDLED_DECK).is_file()
+
+
+def _entries(curated: Curated) -> list[list[str]]:
+    return [[repr(e) for e in curated.entries], [repr(e) for e in curated.low]]
+
+
+def test_the_shipped_entries_are_what_the_miner_makes_now() -> None:
+    source = bundled_decks_dir() / BUNDLED_DECK
+    found = bundled.shipped(source)
+    assert found is not None, "shipped entries missing or keyed for other dictionaries"
+    mined = bundled.mine_bundled()
+    message = "mining changed: run python bench/ship_bundled.py"
+    assert _entries(found) == _entries(mined), message
+    assert (found.rejected, found.accepted, found.filtered) == (0, 0, 0)
+    assert len(found.entries) > 100
+
+
+def test_a_first_run_with_empty_caches_uses_the_shipped_entries(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert not any(cache.iterdir())
+    monkeypatch.setattr("tutor.ingest._curate", _never)
+    pairs: list[tuple[int, int | None]] = []
+    with Store.open(tmp_path / "first.db") as store:
+        bootstrap_bundled(store, progress=lambda d, t: pairs.append((d, t)), stages=_never)
+    found = bundled.shipped(bundled_decks_dir() / BUNDLED_DECK)
+    assert found is not None
+    expected = sorted((e.hanzi, e.english) for e in found.entries)
+    assert sorted(_notes(tmp_path / "first.db")) == expected
+    assert pairs and pairs[-1][0] == pairs[-1][1]  # "Saving the cards…", no cache step shown
+    assert not list(cache.glob("cedict-*")) and not list(cache.glob("bundled-*"))
+
+
+def test_shipped_entries_for_other_inputs_are_not_used(tmp_path: Path) -> None:
+    source = bundled_decks_dir() / BUNDLED_DECK
+    curated = Curated(entries=[], low=[], rejected=3)
+    target = tmp_path / "shipped.jsonl"
+    bundled.write_shipped(source, curated, target)
+    assert bundled.shipped(source, target) == curated
+    other = tmp_path / BUNDLED_DECK
+    other.write_text("上海\n\nShanghai\n", encoding="utf-8")
+    assert bundled.shipped(other, target) is None  # another text under the same name
+    lines = target.read_text(encoding="utf-8").splitlines()
+    key = bundled.shipped_key(source)
+    target.write_text("\n".join([lines[0].replace(key, "0" * len(key)), *lines[1:]]))
+    assert bundled.shipped(source, target) is None  # other dictionaries or package versions
+    target.write_text('{"key": ', encoding="utf-8")
+    assert bundled.shipped(source, target) is None  # damaged: mined instead
 
 
 def _never(*args: object, **kwargs: object) -> Curated:
