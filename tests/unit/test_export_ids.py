@@ -20,6 +20,14 @@ def test_guid_is_genanki_guid_for_hanzi_and_deck() -> None:
     assert note_guid("协同发展", "report") == genanki.guid_for("协同发展", "report")
 
 
+def test_guid_is_genanki_guid_for_any_hanzi_and_deck() -> None:
+    words = ["", "北京", "a", "政府工作报告", "𠀀", "R&D", "__", "x" * 200]
+    words += [chr(0x4E00 + i * 10) * (1 + i % 4) for i in range(2000)]
+    for i, word in enumerate(words):
+        deck = ["report", "", "beijing-2024-report", "我的词", "a__b"][i % 5]
+        assert note_guid(word, deck) == genanki.guid_for(word, deck), (word, deck)
+
+
 def test_guid_has_a_fixed_value_so_old_exports_keep_updating() -> None:
     # Pinned: if this changes, every learner's re-import duplicates every note.
     assert note_guid("协同发展", "beijing-2024-report") == "mFf]qj2&,:"

@@ -174,15 +174,34 @@ def entry_from_row(row: dict[str, Any]) -> Entry:
 
 
 def entries(db: Database, deck_id: int) -> list[Entry]:
-    """Every note of the deck as an ``Entry``, in source order (for export)."""
-    cursor = db.conn.execute(
-        f"SELECT hanzi, {', '.join(NOTE_FIELDS)} FROM notes WHERE deck_id = ? "
-        "ORDER BY position, id",
+    """Every note of the deck as an ``Entry``, in source order (for export).
+
+    The rows' senses and examples are parsed as one JSON document, not two per row: 20k
+    ``json.loads`` calls were most of the time of reading 10k notes."""
+    rows = db.conn.execute(
+        "SELECT hanzi, traditional, pinyin, english, senses, kind, confidence, examples, "
+        "position, hsk_level, frequency FROM notes WHERE deck_id = ? ORDER BY position, id",
         [deck_id],
-    )
-    names = [d[0] for d in cursor.description]
+    ).fetchall()
     with collector_paused():  # 10k entries are 100k small objects
-        return [entry_from_row(dict(zip(names, row, strict=True))) for row in cursor]
+        parsed = json.loads("[" + ",".join(f"[{row[4]},{row[7]}]" for row in rows) + "]")
+        return [
+            Entry(
+                hanzi=hanzi,
+                traditional=traditional,
+                pinyin=pinyin,
+                english=english,
+                senses=tuple(senses),
+                kind=kind,
+                confidence=confidence,
+                examples=tuple(Example(*pair) for pair in examples),
+                position=position,
+                hsk_level=level,
+                frequency=frequency,
+            )
+            for (hanzi, traditional, pinyin, english, _, kind, confidence, _, position, level,
+                 frequency), (senses, examples) in zip(rows, parsed, strict=True)
+        ]  # fmt: skip
 
 
 def changed_times(db: Database, deck_id: int) -> dict[str, datetime]:
