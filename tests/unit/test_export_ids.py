@@ -10,7 +10,7 @@ from pathlib import Path
 
 import genanki
 
-from tutor.export.ids import DECK_ID_BASE, MODEL_ID, deck_id, note_guid
+from tutor.export.ids import DECK_ID_BASE, MODEL_ID, base91, deck_id, note_guid
 from tutor.export.style import FIELDS, FIELDS_BEFORE, TEMPLATES
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -26,6 +26,21 @@ def test_guid_is_genanki_guid_for_any_hanzi_and_deck() -> None:
     for i, word in enumerate(words):
         deck = ["report", "", "beijing-2024-report", "我的词", "a__b"][i % 5]
         assert note_guid(word, deck) == genanki.guid_for(word, deck), (word, deck)
+
+
+def test_base91_is_genankis_digits() -> None:
+    def genanki_digits(number: int) -> str:  # genanki.util.guid_for's loop
+        table = genanki.util.BASE91_TABLE
+        out = []
+        while number > 0:
+            out.append(table[number % len(table)])
+            number //= len(table)
+        return "".join(reversed(out))
+
+    numbers = [0, 1, 90, 91, 92, 8280, 8281, 8282, 91**3 - 1, 91**3, 2**64 - 1, 2**63]
+    numbers += [7**k for k in range(23)] + [91**k + d for k in range(10) for d in (-1, 0, 1)]
+    for number in numbers:
+        assert base91(number) == genanki_digits(number), number
 
 
 def test_guid_has_a_fixed_value_so_old_exports_keep_updating() -> None:
