@@ -205,25 +205,21 @@ def _insert_revlog(db: sqlite3.Connection, rows: Sequence[tuple[int, ...]]) -> N
         db.executemany("INSERT INTO revlog VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", sorted(rows))
 
 
-def _date_content(
-    db: sqlite3.Connection, note_ids: Mapping[str, int], modified: Mapping[str, datetime] | None
-) -> None:
-    """Notes dated by their content, the note type by its style (see the module docstring)."""
+def _date_style(db: sqlite3.Connection) -> None:
+    """The note type dated by its style (see the module docstring)."""
     models = json.loads(db.execute("SELECT models FROM col").fetchone()[0])
     for model in models.values():
         model["mod"] = int(STYLE_CHANGED.timestamp())
     db.execute("UPDATE col SET models = ?", [json.dumps(models)])
+
+
+def _note_mods(guids: Mapping[str, str], modified: Mapping[str, datetime] | None) -> dict[str, int]:
+    """Each note's modification time by guid: when tutor last changed its content, never
+    before ``FIELDS_CHANGED`` (the notes ``modified`` leaves out get the export's stamp)."""
     if modified is None:
-        return
+        return {}
     floor = FIELDS_CHANGED.timestamp()
-    db.executemany(
-        "UPDATE notes SET mod = ? WHERE id = ?",
-        [
-            (int(max(t.timestamp(), floor)), note_ids[h])
-            for h, t in modified.items()
-            if h in note_ids
-        ],
-    )
+    return {guids[h]: int(max(t.timestamp(), floor)) for h, t in modified.items() if h in guids}
 
 
 def _write_package(
@@ -250,9 +246,12 @@ def _write_package(
             conn.execute("PRAGMA journal_mode = MEMORY")
             cursor, ids = conn.cursor(), itertools.count(stamp * 1000)
             package.write_to_db(cursor, stamp, ids)
-            by_guid = write_rows(cursor, deck.model, deck.anki.deck_id, deck.notes, stamp, ids)
+            mods = _note_mods(guids, modified)
+            by_guid = write_rows(
+                cursor, deck.model, deck.anki.deck_id, deck.notes, stamp, ids, mods
+            )
             note_ids = {hanzi: by_guid[guid] for hanzi, guid in guids.items()}
-            _date_content(conn, note_ids, modified)
+            _date_style(conn)
             if progress is not None:
                 _write_progress(conn, note_ids, progress)
             conn.commit()

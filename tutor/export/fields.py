@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from tutor.lang.cedict import readable
+from tutor.lang.cedict_entry import readable
 from tutor.lang.pinyin import syllables, tones
 from tutor.model import MEASURE_WORD, Entry, Example, split_measure_words
 
@@ -154,8 +154,10 @@ def classifiers(senses: Sequence[str]) -> str:
 def _senses_and_classifiers(senses: Sequence[str]) -> tuple[str, str]:
     """The Senses field (the senses but the measure words, which the Classifier field shows)
     and ``classifiers``, from one split."""
+    if not any(s.startswith(MEASURE_WORD) for s in senses):  # most words: nothing to split
+        return "; ".join([_esc(readable(s)) for s in senses if s]), ""
     plain, measures = split_measure_words(senses)
-    return "; ".join(_esc(readable(s)) for s in plain), "; ".join(_esc(s) for s in measures)
+    return "; ".join([_esc(readable(s)) for s in plain]), "; ".join([_esc(s) for s in measures])
 
 
 @lru_cache(maxsize=256)

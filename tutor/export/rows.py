@@ -18,7 +18,7 @@ space is refused here as genanki refuses it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from sqlite3 import Connection, Cursor
@@ -73,8 +73,11 @@ def write_rows(
     notes: Sequence[NoteRow],
     stamp: int,
     ids: Iterator[int],
+    mods: Mapping[str, int],
 ) -> dict[str, int]:
-    """Insert ``notes`` and their cards, ids from ``ids``; returns each note's id by guid."""
+    """Insert ``notes`` and their cards, ids from ``ids``; returns each note's id by guid.
+    ``mods`` dates notes by guid, the others and every card being dated ``stamp`` (genanki
+    dates them all so; tutor used to date the notes again after, one UPDATE each)."""
     note_rows = []
     card_rows = []
     width = len(model.fields)
@@ -85,8 +88,9 @@ def write_rows(
             raise ValueError(f"a tag contains a space: {note.tags}")
         note_id = next(ids)
         tags = " " + " ".join(note.tags) + " "
+        mod = mods.get(note.guid, stamp)
         note_rows.append(
-            (note_id, note.guid, model.model_id, stamp, -1, tags, "\x1f".join(note.fields),
+            (note_id, note.guid, model.model_id, mod, -1, tags, "\x1f".join(note.fields),
              note.fields[model.sort_field_index], 0, 0, "")
         )  # fmt: skip
         for ordinal in note.ords:
