@@ -48,19 +48,35 @@ WHERE deck_id = ? AND undone = 0 ORDER BY reviewed_at, id
 """
 
 
+_BATCH = 4096  # reviews whose states are parsed as one JSON document
+
+
+def _reviews(db: Database, deck_id: int) -> dict[int, list[ReviewRecord]]:
+    """The standing reviews by card, oldest first. The states before and after are parsed
+    a batch of reviews at a time, as one JSON document: 400k ``json.loads`` calls were a
+    third of a 200k-review export's time."""
+    reviews: dict[int, list[ReviewRecord]] = defaultdict(list)
+    cursor = db.execute(_REVIEWS, [deck_id])
+    while batch := cursor.fetchmany(_BATCH):
+        states = iter(json.loads("[" + ",".join(f"{row[4]},{row[5]}" for row in batch) + "]"))
+        for (card_id, at, rating, ms, _, _), before, after in zip(
+            batch, states, states, strict=False
+        ):
+            reviews[card_id].append(
+                ReviewRecord(
+                    datetime.fromisoformat(at),
+                    int(rating),
+                    int(ms),
+                    CardState.from_json(card_id, before),
+                    CardState.from_json(card_id, after),
+                )
+            )
+    return reviews
+
+
 def card_progress(db: Database, deck_id: int) -> list[CardProgress]:
     """Every card of the deck with its state and its standing reviews."""
-    reviews: dict[int, list[ReviewRecord]] = defaultdict(list)
-    for card_id, at, rating, ms, before, after in db.execute(_REVIEWS, [deck_id]):
-        reviews[card_id].append(
-            ReviewRecord(
-                datetime.fromisoformat(at),
-                int(rating),
-                int(ms),
-                CardState.from_json(card_id, json.loads(before)),
-                CardState.from_json(card_id, json.loads(after)),
-            )
-        )
+    reviews = _reviews(db, deck_id)
     out = []
     for row in db.execute(_CARDS, [deck_id]):
         card_id, hanzi, template = row[0], row[1], row[2]
