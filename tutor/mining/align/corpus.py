@@ -29,6 +29,14 @@ class Batch:
     n_zh: np.ndarray
     n_en: np.ndarray
 
+    def rows(self, cells: int) -> Iterator[Batch]:
+        """The batch a few pairs at a time (``cells`` padded cells at most, one pair at least),
+        padded as the whole batch is, so each pair's arithmetic is the same."""
+        step = max(1, cells // (self.zh.shape[1] * self.en.shape[1]))
+        for lo in range(0, len(self.pairs), step):
+            s = slice(lo, lo + step)
+            yield Batch(self.pairs[s], self.zh[s], self.en[s], self.n_zh[s], self.n_en[s])
+
 
 class Corpus:
     """The pairs' ids (from 1; 0 is NULL and padding), flat, with each pair's offsets."""

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["HmmConfig", "forward_backward", "ibm1", "initial_jumps"]
+__all__ = ["HmmConfig", "add_jumps", "forward_backward", "ibm1", "initial_jumps"]
+
+_XI_CELLS = 1 << 17  # (pairs x I x (I + J)) cells of a batch's jump counts made at once
 
 
 @dataclass(frozen=True)
@@ -53,20 +55,31 @@ def _jump_bucket(d: np.ndarray, max_jump: int) -> np.ndarray:
     return np.clip(d, -max_jump, max_jump) + max_jump
 
 
+def _moves_bucket(big_i: int, cfg: HmmConfig) -> np.ndarray:
+    """(I, I) jump bucket of each move from source position i to i'."""
+    pos = np.arange(big_i)
+    return _jump_bucket(pos[None, :] - pos[:, None], cfg.max_jump)
+
+
+def add_jumps(out: np.ndarray, moves: np.ndarray, cfg: HmmConfig) -> None:
+    """Add (I, I) expected moves (``forward_backward``'s ``moves``) to jump counts ``out``."""
+    np.add.at(out, _moves_bucket(len(moves), cfg).ravel(), moves.ravel())
+
+
 def _transitions(
     n_i: np.ndarray, big_i: int, jumps: np.ndarray, cfg: HmmConfig
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(B, I, I) word-to-word transitions, (B, I) first-word probabilities, jump buckets."""
+) -> tuple[np.ndarray, np.ndarray]:
+    """(B, I, I) word-to-word transitions and (B, I) first-word probabilities."""
     p0 = cfg.null_probability
     pos = np.arange(big_i)
     valid = (pos[None, :] < n_i[:, None]).astype(float)
-    bucket = _jump_bucket(pos[None, :] - pos[:, None], cfg.max_jump)
+    bucket = _moves_bucket(big_i, cfg)
     flat = jumps**cfg.jump_power  # flattened: Chinese-English reorders more than EM thinks
     trans = flat[bucket][None, :, :] * valid[:, None, :]
     trans = trans / np.maximum(trans.sum(axis=2, keepdims=True), 1e-300) * (1.0 - p0)
     first = flat[_jump_bucket(pos + 1, cfg.max_jump)][None, :] * valid
     first = first / first.sum(axis=1, keepdims=True) * (1.0 - p0)
-    return trans, first, bucket
+    return trans, first
 
 
 def _forward(
@@ -106,27 +119,35 @@ def _backward(
     return beta
 
 
-def _add_jumps(
-    out: np.ndarray,
+def _add_moves(
+    total: np.ndarray,
     alpha: tuple[np.ndarray, np.ndarray, np.ndarray],
     emit: np.ndarray,
     beta: np.ndarray,
-    trans: tuple[np.ndarray, np.ndarray],
+    trans: np.ndarray,
     n_j: np.ndarray,
 ) -> None:
-    """Add the batch's expected jump counts to ``out``."""
+    """Add the batch's expected moves (I, I) to ``total``, pair by pair in order.
+
+    Each pair's (I, I) moves are made a few pairs at a time (a batch of long source sides
+    would otherwise hold several times its cells in them).
+    """
     w_al, n_al, scale = alpha
-    moves, bucket = trans
-    big_j = emit.shape[1]
+    big_j, big_i = emit.shape[1:]
     if big_j < 2:
         return
-    prev = w_al[:, :-1] + n_al[:, :-1]
-    nxt = emit[:, 1:] * beta[:, 1:]
-    nxt /= scale[:, 1:, None]
     mask = (np.arange(1, big_j)[None, :] < n_j[:, None]).astype(float)
-    prev *= mask[:, :, None]  # in place: one (B, J, I) temporary fewer
-    xi = np.matmul(prev.transpose(0, 2, 1), nxt) * moves
-    np.add.at(out, bucket.ravel(), xi.sum(axis=0).ravel())
+    step = max(1, _XI_CELLS // (big_i * (big_i + big_j)))
+    for lo in range(0, len(emit), step):
+        part = slice(lo, lo + step)
+        prev = w_al[part, :-1] + n_al[part, :-1]
+        nxt = emit[part, 1:] * beta[part, 1:]
+        nxt /= scale[part, 1:, None]
+        prev *= mask[part, :, None]  # in place: one (B, J, I) temporary fewer
+        xi = np.matmul(prev.transpose(0, 2, 1), nxt)
+        xi *= trans[part]
+        for one in xi:  # pair by pair, in order: numpy's sum over pairs, bit for bit
+            total += one
 
 
 def forward_backward(
@@ -135,25 +156,27 @@ def forward_backward(
     lengths: tuple[np.ndarray, np.ndarray],
     jumps: np.ndarray,
     cfg: HmmConfig,
-    jump_counts: np.ndarray | None = None,
+    moves: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """HMM posteriors of a batch: (word (B, J, I), NULL (B, J)); jump counts added to the last.
+    """HMM posteriors of a batch: (word (B, J, I), NULL (B, J)); expected moves added to the last.
 
     ``emit[b, j, i]`` is t(target j | source i), 0 past source length I_b, 1 past J_b (padding
     steps change nothing); ``e_null[b, j]`` is t(j | NULL); ``lengths`` are (I_b, J_b).
     States are the I source words plus, for each, "NULL after word i" (Och and Ney's 2I-state
     HMM), so a target word aligned to nothing does not make the next one jump from the start.
     Both kinds of state at position i have the same future, which keeps the cost at I x I.
+    ``moves`` (I, I) gets each move's expected count from source i to i' (``add_jumps``
+    turns it into jump counts), so a batch can be run a few pairs at a time.
     """
     n_i, n_j = lengths
     p0 = cfg.null_probability
     big_j, big_i = emit.shape[1:]
     pad_null = np.where(np.arange(big_j)[None, :] < n_j[:, None], e_null, 0.0)
-    trans, first, bucket = _transitions(n_i, big_i, jumps, cfg)
+    trans, first = _transitions(n_i, big_i, jumps, cfg)
     w_al, n_al, scale = _forward(emit, pad_null, trans, first, p0)
     beta = _backward(emit, pad_null, trans, scale, p0)
-    if jump_counts is not None:
-        _add_jumps(jump_counts, (w_al, n_al, scale), emit, beta, (trans, bucket), n_j)
+    if moves is not None:
+        _add_moves(moves, (w_al, n_al, scale), emit, beta, trans, n_j)
     gamma_w = np.multiply(w_al, beta, out=w_al)  # in place, as are the NULL states
     gamma_n = np.multiply(n_al, beta, out=n_al).sum(axis=2)
     del w_al, n_al, beta

@@ -5,8 +5,10 @@ shared ``PairTable``, the E-step runs on it, and its expected counts are added t
 direction over the table (one in all when the directions are trained by agreement, whose
 word-link posteriors are the same product both ways). IBM Model 1 trains one direction at a
 time (its directions are independent), so at most three float arrays over the table are held
-at once. Nothing per cell outlives its batch. The last pass decodes in input order, a chunk at
-a time, and yields each pair's link posteriors as its chunk is done.
+at once. Nothing per cell outlives its batch, and the HMM's E-step runs on a batch a few pairs
+at a time (``Batch.rows``), padded as the batch is, so its arrays stay a fraction of the
+batch's cells and the arithmetic of each pair is unchanged. The last pass decodes in input
+order, a chunk at a time, and yields each pair's link posteriors as its chunk is done.
 
 Both directions' t(target | source) is ``counts[entry] / totals[source word]``: the counts
 array (expected counts plus Dirichlet prior) is shared by both directions after an agreement
@@ -24,7 +26,7 @@ from functools import cache
 import numpy as np
 
 from tutor.mining.align.corpus import Batch, Corpus
-from tutor.mining.align.hmm import HmmConfig, forward_backward, ibm1, initial_jumps
+from tutor.mining.align.hmm import HmmConfig, add_jumps, forward_backward, ibm1, initial_jumps
 from tutor.mining.align.table import PairTable
 
 __all__ = ["PriorArrays", "prior_arrays", "stream_corpus", "stream_posteriors"]
@@ -32,6 +34,8 @@ __all__ = ["PriorArrays", "prior_arrays", "stream_corpus", "stream_posteriors"]
 Posteriors = tuple[np.ndarray, np.ndarray]
 Emissions = tuple[np.ndarray, np.ndarray]  # (B, targets, sources) and NULL's (B, targets)
 PriorArrays = tuple[np.ndarray, np.ndarray, np.ndarray]  # zh ids, en ids, pseudo-counts
+
+_PART_CELLS = 1 << 17  # padded cells of a batch the HMM E-step runs on at once
 
 
 @dataclass
@@ -210,23 +214,31 @@ def _ibm1_batch(model: _Model, batch: Batch, forward: bool, acc: _Acc) -> None:
         np.add.at(acc.null, batch.zh.ravel(), null.ravel())
 
 
-def _hmm_batch(
-    model: _Model, batch: Batch, acc: tuple[_Acc, _Acc] | None
-) -> tuple[np.ndarray, np.ndarray]:
-    """Both directions' word posteriors, (B, J en, I zh) and (B, I zh, J en), counts added."""
-    idx = model.table.index(batch)
+def _hmm_part(
+    model: _Model, part: Batch, moves: tuple[np.ndarray, np.ndarray] | None
+) -> tuple[np.ndarray, tuple[np.ndarray, ...]]:
+    """A part's cell entries and both directions' posteriors: word (B, J en, I zh) and NULL
+    (B, J en), word (B, I zh, J en) and NULL (B, I zh); expected moves added to ``moves``."""
+    idx = model.table.index(part)
     cfg = model.cfg
-    jumps = (None, None) if acc is None else (acc[0].jumps, acc[1].jumps)
-    lengths = (batch.n_zh, batch.n_en)
-    emit_f, null_f = model.emit_fwd(batch, idx, hmm=True)
-    word_f, nul_f = forward_backward(emit_f, null_f, lengths, model.fwd.jumps, cfg, jumps[0])
+    lengths = (part.n_zh, part.n_en)
+    emit_f, null_f = model.emit_fwd(part, idx, hmm=True)
+    move_f, move_r = (None, None) if moves is None else moves
+    word_f, nul_f = forward_backward(emit_f, null_f, lengths, model.fwd.jumps, cfg, move_f)
     del emit_f, null_f
-    emit_r, null_r = model.emit_rev(batch, idx, hmm=True)
-    word_r, nul_r = forward_backward(emit_r, null_r, lengths[::-1], model.rev.jumps, cfg, jumps[1])
-    del emit_r, null_r
-    if acc is not None:
-        _add_hmm_counts(acc, idx, batch, (word_f, nul_f, word_r, nul_r))
-    return word_f, word_r
+    emit_r, null_r = model.emit_rev(part, idx, hmm=True)
+    word_r, nul_r = forward_backward(emit_r, null_r, lengths[::-1], model.rev.jumps, cfg, move_r)
+    return idx, (word_f, nul_f, word_r, nul_r)
+
+
+def _hmm_batch(model: _Model, batch: Batch, acc: tuple[_Acc, _Acc]) -> None:
+    """One batch's E-step, a part at a time; its counts added to ``acc``."""
+    moves = tuple(np.zeros((n, n)) for n in (batch.zh.shape[1], batch.en.shape[1]))
+    for part in batch.rows(_PART_CELLS):
+        idx, post = _hmm_part(model, part, (moves[0], moves[1]))
+        _add_hmm_counts(acc, idx, part, post)
+    add_jumps(acc[0].jumps, moves[0], model.cfg)
+    add_jumps(acc[1].jumps, moves[1], model.cfg)
 
 
 def _add_hmm_counts(
@@ -276,10 +288,10 @@ def _decode(model: _Model, limit: int) -> Iterator[Posteriors]:
     corpus = model.corpus
     for span, batches in corpus.decoding_chunks(limit):
         done: dict[int, Posteriors] = {}
-        for batch in batches:
-            word_f, word_r = _hmm_batch(model, batch, None)
-            for b, s in enumerate(batch.pairs):
-                i, j = batch.n_zh[b], batch.n_en[b]
+        for part in (part for batch in batches for part in batch.rows(_PART_CELLS)):
+            word_f, _, word_r, _ = _hmm_part(model, part, None)[1]
+            for b, s in enumerate(part.pairs):
+                i, j = part.n_zh[b], part.n_en[b]
                 done[int(s)] = (word_f[b, :j, :i].T.copy(), word_r[b, :i, :j].copy())
         for s in span:
             yield done.pop(s) if s in done else _empty(int(corpus.n_zh[s]), int(corpus.n_en[s]))
