@@ -275,10 +275,10 @@ def mine(
 @click.argument("file", type=click.Path(path_type=Path))
 def align(file: Path) -> None:
     """Word-align FILE (lines `zh tokens ||| en tokens`); print Pharaoh links `i-j` per line."""
-    from tutor.corpus.textfile import read_text_lines
+    from tutor.corpus.textfile import iter_lines
     from tutor.mining.align import align_file_lines
 
-    lines = read_text_lines(file)
+    lines = (text for _, text in iter_lines(file))  # held once, compactly, by the aligner
     for line in align_file_lines(lines, path=file):
         click.echo(line)
 

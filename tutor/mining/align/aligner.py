@@ -13,6 +13,7 @@ keeps all the English words that translate it.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -176,19 +177,22 @@ def _parse(line: str, path: str | Path, lineno: int) -> Pair:
 
 
 class _LinePairs(Sequence[Pair]):
-    """The pairs of the non-blank lines, held as the lines' text and split when read."""
+    """The pairs of the non-blank lines, held as the lines' UTF-8 in one buffer and split when
+    read (a line's ``str`` costs twice its UTF-8 once it holds a Chinese character)."""
 
     def __init__(self, lines: Iterable[str], path: str | Path) -> None:
-        self.text: list[str] = []
-        self.blank: list[bool] = []
+        self.text = bytearray()
+        self._at = array("q", [0])
+        self.blank = bytearray()  # 1 for each blank line, 0 for each pair, in file order
         for lineno, line in enumerate(lines, 1):
             self.blank.append(not line.strip())
             if line.strip():
                 _parse(line, path, lineno)  # every line is checked before any is aligned
-                self.text.append(line)
+                self.text += line.encode()
+                self._at.append(len(self.text))
 
     def __len__(self) -> int:
-        return len(self.text)
+        return len(self._at) - 1
 
     @overload
     def __getitem__(self, k: int) -> Pair: ...
@@ -199,7 +203,8 @@ class _LinePairs(Sequence[Pair]):
     def __getitem__(self, k: int | slice) -> Pair | Sequence[Pair]:
         if isinstance(k, slice):
             return [self[n] for n in range(*k.indices(len(self)))]
-        return _parse(self.text[k], "", 0)
+        k = range(len(self))[k]  # IndexError past the end, which ends iteration
+        return _parse(self.text[self._at[k] : self._at[k + 1]].decode(), "", 0)
 
 
 def align_file_lines(lines: Iterable[str], *, path: str | Path = "<input>") -> Iterator[str]:
