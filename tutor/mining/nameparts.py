@@ -16,7 +16,7 @@ from tutor.mining.links import Links
 from tutor.mining.persons import DOTS, dotted
 from tutor.mining.pipeline import Rule, Weight
 from tutor.mining.resources import Token
-from tutor.mining.translit import sounds_like
+from tutor.mining.translit import HEARD, sounds_like
 
 __all__ = ["NAME_PART", "WHOLE_NAME", "whole_names"]
 
@@ -68,7 +68,6 @@ def _part_heard(parts: list[str], text: str) -> int | None:
     return at if score >= HEARD else None
 
 
-HEARD = 0.5
 _PARTS = re.compile("[" + "".join(DOTS) + "-]")
 
 

@@ -71,7 +71,6 @@ def title_and_name(words: Sequence[str]) -> bool:
 
 
 DOTS = frozenset("·•‧・")
-_DOTS = DOTS
 
 
 def join_dotted(words: Sequence[str]) -> list[str]:
@@ -84,14 +83,14 @@ def join_dotted(words: Sequence[str]) -> list[str]:
     words written only in names' sound characters right before and after it, which the
     segmenter cut from it (史蒂夫·麦 / 奎因 is 史蒂夫·麦奎因 "Steve McQueen").
     """
-    if _DOTS.isdisjoint(words):
+    if DOTS.isdisjoint(words):
         return list(words)
     out: list[str] = []
     k, n = 0, len(words)
     while k < n:
         end = k + 1
         if has_chinese(words[k]):
-            while end + 1 < n and (words[end] in _DOTS or (words[end] == "-" and end > k + 1)):
+            while end + 1 < n and (words[end] in DOTS or (words[end] == "-" and end > k + 1)):
                 if not has_chinese(words[end + 1]):
                     break
                 end += 2
@@ -113,4 +112,4 @@ def _sounds_only(word: str) -> bool:
 
 def dotted(hanzi: str) -> bool:
     """A word holding the middle dot: a foreign name joined by ``join_dotted``."""
-    return not _DOTS.isdisjoint(hanzi)
+    return not DOTS.isdisjoint(hanzi)

@@ -16,7 +16,7 @@ from tutor.mining import resources as res
 from tutor.mining.glosses import capitalised
 from tutor.mining.namelinks import spells
 from tutor.mining.resources import Token
-from tutor.mining.translit import sounds_like, transliterable
+from tutor.mining.translit import HEARD, sounds_like, transliterable
 
 __all__ = ["capital_runs", "in_capitals_run", "inflected", "render"]
 
@@ -162,7 +162,6 @@ def _spelled_proper(w: str, zh: Sequence[str]) -> bool:
 
 
 _NAME_TAGS = ("nr", "ns", "nt", "nz")
-HEARD = 0.5  # how closely a capitalised word must sound like a name written by sound
 
 
 def _heard(w: str, zh: Sequence[str]) -> bool:

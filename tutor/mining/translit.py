@@ -21,6 +21,7 @@ from tutor.mining.pipeline import Rule, Weight
 from tutor.mining.resources import Token
 
 __all__ = [
+    "HEARD",
     "SOUNDS_LIKE",
     "capitalised_names",
     "join_sounded",
@@ -143,6 +144,7 @@ def _similar(zh: Skeleton, word: str) -> float:
 
 TRANSLIT = 0.8  # the link strength of a perfect match
 CLOSE = 0.8  # the least similarity that links
+HEARD = 0.5  # the least similarity that tells which name a capitalised word is
 
 
 def _transliteration(hanzi: str, word: str) -> bool:
