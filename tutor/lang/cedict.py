@@ -183,7 +183,9 @@ class Cedict:
             return self._pick(word, to_traditional)
         # longest known words first, so 发展 -> 發展 rather than per-character guesses; a
         # character left over is read in context by OpenCC (下课后 -> 下課後, not 下課后)
-        alone = _in_context(word) if to_traditional else word
+        context = _in_context(word) if to_traditional else None
+        if context is not None and len(context) != len(word):
+            context = None  # not character for character: the dictionary's forms instead
         out: list[str] = []
         i = 0
         while i < len(word):
@@ -194,8 +196,10 @@ class Cedict:
                     break
             else:
                 char = word[i]
-                known = char in self._index and (not to_traditional or len(alone) != len(word))
-                out.append(self._pick(char, to_traditional) if known else alone[i])
+                if context is not None:
+                    out.append(context[i])
+                else:
+                    out.append(self._pick(char, to_traditional) if char in self._index else char)
                 i += 1
         return "".join(out)
 
