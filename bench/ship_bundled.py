@@ -15,7 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tutor.bundled import SHIPPED, mine_bundled, write_shipped
+from tutor.bundled import SHIPPED, write_shipped
+from tutor.firstrun import mine_bundled
 from tutor.paths import BUNDLED_DECK, bundled_decks_dir
 
 

@@ -45,7 +45,7 @@ def first_card_front(work: Path) -> str:
     """The front the study screen opens on once the bundled deck is mined into a new database."""
     from datetime import UTC, datetime
 
-    from tutor.ingest import bootstrap_bundled
+    from tutor.firstrun import bootstrap_bundled
     from tutor.store import Store
     from tutor.tui.prompts import PromptMaker
 

@@ -26,30 +26,21 @@ from collections.abc import Callable, Iterable
 from dataclasses import fields
 from importlib.util import find_spec
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from tutor.curate import Curated
 from tutor.lang.cache import cached_pickle
 from tutor.model import Entry, Example
-from tutor.paths import BUNDLED_DECK, bundled_decks_dir
-
-if TYPE_CHECKING:
-    from tutor.lang.prepare import StepReport
-    from tutor.store import Store
 
 __all__ = [
     "PACKAGES",
     "SHIPPED",
-    "bootstrap_bundled",
-    "mine_bundled",
     "mined_key",
     "mined_once",
     "shipped",
     "shipped_key",
     "write_shipped",
 ]
-
-Progress = Callable[[int, int | None], None]
 
 #: distributions whose data or answers reach the mined entries
 PACKAGES = (
@@ -181,45 +172,3 @@ def mined_once(source: Path, mine: Callable[[], Curated]) -> Curated:
     if not isinstance(got, Curated):
         return mine()
     return got
-
-
-def mine_bundled(progress: Progress | None = None, stages: StepReport | None = None) -> Curated:
-    """What tutor's miner makes of the bundled deck for a database without history (no known
-    words, no verdicts): what ``SHIPPED`` holds. Builds or opens every cache first."""
-    from tutor import ingest
-
-    source = bundled_decks_dir() / BUNDLED_DECK
-    pairs = ingest._read_all(source, None, None, [])
-    return ingest._curate(pairs, progress, ingest._History(), None, False, stages)[2]
-
-
-def bootstrap_bundled(
-    store: Store, *, progress: Progress | None = None, stages: StepReport | None = None
-) -> str:
-    """Mine the bundled example deck into ``store``; returns the deck name. ``stages`` hears
-    of each cache step (``tutor.lang.prepare``) before ``progress`` hears of the pairs.
-
-    On a database without history (no known words, no verdicts) the mined entries depend on
-    nothing else, so they are the shipped ones, or come from the cache dir when these inputs
-    were mined before (``mined_once``); no cache step runs then.
-    """
-    from tutor import ingest
-
-    source = bundled_decks_dir() / BUNDLED_DECK
-    pairs = ingest._read_all(source, None, None, [])
-    name = Path(BUNDLED_DECK).stem
-    if store.known_hanzi() or any(store.judgements()):
-        ingest._mine_into(
-            store, name, source, pairs, [], None, progress, known_from=store, stages=stages
-        )
-        return name
-
-    def mine_fresh() -> Curated:
-        return ingest._curate(pairs, progress, ingest._History(), None, False, stages)[2]
-
-    curated = mined_once(source, mine_fresh)
-    report = ingest._report(name, source, len(pairs), curated, [], 0, False)
-    ingest._write_deck(store, name, source, curated, None, report)
-    if progress is not None:
-        progress(len(pairs), len(pairs))
-    return name

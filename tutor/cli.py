@@ -107,7 +107,7 @@ def study(ctx: click.Context, deck: str | None) -> None:
         def bootstrap(progress: SetupProgress) -> str:
             # Runs in a worker thread: SQLite connections belong to the thread that made them.
             # Mining is imported only here: it would add a quarter second to every launch.
-            from tutor.ingest import bootstrap_bundled
+            from tutor.firstrun import bootstrap_bundled
 
             with Store.open(store.path) as own:
                 return bootstrap_bundled(own, progress=progress, stages=progress.stage)

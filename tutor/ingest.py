@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tutor.bundled import bootstrap_bundled
 from tutor.corpus import Unpaired, pieces, read_pairs
 from tutor.corpus.meter import Meter, metering
 from tutor.curate import Curated, Selection, apply_judgements, select
@@ -32,7 +31,7 @@ from tutor.wording import count
 if TYPE_CHECKING:
     from tutor.mining.mine import MineResult
 
-__all__ = ["MineReport", "bootstrap_bundled", "explain_source", "mine_source", "write_jsonl"]
+__all__ = ["MineReport", "explain_source", "mine_source", "write_jsonl"]
 
 Progress = Callable[[int, int | None], None]
 

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-import tutor.ingest as ingest
+import tutor.firstrun as firstrun
 import tutor.store.sql as sql
 from tests.conftest import BUNDLED
 from tests.functional.db_support import mined_once, snapshot  # noqa: F401
@@ -115,7 +115,7 @@ def test_a_fault_during_the_first_run_leaves_no_deck_and_says_so(db_path: Path, 
 
     def bootstrap(progress: Callable[[int, int | None], None]) -> str:
         with open_store(db_path) as own:
-            return ingest.bootstrap_bundled(own, progress=progress)
+            return firstrun.bootstrap_bundled(own, progress=progress)
 
     with faulty(db_path, name), open_store(db_path) as store:
         app = make_app(store, clock=lambda: NOW, bootstrap=bootstrap)

@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-import tutor.ingest as ingest
+import tutor.firstrun as firstrun
 import tutor.store.sql as sql
 from tests.functional.db_support import Snapshot, mined_once, snapshot  # noqa: F401
 from tests.functional.mine_support import _knowledge_links_only, run  # noqa: F401
@@ -116,7 +116,7 @@ def test_a_kill_at_any_write_of_the_first_run_leaves_no_deck_or_the_whole_deck(
 
     def first_run() -> None:
         with open_store(db) as store:
-            ingest.bootstrap_bundled(store)
+            firstrun.bootstrap_bundled(store)
 
     first_run()
     whole = snapshot(db)

@@ -103,7 +103,7 @@ def test_stage_text_follows_the_run() -> None:
 def test_the_real_bootstrapper_reports_every_cache_step(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tutor.ingest import bootstrap_bundled
+    from tutor.firstrun import bootstrap_bundled
     from tutor.lang.prepare import STEPS
 
     # mine, rather than take the shipped entries or those an earlier run left in the cache dir

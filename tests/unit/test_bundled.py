@@ -10,7 +10,7 @@ import pytest
 
 from tutor import bundled
 from tutor.curate import Curated
-from tutor.ingest import bootstrap_bundled
+from tutor.firstrun import bootstrap_bundled, mine_bundled
 from tutor.lang.cache import cache_dir
 from tutor.paths import BUNDLED_DECK, bundled_decks_dir
 from tutor.store import Store
@@ -97,7 +97,7 @@ def _shipped_here(source: Path) -> Curated:
 def test_the_shipped_entries_are_what_the_miner_makes_now() -> None:
     source = bundled_decks_dir() / BUNDLED_DECK
     found = _shipped_here(source)
-    mined = bundled.mine_bundled()
+    mined = mine_bundled()
     message = "mining changed: run python bench/ship_bundled.py"
     assert _entries(found) == _entries(mined), message
     assert (found.rejected, found.accepted, found.filtered) == (0, 0, 0)
