@@ -27,6 +27,7 @@ from tutor.mining import resources as res
 from tutor.mining.baseform import counted
 from tutor.mining.claims import Links
 from tutor.mining.compounds import compounds, inside_compounds
+from tutor.mining.coordinated import coordinated
 from tutor.mining.glued import split_glued
 from tutor.mining.grow import between, extend, fill
 from tutor.mining.lexicon import Lexicon
@@ -202,7 +203,7 @@ def _links(
         links = whole_names(u.words, u.tokens, link(u.words, u.tokens, lex))
         links = fill(u.words, u.tokens, extend(u.words, u.tokens, links))
         links = whole_names(u.words, u.tokens, links)  # a part the fill found
-        links = between(u.words, u.tokens, links)
+        links = coordinated(u.words, u.tokens, between(u.words, u.tokens, links))
         if stat is not None:  # the aligner only fills what knowledge and the diagonal left
             links = merge(links, stat, STATISTICAL_STRENGTH, u.words, u.tokens)
     return links, marks

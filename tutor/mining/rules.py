@@ -10,6 +10,7 @@ from tutor.errors import TutorError
 from tutor.mining.baseform import BASE_FORM
 from tutor.mining.claims import ONE_CLAIM, SHARED_REPEAT
 from tutor.mining.compounds import FREE_COMPOUND
+from tutor.mining.coordinated import COORDINATED
 from tutor.mining.glued import GLUED_LOCALIZER, GLUED_PARTICLE
 from tutor.mining.grow import BOUNDED_GAP, PARTIAL_RENDERING
 from tutor.mining.linkrules import HEAD_ONLY, LOOSE_ADVERB, MISCUT_RULE
@@ -38,6 +39,7 @@ RULES: tuple[Rule, ...] = (
     WHOLE_NAME,
     PARTIAL_RENDERING,
     BOUNDED_GAP,
+    COORDINATED,
     *WORD_RULES,
     *PHRASE_RULES,
     BASE_FORM,
