@@ -49,6 +49,7 @@ from tutor.mining.recurring import (
     recurring_terms,
     recurring_words,
 )
+from tutor.mining.relisted import join_listed
 from tutor.mining.rules import check_names
 from tutor.mining.statlinks import merge
 from tutor.mining.translit import join_sounded
@@ -139,6 +140,7 @@ def _units(pair: SegmentPair) -> Iterator[_Unit]:
             cut = split_glued(join_dotted(split_numbers(zh, list(_SEGMENTS(zh)))))
             toks = res.en_tokens(en)
             words = [res.simplified(w) for w in cut_names(join_sounded(cut, toks), toks)]
+            words = join_listed(words, toks)
             yield _Unit(zh, en, words, toks, pair.credit, compounds(words))
 
 

@@ -18,6 +18,7 @@ from tutor.mining.namecuts import GLUED_NAME
 from tutor.mining.nameparts import WHOLE_NAME
 from tutor.mining.pipeline import Rule
 from tutor.mining.recurring import RECURRING_TERM, RECURRING_WORD
+from tutor.mining.relisted import LISTED_WORD
 from tutor.mining.spanrules import PHRASE_RULES, WORD_RULES
 from tutor.mining.translit import SOUNDS_LIKE
 
@@ -28,6 +29,7 @@ RULES: tuple[Rule, ...] = (
     GLUED_LOCALIZER,
     FREE_COMPOUND,
     GLUED_NAME,
+    LISTED_WORD,
     MISCUT_RULE,
     LOOSE_ADVERB,
     HEAD_ONLY,
