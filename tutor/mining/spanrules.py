@@ -12,11 +12,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tutor.mining import numbers
+from tutor.mining import resources as res
 from tutor.mining.clause import Clause
+from tutor.mining.glosses import noun_lemmas
 from tutor.mining.links import FILL
 from tutor.mining.persons import is_person, title_and_name
 from tutor.mining.pipeline import Drop, Rule, Scale, disabled, mark, trace
 from tutor.mining.render import inflected
+from tutor.mining.resources import Token
 from tutor.mining.termshape import noun_like, termlike, verb_led, verb_object_word
 
 __all__ = ["PHRASE_RULES", "WORD_RULES", "SpanFacts", "apply"]
@@ -128,6 +131,40 @@ def _fill_only(f: SpanFacts) -> bool:
     return all(links[(i, j)] <= FILL for (i, j) in links if f.i1 <= i <= f.i2)
 
 
+# what joins a head to what it owns: "mother of all living", "the people's rights"
+_LINKING = frozenset("of in the 's all every each his her its their our my your".split())
+
+
+def _turned_round(f: SpanFacts) -> bool:
+    """A phrase the dictionary does not list whose last word's English comes before its first
+    word's with more than "of", "in", "the" or an owner's word between (车祸有责任
+    "responsible for the accident", 神同行 "walked with God"): a verb or adjective with what
+    it governs, read backwards, not a term. A noun last word heads a term English turns
+    round ("center for international exchanges" of 国际交往中心); 众生之母 "mother of all
+    living" turns round over "of all" only."""
+    if f.known or f.single:
+        return False
+    first, last = f.c.by_zh.get(f.i1), f.c.by_zh.get(f.i2)
+    if not first or not last or max(last) >= min(first):
+        return False
+    if _head_noun(f.words[-1], [f.c.en[j] for j in last]):
+        return False
+    return any(t.low not in _LINKING for t in f.c.en[max(last) + 1 : min(first)])
+
+
+def _head_noun(word: str, english: Sequence[Token]) -> bool:
+    """The last word of a phrase is a noun as the English renders it: the segmenter tags it a
+    noun and the English is one of its one-word senses that are no verb (中心 "center" in
+    "center for international exchanges"), or the dictionary does not list it (用地 "land")."""
+    tag = res.pos(word)
+    if not tag.startswith("n") and tag != "vn":
+        return False  # 有责任 "responsible": an adjective's sense is no noun's
+    if not res.entries(word):
+        return True
+    nouns = noun_lemmas(word)
+    return any(t.lemma in nouns for t in english)
+
+
 _NOT_NAME = frozenset(("word", "term", "measure"))
 _TERM = frozenset(("term",))
 _PHRASE = frozenset(("term", "name"))
@@ -183,6 +220,9 @@ PHRASE_RULES: tuple[Rule, ...] = (
          ("带着午饭 'carry lunch': no entry", "检查电视 'checked the TV': no entry")),
     Rule("fill_only", "phrase", _PHRASE, Drop(), _fill_only,
          ("a phrase linked by position only: no entry",)),
+    Rule("turned_round", "phrase", _TERM, Drop(), _turned_round,
+         ("车祸有责任 'responsible for the accident': no entry",
+          "众生之母 'mother of all living': kept")),
 )  # fmt: skip
 
 
