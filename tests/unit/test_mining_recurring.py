@@ -45,6 +45,17 @@ def test_seen_twice_is_not_enough() -> None:
     assert "授权作品" not in _entries(LICENSED[:2] + LICENSED[5:])
 
 
+def test_the_run_that_recurs_with_the_term_wins_over_a_more_frequent_word() -> None:
+    # "license" is with 授权作品 once more than "Licensed Material" is, but every "Public
+    # License" holds it too: only the longer run recurs with the term and hardly ever apart
+    rows = [
+        *LICENSED[:5],
+        ("您可以复制授权作品。", "You may copy it under this license."),
+        *[(f"第{n}条公共许可协议适用。", f"Public License section {n} applies.") for n in "一二三四五"],
+    ]
+    assert _entries(rows).get("授权作品") == "Licensed Material"
+
+
 def _clauses(
     rows: list[tuple[str, str]], links: dict[int, dict[tuple[int, int], float]]
 ) -> list[Clause]:

@@ -233,15 +233,18 @@ def recurring_terms(clauses: Sequence[Clause] | Text) -> dict[str, str]:
     if RECURRING_TERM.name in disabled() or len(text.clauses) < MIN_TOGETHER:
         return {}
     counts = _count(text)
-    best: dict[str, tuple[int, int, float, str]] = {}
+    best: dict[str, tuple[bool, int, int, float, str]] = {}
     for (hanzi, key), units in counts.together.items():
         seen, together = len(counts.zh[hanzi]), len(units)
         dice = 2 * together / (seen + len(counts.en[key]))
-        size = len(key.split())  # of runs seen as often, the longest: "adapted material"
-        if (together, size, dice) > best.get(hanzi, (0, 0, 0.0, ""))[:3]:
-            best[hanzi] = (together, size, dice, key)
+        linked = len(counts.linked.get((hanzi, key), ()))
+        # a run that recurs with the term first (授权作品: "licensed material", not "license",
+        # which every "Public License" also holds), then of runs seen as often, the longest
+        rank = (_recurs(hanzi, together, seen, dice, linked), together, len(key.split()), dice)
+        if rank > best.get(hanzi, (False, 0, 0, 0.0, ""))[:4]:
+            best[hanzi] = (*rank, key)
     out = {}
-    for hanzi, (together, _, dice, key) in best.items():
+    for hanzi, (_, together, _, dice, key) in best.items():
         linked = len(counts.linked.get((hanzi, key), ()))
         if RECURRING_TERM.fires(hanzi, together, len(counts.zh[hanzi]), dice, linked):
             out[hanzi] = key
