@@ -8,8 +8,9 @@ evidence of each entry (``tutor.mining.confidence.evidence``) and joins it with 
 ``judged.tsv``. The label is whether the pair is usable: ``right`` 1, ``wrong`` 0, ``partly``
 (the right unit with a gloss a learner can keep) ``--partly``, 1 by default. No gold list is
 read. Entries a holding rule capped (``confidence.HOLDING``) are counted apart, and words
-nothing in the English renders are not scored by the model (they get the dictionary's first
-sense at ``rank.FALLBACK_CONFIDENCE``, for review) and are left out here.
+nothing in the English renders are not scored by the model (rule ``unplaced_word`` leaves
+them out; switched off, they get the dictionary's first sense at
+``unplaced.FALLBACK_CONFIDENCE``, for review) and are left out here.
 
 It prints, with predictions made by leave-one-text-out cross-validation (each text scored by a
 model fitted on the other texts, never on itself):

@@ -154,6 +154,12 @@ def study(ctx: click.Context, deck: str | None) -> None:
     help="With --max-level, keep entries that have no HSK level (names, terms, measures).",
 )
 @click.option(
+    "--keep-unplaced",
+    is_flag=True,
+    help="Keep the words the translation does not show, with the dictionary's first sense, "
+    "for review (left out by default).",
+)
+@click.option(
     "--limit",
     type=click.IntRange(min=0),
     help="Keep only the N most common entries (by word frequency) after --max-level.",
@@ -198,6 +204,7 @@ def mine(
     review_low: bool,
     max_level: int | None,
     keep_unlevelled: bool,
+    keep_unplaced: bool,
     limit: int | None,
     order: str | None,
     statistical: bool,
@@ -236,6 +243,7 @@ def mine(
     selection = Selection(
         max_level=max_level,
         keep_unlevelled=keep_unlevelled,
+        keep_unplaced=keep_unplaced,
         limit=limit,
         order=order,  # type: ignore[arg-type]  # click.Choice(ORDERS)
     )

@@ -41,6 +41,7 @@ class Selection:
 
     max_level: int | None = None
     keep_unlevelled: bool = False
+    keep_unplaced: bool = False  # words the translation does not show wait for review
     limit: int | None = None
     order: NewOrder | None = None
 

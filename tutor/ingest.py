@@ -270,6 +270,9 @@ def _curate(
     """Mine ``pairs`` and apply the learner's verdicts and filters: (known skipped, pairs
     mined, curated)."""
     prepare(stages)  # build or open every cache before the first pair, not in the middle
+    from tutor.mining.unplaced import UNPLACED_WORD
+
+    selection = selection or Selection()
     # mine() uses the verdicts as evidence; apply_judgements guarantees them whatever it scores
     result = mine(
         pairs,
@@ -279,9 +282,10 @@ def _curate(
         lexicon=history.lexicon,
         rejected=history.rejected,
         aligner=True if statistical else None,
+        disable={UNPLACED_WORD.name} if selection.keep_unplaced else (),
     )
     judged = apply_judgements(result.entries, result.low, history.lexicon, history.rejected)
-    return result.skipped_known, result.pairs, select(judged, selection or Selection())
+    return result.skipped_known, result.pairs, select(judged, selection)
 
 
 def _report(

@@ -179,3 +179,15 @@ def test_a_failed_write_leaves_no_half_deck_and_one_line(
     )
     with Store.open(db) as store:
         assert store.deck_names() == []
+
+
+def test_keep_unplaced_puts_the_words_the_english_does_not_show_in_review(
+    tmp_path: Path, db_path: Path
+) -> None:
+    source = tmp_path / "bike.tsv"
+    source.write_text("他昨天买了一辆自行车。\tHe got a bike.\n", encoding="utf-8")
+    mine_ok(source, "--deck", "bike")
+    assert pending(db_path, "bike") == [] and set(notes(db_path, "bike")) == {"自行车"}
+    mine_ok(source, "--deck", "bike", "--keep-unplaced")
+    waiting = {e.hanzi: e.english for e in pending(db_path, "bike")}
+    assert waiting.get("昨天") == "yesterday" and set(notes(db_path, "bike")) == {"自行车"}

@@ -51,7 +51,9 @@ def test_the_run_that_recurs_with_the_term_wins_over_a_more_frequent_word() -> N
     rows = [
         *LICENSED[:5],
         ("您可以复制授权作品。", "You may copy it under this license."),
-        *[(f"第{n}条公共许可协议适用。", f"Public License section {n} applies.") for n in "一二三四五"],
+        *[(f"第{n}条公共许可协议适用。", f"Public License section {n} applies.") for n in "一二三"],
+        ("第四条公共许可协议适用。", "Public License section four applies."),
+        ("第五条公共许可协议适用。", "Public License section five applies."),
     ]
     assert _entries(rows).get("授权作品") == "Licensed Material"
 

@@ -85,8 +85,11 @@ def test_entries_ordered_by_first_appearance(city: MineResult) -> None:
     assert [e.position for e in city.entries] == sorted(e.position for e in city.entries)
 
 
-def test_unrendered_word_falls_back_to_dictionary_with_low_confidence() -> None:
-    result = mine(_pairs(("护栏很高。", "It is tall.")), aligner=None, min_confidence=0.5)
+def test_unrendered_word_is_left_out_or_kept_for_review_with_the_dictionary() -> None:
+    pairs = _pairs(("护栏很高。", "It is tall."))
+    result = mine(pairs, aligner=None, min_confidence=0.5)
+    assert "护栏" not in {e.hanzi for e in result.entries + result.low}
+    result = mine(pairs, aligner=None, min_confidence=0.5, disable={"unplaced_word"})
     low = {e.hanzi: e for e in result.low}
     assert "护栏" in low
     assert low["护栏"].english == "guardrail"

@@ -22,7 +22,9 @@ def known() -> None:
 @known.command("add")
 @click.argument("words", nargs=-1)
 @click.option(
-    "--hsk", type=click.IntRange(1, 7), help="Add every HSK 3.0 word up to LEVEL (7: 7-9)."
+    "--hsk",
+    type=click.IntRange(1, 7),
+    help="Add every HSK 3.0 word (2021 standard) up to LEVEL (7: 7-9).",
 )
 @click.pass_context
 def known_add(ctx: click.Context, words: tuple[str, ...], hsk: int | None) -> None:

@@ -20,11 +20,11 @@ from tutor.mining.glosses import first_sense
 from tutor.mining.grow import BOUNDED_GAP
 from tutor.mining.lexicon import Lexicon
 from tutor.mining.phrases import Candidate
+from tutor.mining.unplaced import FALLBACK_CONFIDENCE, unplaced
 from tutor.model import MEASURE_WORD, Entry, EntryKind, Example
 
 __all__ = ["FALLBACK_CONFIDENCE", "Tally", "build_entry"]
 
-FALLBACK_CONFIDENCE = 0.3
 APPROVED_CONFIDENCE = 0.95
 MAX_RENDERINGS = 3
 MAX_SENSES = 6
@@ -194,7 +194,7 @@ def build_entry(t: Tally, lexicon: Lexicon | None = None) -> Entry | None:
             confidence = max(confidence, APPROVED_CONFIDENCE)  # the learner accepted it before
     else:
         english = first_sense(t.hanzi)
-        if not english or kind != "word":
+        if not english or kind != "word" or unplaced(t.hanzi, len(ranked)):
             return None
         if lexicon is not None and lexicon.rejects(t.hanzi, english):
             return None

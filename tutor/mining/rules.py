@@ -21,6 +21,7 @@ from tutor.mining.recurring import RECURRING_TERM, RECURRING_WORD
 from tutor.mining.relisted import LISTED_WORD
 from tutor.mining.spanrules import PHRASE_RULES, WORD_RULES
 from tutor.mining.translit import SOUNDS_LIKE
+from tutor.mining.unplaced import UNPLACED_WORD
 
 __all__ = ["RULES", "check_names"]
 
@@ -45,6 +46,7 @@ RULES: tuple[Rule, ...] = (
     *WORD_RULES,
     *PHRASE_RULES,
     BASE_FORM,
+    UNPLACED_WORD,
 )
 _BY_NAME = {r.name: r for r in RULES}
 
