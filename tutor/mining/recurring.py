@@ -175,10 +175,16 @@ def _crossing(links: Links, i: int, j: int, a: int, b: int) -> list[tuple[int, i
     return [(zi, ej) for zi, ej in links if (i <= zi <= j) != (a <= ej <= b)]
 
 
-def _compatible(links: Links, i: int, j: int, a: int, b: int) -> bool:
-    """No link that is more than a guess crosses the two runs: the term may overrule a
-    diagonal fill or a stray sense, never a dictionary word's or a character's sense."""
-    return _guesses(links, _crossing(links, i, j, a, b))
+def _strong(links: Links) -> list[tuple[int, int]]:
+    """The links more than a guess: a term may overrule a diagonal fill or a stray sense that
+    crosses it, never a dictionary word's or a character's sense."""
+    return [x for x, strength in links.items() if strength >= OVERRULED_BELOW]
+
+
+def _crossed(strong: Sequence[tuple[int, int]], i: int, j: int, a: int, b: int) -> bool:
+    """Whether one of the ``strong`` links leaves words i..j for a token outside a..b, or
+    comes in from outside: then the runs cannot pair in this clause."""
+    return any((i <= zi <= j) != (a <= ej <= b) for zi, ej in strong)
 
 
 def _guesses(links: Links, crossing: Sequence[tuple[int, int]]) -> bool:
@@ -212,10 +218,11 @@ def _pair(
     en: Sequence[tuple[str, int, int]],
 ) -> None:
     """Count clause ``n``'s recurring Chinese runs with the English runs they could pair with."""
+    strong = _strong(c.links)  # the links a term may not overrule, looked up once
     for hanzi, i, j in zh:
         seen = len(counts.zh[hanzi])
         for key, a, b in en:
-            if _could_pair(seen, len(counts.en[key])) and _compatible(c.links, i, j, a, b):
+            if _could_pair(seen, len(counts.en[key])) and not _crossed(strong, i, j, a, b):
                 counts.together[(hanzi, key)].add(n)
                 if _consistent(c.links, i, j, a, b):
                     counts.linked[(hanzi, key)].add(n)
@@ -248,17 +255,25 @@ def recurring_terms(clauses: Sequence[Clause] | Text) -> dict[str, str]:
         linked = len(counts.linked.get((hanzi, key), ()))
         if RECURRING_TERM.fires(hanzi, together, len(counts.zh[hanzi]), dice, linked):
             out[hanzi] = key
-    return {h: k for h, k in out.items() if not _inside_longer(h, k, out)}
+    return _outside_longer(out)
 
 
-def _inside_longer(hanzi: str, key: str, found: Mapping[str, str]) -> bool:
-    """A run inside a longer term whose English holds this one's: 类似权利 "similar right" in
-    著作权与类似权利 "copyright and similar right" is part of that term, not one of its own."""
-    words = set(key.split())
-    return any(
-        hanzi in longer and longer != hanzi and words <= set(other.split())
-        for longer, other in found.items()
-    )
+def _outside_longer(found: Mapping[str, str]) -> dict[str, str]:
+    """``found`` without each run inside a longer term whose English holds this one's: 类似权利
+    "similar right" in 著作权与类似权利 "copyright and similar right" is part of that term, not
+    one of its own. Each term's shorter runs are listed once, so the check is not quadratic."""
+    holders: dict[str, set[str]] = defaultdict(set)
+    for longer in found:
+        for a in range(len(longer)):
+            for b in range(a + MIN_HANZI, len(longer) + 1):
+                if b - a < len(longer):
+                    holders[longer[a:b]].add(longer)
+    kept = {}
+    for hanzi, key in found.items():
+        words = set(key.split())
+        if not any(words <= set(found[longer].split()) for longer in holders.get(hanzi, ())):
+            kept[hanzi] = key
+    return kept
 
 
 def fill_terms(c: Clause, terms: Mapping[str, str]) -> tuple[Links, list[str]]:
@@ -267,8 +282,7 @@ def fill_terms(c: Clause, terms: Mapping[str, str]) -> tuple[Links, list[str]]:
     way, and the run's unlinked words are linked to the English run's unlinked content words
     (at ``STRENGTH``); the words the dictionary linked inside keep their links. Also the
     terms applied, whose parts are no phrases of their own (``part_of_term``)."""
-    joined = "".join(c.words)
-    if not any(term in joined for term in terms):
+    if not any(hanzi in terms for hanzi, _, _ in c.zh):  # the runs are counted already
         return c.links, []
     links = dict(c.links)
     runs = {key: (a, b) for key, a, b in c.en}

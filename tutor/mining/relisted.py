@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from tutor.mining import resources as res
 from tutor.mining.pipeline import ALL_KINDS, Rewrite, Rule
@@ -32,9 +33,9 @@ def join_listed(words: Sequence[str], en: Sequence[Token]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(words):
-        short = i + 1 < len(words) and len(words[i]) + len(words[i + 1]) <= MAX_LEN
-        whole = words[i] + words[i + 1] if short else ""
-        if whole and _SHORT_HANZI.fullmatch(whole) and res.entries(whole):
+        own = _own_lemmas(words[i], words[i + 1]) if i + 1 < len(words) else frozenset()
+        if own & content:
+            whole = words[i] + words[i + 1]
             if LISTED_WORD.fires(whole, words[i], words[i + 1], content):
                 out.append(whole)
                 i += 2
@@ -44,15 +45,26 @@ def join_listed(words: Sequence[str], en: Sequence[Token]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
+def _own_lemmas(left: str, right: str) -> frozenset[str]:
+    """The sense lemmas of the common word ``left + right`` (short, all hanzi, listed by
+    CC-CEDICT not only as a proper name) that neither part's senses have; empty otherwise."""
+    if len(left) + len(right) > MAX_LEN or not _SHORT_HANZI.fullmatch(left + right):
+        return frozenset()
+    entries = res.entries(left + right)
+    if not entries or all(e.is_proper for e in entries):
+        return frozenset()
+    cedict = res.cedict()
+    return (
+        cedict.sense_lemmas(left + right) - cedict.sense_lemmas(left) - cedict.sense_lemmas(right)
+    )
+
+
 def _says_whole(whole: str, left: str, right: str, content: frozenset[str]) -> bool:
     """Two neighbours CC-CEDICT lists together as a common (not proper) word whose senses
     hold a content word of the English that neither neighbour's senses hold: 想 / 家 beside
     "homesick" is 想家, 不 / 平等 beside "inequality" is 不平等."""
-    if all(e.is_proper for e in res.entries(whole)):
-        return False
-    cedict = res.cedict()
-    own = cedict.sense_lemmas(whole) & content
-    return bool(own - cedict.sense_lemmas(left) - cedict.sense_lemmas(right))
+    return bool(_own_lemmas(left, right) & content)
 
 
 LISTED_WORD = Rule(
