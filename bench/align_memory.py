@@ -1,6 +1,6 @@
 """Memory and CPU of `tutor align` against eflomal on the same tokenised pairs.
 
-    python bench/align_memory.py [--pairs 20000 100000] [--repeat] [--no-eflomal]
+    python bench/align_memory.py [--pairs 20000 100000] [--repeat] [--no-eflomal] [--json]
 
 Builds the input at run time from ../shared/corpora (the sources of bench/mine_100k.py; read
 here, never copied into the repo): by default every pair is two different random source pairs
@@ -31,6 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from figures import Figure, add_json_flag, figures_out  # noqa: E402
 from mine_100k import source_pairs  # noqa: E402
 
 _EN_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*|[^\sA-Za-z0-9]")
@@ -85,9 +86,23 @@ def _row(name: str, m: dict[str, float]) -> str:
     return f"  {name:8} CPU {m['cpu']:7.1f} s  wall {m['wall']:7.1f} s  peak {m['rss_mb']:7.0f} MB"
 
 
-def run(n: int, repeat: bool, eflomal: bool, keep: Path | None) -> None:
+def _figures(
+    n: int, size: str, tutor: dict[str, float], ef: dict[str, float] | None
+) -> list[Figure]:
+    """Peak (bar 300 MB up to 20k pairs, 1 GB above) and CPU against eflomal's (bar 1.5x)."""
+    peak_bar = 300.0 if n <= 20000 else 1024.0
+    peak = Figure("tutor align, peak memory", size, tutor["rss_mb"], "MB", peak_bar)
+    peak.bar_on = "measured"
+    if ef is None:
+        return [peak]
+    peak.reference, peak.reference_name = ef["rss_mb"], "eflomal"
+    return [peak, Figure("tutor align, CPU", size, tutor["cpu"], "s", 1.5, ef["cpu"], "eflomal")]
+
+
+def run(n: int, repeat: bool, eflomal: bool, keep: Path | None) -> list[Figure]:
     folder = keep / str(n) if keep else Path(tempfile.mkdtemp(prefix="align-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
+    size = f"{n:,} {'repeated' if repeat else 'unique'} pairs"
     try:
         build(folder, n, repeat)
         tutor = measure(
@@ -97,7 +112,7 @@ def run(n: int, repeat: bool, eflomal: bool, keep: Path | None) -> None:
         print(f"{n} pairs ({'repeated' if repeat else 'unique'}), load {os.getloadavg()[0]:.2f}")
         print(_row("tutor", tutor))
         if not eflomal:
-            return
+            return _figures(n, size, tutor, None)
         tool = shutil.which("eflomal-align") or str(Path(sys.executable).parent / "eflomal-align")
         files = ["-s", "zh.txt", "-t", "en.txt", "-f", "fwd", "-r", "rev"]
         ef = measure(
@@ -110,6 +125,7 @@ def run(n: int, repeat: bool, eflomal: bool, keep: Path | None) -> None:
             f"  wall {tutor['wall'] / ef['wall']:.2f}x"
             f"  peak {tutor['rss_mb'] / ef['rss_mb']:.1f}x   load after {os.getloadavg()[0]:.2f}"
         )
+        return _figures(n, size, tutor, ef)
     finally:
         if keep is None:
             shutil.rmtree(folder)
@@ -121,11 +137,13 @@ def main() -> None:
     ap.add_argument("--repeat", action="store_true", help="repeat the source pairs")
     ap.add_argument("--no-eflomal", action="store_true", help="measure tutor only")
     ap.add_argument("--keep", type=Path, help="keep input and outputs in DIR/<pairs>/")
+    add_json_flag(ap)
     args = ap.parse_args()
     started = time.perf_counter()
-    for n in args.pairs:
-        run(n, args.repeat, not args.no_eflomal, args.keep)
-    print(f"({time.perf_counter() - started:.0f} s in all)")
+    with figures_out(args.json) as figures:
+        for n in args.pairs:
+            figures += run(n, args.repeat, not args.no_eflomal, args.keep)
+        print(f"({time.perf_counter() - started:.0f} s in all)")
 
 
 if __name__ == "__main__":

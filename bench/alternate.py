@@ -18,6 +18,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from figures import Figure
+
 __all__ = ["Timings", "alternate", "report", "tutor_command"]
 
 
@@ -77,8 +79,17 @@ def alternate(
     return mine, ref, loads, out_tutor, out_ref
 
 
-def report(label: str, mine: Timings, ref: Timings, loads: list[float], bar: float) -> None:
-    """Medians, the ratio tutor / reference (wall and CPU) against ``bar``, the load."""
+def report(
+    label: str,
+    mine: Timings,
+    ref: Timings,
+    loads: list[float],
+    bar: float,
+    size: str = "",
+    reference: str = "reference",
+) -> Figure:
+    """Medians, the ratio tutor / reference (wall and CPU) against ``bar``, the load; returns
+    the wall figure."""
     wall, cpu = mine.median_wall() / ref.median_wall(), mine.median_cpu() / ref.median_cpu()
     print(f"{label}, median of {len(mine.wall)} alternating runs:")
     print(f"  tutor      {mine.median_wall():8.2f} s wall  {mine.median_cpu():8.2f} s CPU")
@@ -89,3 +100,4 @@ def report(label: str, mine: Timings, ref: Timings, loads: list[float], bar: flo
         f"  load average (1 min) {min(loads):.2f}-{max(loads):.2f} over the runs on "
         f"{os.cpu_count()} cores (above that, other jobs share the cores)"
     )
+    return Figure(label, size, mine.median_wall(), "s", bar, ref.median_wall(), reference)

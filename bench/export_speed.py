@@ -1,6 +1,6 @@
 """`tutor export --anki` of 10k notes against a minimal genanki script writing the same notes.
 
-    python bench/export_speed.py [--notes 10000] [--runs 5] [--dir DIR]
+    python bench/export_speed.py [--notes 10000] [--runs 5] [--dir DIR] [--json]
 
 The database is ``bench/make_big_db.py``'s, at ``DIR/export-N.db`` (N notes, two cards each,
 ten reviews per card; built once, about 20 s for 10k notes, and reused). ``tutor export`` runs
@@ -39,6 +39,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from alternate import alternate, report, tutor_command  # noqa: E402
+from figures import Figure, add_json_flag, figures_out  # noqa: E402
 from make_big_db import DECK, ensure_big_db  # noqa: E402
 
 MINIMAL_GENANKI = """
@@ -118,34 +119,45 @@ def collection_digest(apkg: Path) -> tuple[str, int, int, int]:
     return digest[:16], len(notes), len(cards), len(revlog)
 
 
+def measure(db: Path, runs: int, out: Path) -> Figure:
+    """Alternating exports and minimal genanki runs into ``out``: the content-only figure."""
+    os.environ["PYTHONPYCACHEPREFIX"] = str(out / "pycache")
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    export = [*tutor_command(), "--db", str(db), "export", "--deck", DECK]
+    with_progress = [*export, "--anki", str(out / "tutor.apkg")]
+    content_only = [*export, "--anki", str(out / "content.apkg"), "--without-progress"]
+    spec = out / "notes.json"
+    first = subprocess.run(content_only, check=True, capture_output=True, text=True).stdout
+    spec.write_text(json.dumps(reference_spec(out / "content.apkg", out)), encoding="utf-8")
+    minimal = [sys.executable, "-c", MINIMAL_GENANKI, str(spec), str(out / "minimal.apkg")]
+    print(f"{first.strip()}  ({db})")
+    figures: list[Figure] = []
+    for label, cmd in (("content only", content_only), ("with progress", with_progress)):
+        mine, ref, loads, _, _ = alternate(cmd, minimal, runs)
+        title = f"tutor export --anki ({label}) / minimal genanki"
+        figures.append(report(title, mine, ref, loads, 1.5, reference="minimal genanki"))
+    for name in ("content.apkg", "tutor.apkg"):
+        digest, notes, cards, reviews = collection_digest(out / name)
+        print(f"  {name:13} {notes:,} notes, {cards:,} cards, {reviews:,} reviews: {digest}")
+    return figures[0]  # the bar is for the content-only export (the same work)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--notes", type=int, default=10_000)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--dir", type=Path, default=Path("/tmp/tutor-speed-bench"))
+    add_json_flag(ap)
     args = ap.parse_args()
     # a cache of its own: another tutor install sharing ~/.cache/tutor replaces the pinyin
     # syllable table's pickle (keyed by its install's pypinyin), and rebuilding it costs 0.3 s
     os.environ["TUTOR_CACHE"] = str(args.dir / "cache")
-    db = ensure_big_db(args.dir / f"export-{args.notes}.db", args.notes * 2, args.notes * 20)
-    with tempfile.TemporaryDirectory(prefix="tutor-export-bench-") as tmp:
-        out = Path(tmp)
-        os.environ["PYTHONPYCACHEPREFIX"] = str(out / "pycache")
-        os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-        export = [*tutor_command(), "--db", str(db), "export", "--deck", DECK]
-        with_progress = [*export, "--anki", str(out / "tutor.apkg")]
-        content_only = [*export, "--anki", str(out / "content.apkg"), "--without-progress"]
-        spec = out / "notes.json"
-        first = subprocess.run(content_only, check=True, capture_output=True, text=True).stdout
-        spec.write_text(json.dumps(reference_spec(out / "content.apkg", out)), encoding="utf-8")
-        minimal = [sys.executable, "-c", MINIMAL_GENANKI, str(spec), str(out / "minimal.apkg")]
-        print(f"{first.strip()}  ({db})")
-        for label, cmd in (("content only", content_only), ("with progress", with_progress)):
-            mine, ref, loads, _, _ = alternate(cmd, minimal, args.runs)
-            report(f"tutor export --anki ({label}) / minimal genanki", mine, ref, loads, 1.5)
-        for name in ("content.apkg", "tutor.apkg"):
-            digest, notes, cards, reviews = collection_digest(out / name)
-            print(f"  {name:13} {notes:,} notes, {cards:,} cards, {reviews:,} reviews: {digest}")
+    with figures_out(args.json) as figures:
+        db = ensure_big_db(args.dir / f"export-{args.notes}.db", args.notes * 2, args.notes * 20)
+        with tempfile.TemporaryDirectory(prefix="tutor-export-bench-") as tmp:
+            figure = measure(db, args.runs, Path(tmp))
+        figure.size = f"{args.notes:,} notes"
+        figures.append(figure)
     return 0
 
 

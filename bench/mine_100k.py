@@ -1,6 +1,6 @@
 """Mining throughput: `tutor mine` on a 100k-pair corpus against jieba segmentation alone.
 
-    python bench/mine_100k.py [--pairs 100000] [--unique] [--keep DIR]
+    python bench/mine_100k.py [--pairs 100000] [--unique] [--keep DIR] [--json]
 
 Builds the input from ../shared/corpora at run time (Tatoeba 1,500 pairs, CC-BY 2.0 FR;
 Bible CUV/KJV 1,500 verses, public domain; WMT20 newstest 700 segments, research use: read
@@ -39,6 +39,10 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from figures import Figure, add_json_flag, figures_out  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 CORPORA = REPO.parent / "shared" / "corpora"
@@ -154,44 +158,66 @@ def time_segmentation(source: Path) -> tuple[float, float, int]:
     return time.perf_counter() - t0, time.process_time() - cpu0, len(texts)
 
 
+def measure(source: Path, workdir: Path, size: str) -> list[Figure]:
+    """Segmentation, then mining, of ``source``: prints the figures and returns them."""
+    load_before = os.getloadavg()[0]
+    seg_s, seg_cpu, n = time_segmentation(source)
+    mine_s, mine_cpu, peak, largest, summary = time_mining(source, workdir)
+    load_after = os.getloadavg()[0]
+    from tutor.mining.parallel import default_workers
+
+    cores = default_workers()  # what the CLI used (TUTOR_WORKERS or the usable cores)
+    print(f"tutor mine: {summary}")
+    print(f"mining        {mine_s:8.1f} s  {n / mine_s:8.0f} pairs/s (wall, whole command)")
+    print(f"segmentation  {seg_s:8.1f} s  {n / seg_s:8.0f} pairs/s (jieba alone, 1 core)")
+    print(f"ratio         {mine_s / seg_s:8.1f} x  (bar: <= 5)")
+    per_worker = mine_cpu / max(cores, 1)
+    print(
+        f"cpu           {mine_cpu:8.1f} s mining (CLI + workers), {seg_cpu:.1f} s segmentation;"
+        f" {per_worker / seg_cpu:.1f} x over {cores} workers"
+    )
+    print(
+        f"peak memory   {peak / 2**20:8.0f} MB (CLI + workers, summed RSS; bar: <= 2048);"
+        f" largest process {largest / 2**20:.0f} MB"
+    )
+    print(
+        f"load average  {load_before:8.2f} before, {load_after:.2f} after"
+        f" (1-minute; above {cores} other jobs share the cores and the wall ratio suffers)"
+    )
+    jieba = "jieba segmentation"
+    return [
+        Figure("tutor mine, wall", size, mine_s, "s", 5.0, seg_s, jieba),
+        Figure(f"tutor mine, CPU per worker ({cores})", size, per_worker, "s", 5.0, seg_cpu, jieba),
+        Figure(
+            "tutor mine, peak memory (summed RSS)",
+            size,
+            peak / 2**20,
+            "MB",
+            2048.0,
+            bar_on="measured",
+        ),  # fmt: skip
+    ]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pairs", type=int, default=100_000)
     ap.add_argument("--unique", action="store_true", help="no repeated text (see above)")
     ap.add_argument("--keep", type=Path, help="write the input here and keep it")
+    add_json_flag(ap)
     args = ap.parse_args()
     if not CORPORA.is_dir():
         print(f"needs {CORPORA}", file=sys.stderr)
         return 1
     workdir = Path(tempfile.mkdtemp(prefix="tutor-bench-"))
     try:
-        source = (args.keep or workdir) / "big.tsv"
-        build(source, args.pairs, args.unique)
-        kind = "unique two-pair paragraphs" if args.unique else "repeated, shuffled pairs"
-        print(f"input: {args.pairs} {kind} from {CORPORA} ({source})")
-        load_before = os.getloadavg()[0]
-        seg_s, seg_cpu, n = time_segmentation(source)
-        mine_s, mine_cpu, peak, largest, summary = time_mining(source, workdir)
-        load_after = os.getloadavg()[0]
-        from tutor.mining.parallel import default_workers
-
-        cores = default_workers()  # what the CLI used (TUTOR_WORKERS or the usable cores)
-        print(f"tutor mine: {summary}")
-        print(f"mining        {mine_s:8.1f} s  {n / mine_s:8.0f} pairs/s (wall, whole command)")
-        print(f"segmentation  {seg_s:8.1f} s  {n / seg_s:8.0f} pairs/s (jieba alone, 1 core)")
-        print(f"ratio         {mine_s / seg_s:8.1f} x  (bar: <= 5)")
-        print(
-            f"cpu           {mine_cpu:8.1f} s mining (CLI + workers), {seg_cpu:.1f} s segmentation;"
-            f" {mine_cpu / max(cores, 1) / seg_cpu:.1f} x over {cores} workers"
-        )
-        print(
-            f"peak memory   {peak / 2**20:8.0f} MB (CLI + workers, summed RSS; bar: <= 2048);"
-            f" largest process {largest / 2**20:.0f} MB"
-        )
-        print(
-            f"load average  {load_before:8.2f} before, {load_after:.2f} after"
-            f" (1-minute; above {cores} other jobs share the cores and the wall ratio suffers)"
-        )
+        with figures_out(args.json) as figures:
+            source = (args.keep or workdir) / "big.tsv"
+            build(source, args.pairs, args.unique)
+            kind = "unique two-pair paragraphs" if args.unique else "repeated, shuffled pairs"
+            print(f"input: {args.pairs} {kind} from {CORPORA} ({source})")
+            size = f"{args.pairs:,} {'unique' if args.unique else 'repeated'} pairs"
+            figures += measure(source, workdir, size)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     return 0

@@ -1,6 +1,6 @@
 """`tutor optimize` against a bare fsrs-rs fit of the same reviews.
 
-    python bench/optimize_speed.py [--reviews 1000000] [--runs 3] [--dir DIR]
+    python bench/optimize_speed.py [--reviews 1000000] [--runs 3] [--dir DIR] [--json]
 
 The reviews are the real review log of ../shared/revlogs/py-fsrs-review-logs.csv (12,580
 reviews of 1,205 cards) replicated over synthetic cards up to ``--reviews``: copy k of a card
@@ -31,6 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from alternate import alternate, report, tutor_command  # noqa: E402
+from figures import Figure, add_json_flag, figures_out  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 REVLOG = REPO.parent / "shared" / "revlogs" / "py-fsrs-review-logs.csv"
@@ -122,25 +123,36 @@ def stored_fit(db: Path) -> list[float]:
     return list(json.loads(row[0]))
 
 
+def measure(db: Path, runs: int) -> tuple[Figure, bool]:
+    """Alternating runs of tutor optimize and the bare fit: the wall figure, and whether
+    tutor stored the bare fit's parameters."""
+    tutor = [*tutor_command(), "--db", str(db), "optimize"]
+    bare = [sys.executable, "-c", BARE_FIT, str(db)]
+    mine, ref, loads, out, ref_out = alternate(tutor, bare, runs, lambda: forget_fits(db))
+    reviews = review_count(db)
+    print(f"tutor optimize on {reviews:,} reviews ({db}):")
+    print("  " + out.strip().replace("\n", "\n  "))
+    figure = report("tutor optimize / bare fsrs-rs fit", mine, ref, loads, bar=1.5,
+                    size=f"{reviews:,} reviews", reference="bare fsrs-rs fit")  # fmt: skip
+    reference = [round(float(p), 6) for p in json.loads(ref_out)]
+    same = stored_fit(db) == reference
+    print(f"  parameters: tutor's stored fit {'equals' if same else 'DIFFERS FROM'} the bare fit")
+    return figure, same
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--reviews", type=int, default=1_000_000)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--dir", type=Path, default=Path("/tmp/tutor-speed-bench"))
+    add_json_flag(ap)
     args = ap.parse_args()
     if not REVLOG.is_file():
         print(f"needs {REVLOG}", file=sys.stderr)
         return 1
-    db = ensure_db(args.dir, args.reviews)
-    tutor = [*tutor_command(), "--db", str(db), "optimize"]
-    bare = [sys.executable, "-c", BARE_FIT, str(db)]
-    mine, ref, loads, out, ref_out = alternate(tutor, bare, args.runs, lambda: forget_fits(db))
-    print(f"tutor optimize on {review_count(db):,} reviews ({db}):")
-    print("  " + out.strip().replace("\n", "\n  "))
-    report("tutor optimize / bare fsrs-rs fit", mine, ref, loads, bar=1.5)
-    reference = [round(float(p), 6) for p in json.loads(ref_out)]
-    same = stored_fit(db) == reference
-    print(f"  parameters: tutor's stored fit {'equals' if same else 'DIFFERS FROM'} the bare fit")
+    with figures_out(args.json) as figures:
+        figure, same = measure(ensure_db(args.dir, args.reviews), args.runs)
+        figures.append(figure)
     return 0 if same else 1
 
 

@@ -17,7 +17,7 @@ They byte-compile into a scratch ``PYTHONPYCACHEPREFIX`` (the untimed warm-ups f
 every checkout is measured with compiled modules, as an installed copy runs, and none is
 written to.
 
-    python bench/startup.py [--runs 5] [--skip-cold]
+    python bench/startup.py [--runs 5] [--skip-cold] [--json]
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from figures import Figure, add_json_flag, figures_out  # noqa: E402
 from tui_speed import MINIMAL_APP, MINIMAL_TEXT, TUTOR_APP, front_text, time_to_text  # noqa: E402
 
 DECK_FILE = Path(__file__).resolve().parent.parent / "decks" / "beijing-2024-report.txt"
@@ -104,12 +105,15 @@ def _median(values: list[float]) -> float:
     return statistics.median(values)
 
 
-def _row(label: str, values: list[float], reference: list[float], bar: float) -> None:
+def _row(
+    label: str, values: list[float], reference: list[float], bar: float, versus: str
+) -> Figure:
     ratio = _median(values) / _median(reference)
     verdict = "ok" if ratio <= bar else "MISSED"
     runs = ", ".join(f"{v * 1000:.0f}" for v in values)
     print(f"{label:<44} median {_median(values) * 1000:7.0f} ms  {ratio:5.2f}x  "
           f"(bar <= {bar:.1f}x: {verdict}; runs: {runs})")  # fmt: skip
+    return Figure(label, "bundled deck", _median(values), "s", bar, _median(reference), versus)
 
 
 def _reference(label: str, values: list[float]) -> None:
@@ -123,7 +127,7 @@ def _alternate(runs: int, *steps: Callable[[], object]) -> None:
             step()
 
 
-def first_card(runner: Runs, runs: int, cold: bool) -> None:
+def first_card(runner: Runs, runs: int, cold: bool) -> list[Figure]:
     marker = first_card_front(runner.work)
     minimal_argv = [sys.executable, "-c", MINIMAL_APP]
     time_to_text(minimal_argv, MINIMAL_TEXT)  # untimed warm-ups; the second builds the caches
@@ -140,12 +144,15 @@ def first_card(runner: Runs, runs: int, cold: bool) -> None:
     _alternate(runs, *steps)
     print(f"first card front: {marker!r}")
     _reference("minimal Textual app, first paint", minimal)
-    _row("first card, new database, warm caches", warm, minimal, 3.0)
+    versus = "minimal Textual app"
+    figures = [_row("first card, new database, warm caches", warm, minimal, 3.0, versus)]
     if cold:
-        _row("first card, new database, empty caches", coldest, minimal, 8.0)
+        figures.append(_row("first card, new database, empty caches", coldest, minimal, 8.0,
+                            versus))  # fmt: skip
+    return figures
 
 
-def mine(runner: Runs, runs: int) -> None:
+def mine(runner: Runs, runs: int) -> list[Figure]:
     floor_argv = [sys.executable, "-c", JIEBA_FLOOR]
     run_timed(floor_argv)
     runner.mine()
@@ -154,28 +161,32 @@ def mine(runner: Runs, runs: int) -> None:
     _alternate(
         runs, lambda: floor.append(run_timed(floor_argv)), lambda: mined.append(runner.mine())
     )
+    figures: list[Figure] = []
     for index, name in ((0, "wall"), (1, "CPU")):
         _reference(f"jieba.initialize(), {name}", [f[index] for f in floor])
-        _row(f"tutor mine (bundled deck, warm), {name}", [m[index] for m in mined],
-             [f[index] for f in floor], 1.5)  # fmt: skip
+        figures.append(_row(f"tutor mine (bundled deck, warm), {name}", [m[index] for m in mined],
+                            [f[index] for f in floor], 1.5, "jieba.initialize()"))  # fmt: skip
+    return figures
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="timed runs of each process")
     parser.add_argument("--skip-cold", action="store_true", help="no empty-cache first runs")
+    add_json_flag(parser)
     args = parser.parse_args()
-    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    print(f"tutor from: {Path.cwd()}")
-    with tempfile.TemporaryDirectory(prefix="tutor-startup-") as scratch:
-        work = Path(scratch)
-        os.environ["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
-        os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-        runner = Runs(work, work / "warm-cache")
-        os.environ["TUTOR_CACHE"] = str(runner.warm_cache)
-        first_card(runner, args.runs, not args.skip_cold)
-        mine(runner, args.runs)
-    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    with figures_out(args.json) as figures:
+        print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        print(f"tutor from: {Path.cwd()}")
+        with tempfile.TemporaryDirectory(prefix="tutor-startup-") as scratch:
+            work = Path(scratch)
+            os.environ["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+            os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+            runner = Runs(work, work / "warm-cache")
+            os.environ["TUTOR_CACHE"] = str(runner.warm_cache)
+            figures += first_card(runner, args.runs, not args.skip_cold)
+            figures += mine(runner, args.runs)
+        print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

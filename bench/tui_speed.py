@@ -15,7 +15,7 @@ With ``--autoplay`` the deck's ``autoplay`` setting is on, so every reveal makes
 and plays the word in a worker while the next grade is timed; ``--runs 0`` skips the launches.
 
     python bench/make_big_db.py        # once: /tmp/tutor-bench/progress.db (~1 minute)
-    python bench/tui_speed.py [--runs 7] [--grades 200] [--db PATH] [--autoplay]
+    python bench/tui_speed.py [--runs 7] [--grades 200] [--db PATH] [--autoplay] [--json]
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from figures import Figure, add_json_flag, figures_out  # noqa: E402
 from make_big_db import DECK, ensure_big_db, sized_path  # noqa: E402
 
 COLUMNS, ROWS = 100, 30
@@ -240,19 +241,22 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7, help="launches of each app")
     parser.add_argument("--grades", type=int, default=200)
     parser.add_argument("--autoplay", action="store_true", help="say each word on reveal")
+    add_json_flag(parser)
     args = parser.parse_args()
-    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    for cards in (int(size) for size in args.sizes.split(",")):
-        reviews = cards * args.reviews_per_card
-        db = ensure_big_db(args.db or sized_path(cards), cards, reviews)
-        print(f"\ndatabase: {db} ({cards:,} cards, {reviews:,} reviews)")
-        if args.runs:
-            launches(db, args.runs)
-        if args.grades:
-            grades(db, args.grades, args.autoplay)
+    with figures_out(args.json) as figures:
+        print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        for cards in (int(size) for size in args.sizes.split(",")):
+            reviews = cards * args.reviews_per_card
+            db = ensure_big_db(args.db or sized_path(cards), cards, reviews)
+            print(f"\ndatabase: {db} ({cards:,} cards, {reviews:,} reviews)")
+            size = f"{cards:,} cards"
+            if args.runs:
+                figures.append(launches(db, args.runs, size))
+            if args.grades:
+                figures.append(grades(db, args.grades, args.autoplay, size))
 
 
-def grades(db: Path, count: int, autoplay: bool) -> None:
+def grades(db: Path, count: int, autoplay: bool, size: str = "") -> Figure:
     timed = grade_times(db, count, autoplay)
     latencies = [t for _, t in timed]
     med = statistics.median(latencies) * 1000
@@ -267,9 +271,11 @@ def grades(db: Path, count: int, autoplay: bool) -> None:
         if some:
             print(f"  graded {phase:<10} {len(some):4d}: median {statistics.median(some):.1f} ms, "
                   f"max {max(some):.1f} ms")  # fmt: skip
+    name = "grade to next card shown, median" + (", autoplay on" if autoplay else "")
+    return Figure(name, size, med, "ms", 50.0, bar_on="measured")
 
 
-def launches(db: Path, runs: int) -> None:
+def launches(db: Path, runs: int, size: str = "") -> Figure:
     minimal, tutor, marker = launch_times(db, runs)
     m_min, m_tut = statistics.median(minimal), statistics.median(tutor)
     ratio = m_tut / m_min
@@ -280,6 +286,8 @@ def launches(db: Path, runs: int) -> None:
           f"(runs: {', '.join(f'{t * 1000:.0f}' for t in tutor)})")  # fmt: skip
     verdict = "ok" if ratio <= 1.5 else "MISSED"
     print(f"ratio tutor / minimal: {ratio:.2f}  (bar <= 1.50: {verdict})")
+    name = "tutor study, launch to first card"
+    return Figure(name, size, m_tut, "s", 1.5, m_min, "minimal Textual app")
 
 
 if __name__ == "__main__":
