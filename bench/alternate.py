@@ -89,7 +89,7 @@ def report(
     reference: str = "reference",
 ) -> Figure:
     """Medians, the ratio tutor / reference (wall and CPU) against ``bar``, the load; returns
-    the wall figure."""
+    the wall figure, named by ``label`` up to its `` / ``."""
     wall, cpu = mine.median_wall() / ref.median_wall(), mine.median_cpu() / ref.median_cpu()
     print(f"{label}, median of {len(mine.wall)} alternating runs:")
     print(f"  tutor      {mine.median_wall():8.2f} s wall  {mine.median_cpu():8.2f} s CPU")
@@ -100,4 +100,5 @@ def report(
         f"  load average (1 min) {min(loads):.2f}-{max(loads):.2f} over the runs on "
         f"{os.cpu_count()} cores (above that, other jobs share the cores)"
     )
-    return Figure(label, size, mine.median_wall(), "s", bar, ref.median_wall(), reference)
+    name = label.partition(" / ")[0]
+    return Figure(name, size, mine.median_wall(), "s", bar, ref.median_wall(), reference)
