@@ -35,6 +35,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -111,19 +112,35 @@ def parse_output(outcome: Outcome, returncode: int, stdout: str, stderr: str) ->
     return outcome
 
 
+def _interrupt(proc: subprocess.Popen[str]) -> None:
+    """SIGINT to the bench and its children (its cleanup runs), SIGKILL after 10 s."""
+    os.killpg(proc.pid, signal.SIGINT)
+    try:
+        proc.communicate(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+
+
 def run_bench(bench: Bench, args: Sequence[str], verbose: bool) -> Outcome:
     """Run ``bench`` once with ``args`` and ``--json``; its usual lines go to stderr with
     ``verbose``, else they are kept and their end shown should it fail."""
     argv = [sys.executable, str(BENCH / bench.script), *args, "--json"]
     print(f"[report] {bench.name}: {' '.join(argv[1:])}", file=sys.stderr, flush=True)
     start = time.perf_counter()
-    proc = subprocess.run(
-        argv, stdout=subprocess.PIPE, stderr=None if verbose else subprocess.PIPE, text=True
-    )
+    stderr = None if verbose else subprocess.PIPE
+    with subprocess.Popen(
+        argv, stdout=subprocess.PIPE, stderr=stderr, text=True, start_new_session=True
+    ) as proc:
+        try:
+            out, err = proc.communicate()
+        except KeyboardInterrupt:
+            _interrupt(proc)
+            raise
     outcome = Outcome(bench.name, list(args), seconds=time.perf_counter() - start)
-    parse_output(outcome, proc.returncode, proc.stdout, proc.stderr or "")
-    if outcome.error and proc.stderr:
-        print("\n".join(proc.stderr.splitlines()[-20:]), file=sys.stderr)
+    parse_output(outcome, proc.returncode, out, err or "")
+    if outcome.error and err:
+        print("\n".join(err.splitlines()[-20:]), file=sys.stderr)
     print(f"[report] {bench.name}: {outcome.seconds:.0f} s", file=sys.stderr, flush=True)
     return outcome
 
@@ -249,6 +266,24 @@ def selected(only: str | None) -> list[Bench]:
     return [bench for bench in BENCHES if bench.name in names]
 
 
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def run_all(benches: Sequence[Bench], quick: bool, verbose: bool) -> list[Outcome]:
+    """Every run of ``benches``; on SIGINT or SIGTERM the one running is killed, the rest
+    skipped, and what was measured so far is reported."""
+    signal.signal(signal.SIGTERM, _stop)
+    outcomes: list[Outcome] = []
+    try:
+        for bench in benches:
+            for run_args in bench.quick if quick else bench.full:
+                outcomes.append(run_bench(bench, run_args, verbose))
+    except KeyboardInterrupt:
+        outcomes.append(Outcome("report", [], error="interrupted: later benches not run"))
+    return outcomes
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="small sizes (a few minutes in all)")
@@ -266,11 +301,7 @@ def main() -> int:
         "cores": os.cpu_count(),
         "load_before": list(os.getloadavg()),
     }
-    outcomes = [
-        run_bench(bench, run_args, args.verbose)
-        for bench in benches
-        for run_args in (bench.quick if args.quick else bench.full)
-    ]
+    outcomes = run_all(benches, args.quick, args.verbose)
     meta["load_after"] = list(os.getloadavg())
     print(as_json(meta, outcomes) if args.json else render(meta, outcomes, args.markdown))
     return 1 if failed(outcomes) else 0
