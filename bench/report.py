@@ -96,6 +96,9 @@ class Outcome:
     error: str = ""
 
 
+INTERRUPTED = Outcome("report", [], error="interrupted: later benches not run")
+
+
 def parse_output(outcome: Outcome, returncode: int, stdout: str, stderr: str) -> Outcome:
     """Fill ``outcome`` from a bench's exit status and output (JSON on its last line)."""
     lines = stdout.strip().splitlines()
@@ -237,6 +240,7 @@ def render(meta: dict[str, Any], outcomes: Sequence[Outcome], markdown: bool) ->
         f"{o.name} `{' '.join(o.args)}` {o.seconds:.0f} s" if markdown
         else f"{o.name} [{' '.join(o.args)}] {o.seconds:.0f} s"
         for o in outcomes
+        if o is not INTERRUPTED
     )  # fmt: skip
     foot = [f"load average (1, 5, 15 min) after: {_loads(meta['load_after'])}", f"ran: {ran}"]
     if markdown:
@@ -280,7 +284,7 @@ def run_all(benches: Sequence[Bench], quick: bool, verbose: bool) -> list[Outcom
             for run_args in bench.quick if quick else bench.full:
                 outcomes.append(run_bench(bench, run_args, verbose))
     except KeyboardInterrupt:
-        outcomes.append(Outcome("report", [], error="interrupted: later benches not run"))
+        outcomes.append(INTERRUPTED)
     return outcomes
 
 

@@ -100,6 +100,9 @@ def test_render_says_the_commit_the_sizes_and_the_load() -> None:
     assert "commit abc1234, quick sizes" in text
     assert "before: 1.00 0.50 0.25 on 2 cores" in text and "after: 2.00 1.00 0.50" in text
     assert "startup `--runs 3` 41 s" in text
+    stopped = report.render(meta, [outcome, report.INTERRUPTED], markdown=False)
+    assert "ERROR   interrupted: later benches not run" in stopped
+    assert stopped.endswith("ran: startup [--runs 3] 41 s")
     plain = json.loads(report.as_json(meta, [outcome]))
     assert plain["benches"][0]["figures"][0]["ratio"] == pytest.approx(2.0)
     assert plain["benches"][0]["figures"][0]["passed"] is True
