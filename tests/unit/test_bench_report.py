@@ -18,7 +18,11 @@ def _load(name: str) -> ModuleType:
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
-    spec.loader.exec_module(module)  # report.py puts bench/ on sys.path for its own imports
+    path = list(sys.path)
+    try:
+        spec.loader.exec_module(module)  # report.py puts bench/ on sys.path for its imports
+    finally:
+        sys.path[:] = path  # no other test should find bench/'s modules by their bare names
     return module
 
 
