@@ -4,13 +4,8 @@ from __future__ import annotations
 
 from tutor.mining import mine
 from tutor.mining import resources as res
-from tutor.mining.recurring import (
-    Clause,
-    fill_terms,
-    part_of_term,
-    recurring_terms,
-    recurring_words,
-)
+from tutor.mining.ownwords import recurring_words
+from tutor.mining.recurring import Clause, fill_terms, part_of_term, recurring_terms
 from tutor.model import SegmentPair
 
 # 授权作品 is no CC-CEDICT word and no link joins it to "Licensed Material" in these clauses:

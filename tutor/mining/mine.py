@@ -35,20 +35,13 @@ from tutor.mining.links import link
 from tutor.mining.namecuts import cut_names
 from tutor.mining.nameparts import whole_names
 from tutor.mining.numbers import split_numbers
+from tutor.mining.ownwords import fill_words, recurring_words
 from tutor.mining.parallel import WorkerPool, default_workers
 from tutor.mining.persons import join_dotted
 from tutor.mining.phrases import Candidate, candidates
 from tutor.mining.pipeline import marking, switch_off, using
 from tutor.mining.rank import Tally, build_entry
-from tutor.mining.recurring import (
-    Clause,
-    Text,
-    fill_terms,
-    fill_words,
-    part_of_term,
-    recurring_terms,
-    recurring_words,
-)
+from tutor.mining.recurring import Clause, Text, fill_terms, part_of_term, recurring_terms
 from tutor.mining.relisted import join_listed
 from tutor.mining.rules import check_names
 from tutor.mining.statlinks import merge

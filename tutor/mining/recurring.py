@@ -25,15 +25,18 @@ from tutor.mining.glosses import is_function_word
 from tutor.mining.pipeline import ALL_KINDS, Rule, Weight, disabled, mark
 
 __all__ = [
+    "MIN_DICE",
+    "MIN_SHARE",
+    "MIN_TOGETHER",
     "RECURRING_TERM",
-    "RECURRING_WORD",
+    "STRENGTH",
     "Clause",
     "Text",
+    "as_text",
+    "could_pair",
     "fill_terms",
-    "fill_words",
     "part_of_term",
     "recurring_terms",
-    "recurring_words",
 ]
 
 STRENGTH = 0.8  # a link from recurrence: below a dictionary sense, above a character piece
@@ -107,7 +110,7 @@ class Text:
         return out
 
 
-def _text(clauses: Sequence[Clause] | Text) -> Text:
+def as_text(clauses: Sequence[Clause] | Text) -> Text:
     return clauses if isinstance(clauses, Text) else Text(clauses)
 
 
@@ -222,13 +225,13 @@ def _pair(
     for hanzi, i, j in zh:
         seen = len(counts.zh[hanzi])
         for key, a, b in en:
-            if _could_pair(seen, len(counts.en[key])) and not _crossed(strong, i, j, a, b):
+            if could_pair(seen, len(counts.en[key])) and not _crossed(strong, i, j, a, b):
                 counts.together[(hanzi, key)].add(n)
                 if _consistent(c.links, i, j, a, b):
                     counts.linked[(hanzi, key)].add(n)
 
 
-def _could_pair(seen_zh: int, seen_en: int) -> bool:
+def could_pair(seen_zh: int, seen_en: int) -> bool:
     """Whether runs seen this often could reach ``MIN_DICE`` together."""
     return seen_zh * MIN_DICE / (2 - MIN_DICE) <= seen_en <= seen_zh * (2 - MIN_DICE) / MIN_DICE
 
@@ -236,7 +239,7 @@ def _could_pair(seen_zh: int, seen_en: int) -> bool:
 def recurring_terms(clauses: Sequence[Clause] | Text) -> dict[str, str]:
     """Hanzi -> the English run's lemma key, for each term the clauses define by recurring
     use."""
-    text = _text(clauses)
+    text = as_text(clauses)
     if RECURRING_TERM.name in disabled() or len(text.clauses) < MIN_TOGETHER:
         return {}
     counts = _count(text)
@@ -316,22 +319,6 @@ def part_of_term(hanzi: str, tokens: int, applied: Sequence[str]) -> bool:
     return tokens > 1 and any(hanzi in term and hanzi != term for term in applied)
 
 
-def _recurs_alone(word: str, together: int, seen: int, dice: float) -> bool:
-    """A dictionary word that no sense links in most of its clauses, seen there with one
-    unlinked English run at least three times: the translator's own rendering."""
-    return together >= MIN_TOGETHER and together >= MIN_SHARE * seen and dice >= MIN_DICE
-
-
-RECURRING_WORD = Rule(
-    "recurring_word",
-    "link",
-    frozenset(("word",)),
-    Weight(STRENGTH),
-    _recurs_alone,
-    ("责任 'liability' in a legal code, never its dictionary's 'responsibility': linked",),
-)
-
-
 def _free_words(c: Clause) -> Iterator[tuple[str, int]]:
     """The clause's dictionary words (two or more hanzi) that no link leaves and whose senses
     the English does not use (之后 "after" lost to a rival is not free)."""
@@ -350,64 +337,3 @@ def _sense_words(word: str) -> frozenset[str]:
     return frozenset(
         x.lower() for e in res.entries(word) for sense in e.senses for x in _LETTERS.findall(sense)
     )
-
-
-def _free_runs(c: Clause) -> Iterator[tuple[str, int, int]]:
-    """The English runs (one or two words) no link reaches."""
-    linked = {ej for _, ej in c.links}
-    for key, a, b in c.en:
-        if b - a < 2 and a not in linked and b not in linked:
-            yield key, a, b
-
-
-def recurring_words(clauses: Sequence[Clause] | Text) -> dict[str, str]:
-    """Word -> the English run's lemma key, for each word the text renders its own way."""
-    text = _text(clauses)
-    clauses = text.clauses
-    if RECURRING_WORD.name in disabled() or len(clauses) < MIN_TOGETHER:
-        return {}
-    seen: dict[str, set[int]] = defaultdict(set)
-    free: dict[str, set[int]] = defaultdict(set)
-    for n, c in enumerate(clauses):
-        for w in c.words:
-            seen[w].add(n)
-        for w, _ in c.free:
-            free[w].add(n)
-    words = {w for w, units in free.items() if len(units) >= MIN_TOGETHER}
-    if not words:
-        return {}
-    english = text.english
-    together: dict[tuple[str, str], set[int]] = defaultdict(set)
-    for n, c in enumerate(clauses):
-        here = [w for w, _ in c.free if w in words]
-        for key, _, _ in _free_runs(c) if here else ():
-            for w in here:
-                if _could_pair(len(seen[w]), len(english[key])):
-                    together[(w, key)].add(n)
-    best: dict[str, tuple[int, int, float, str]] = {}
-    for (w, key), units in together.items():
-        dice = 2 * len(units) / (len(seen[w]) + len(english[key]))
-        size = len(key.split())  # of runs seen as often, the longer: "sui generis"
-        if (len(units), size, dice) > best.get(w, (0, 0, 0.0, ""))[:3]:
-            best[w] = (len(units), size, dice, key)
-    return {
-        w: key
-        for w, (n, _, dice, key) in best.items()
-        if RECURRING_WORD.fires(w, n, len(seen[w]), dice)
-    }
-
-
-def fill_words(c: Clause, found: Mapping[str, str], links: Links) -> Links:
-    """``links`` with each word of ``found`` that no link leaves here linked to its English
-    run, where no link reaches that run either."""
-    mine = [(w, i) for w, i in c.free if w in found]
-    if not mine:
-        return links
-    runs = {key: (a, b) for key, a, b in _free_runs(c)}
-    out = dict(links)
-    for w, i in mine:
-        where = runs.get(found[w])
-        if where is not None:
-            out.update({(i, j): STRENGTH for j in range(where[0], where[1] + 1)})
-            mark(w, RECURRING_WORD.name)
-    return out

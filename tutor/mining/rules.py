@@ -16,8 +16,9 @@ from tutor.mining.grow import BOUNDED_GAP, PARTIAL_RENDERING
 from tutor.mining.linkrules import HEAD_ONLY, LOOSE_ADVERB, MISCUT_RULE
 from tutor.mining.namecuts import GLUED_NAME
 from tutor.mining.nameparts import WHOLE_NAME
+from tutor.mining.ownwords import RECURRING_WORD
 from tutor.mining.pipeline import Rule
-from tutor.mining.recurring import RECURRING_TERM, RECURRING_WORD
+from tutor.mining.recurring import RECURRING_TERM
 from tutor.mining.relisted import LISTED_WORD
 from tutor.mining.spanrules import PHRASE_RULES, WORD_RULES
 from tutor.mining.translit import SOUNDS_LIKE
