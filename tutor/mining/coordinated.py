@@ -15,6 +15,7 @@ from tutor.lang.script import has_chinese
 from tutor.mining import resources as res
 from tutor.mining.glosses import is_function_word
 from tutor.mining.glosshits import match
+from tutor.mining.grow import UNPLACED_TAGS
 from tutor.mining.links import Links
 from tutor.mining.pipeline import ALL_KINDS, Rule, Weight
 from tutor.mining.resources import Token
@@ -132,13 +133,10 @@ def _joined_word(word: str, tok: Token, elsewhere: frozenset[str]) -> bool:
     and the word is no number, pronoun or adverb, which English joins differently. A sense
     equal to the token may still be placed: it is often one word of a longer gloss that lost
     its link with the others (游戏机 "video game console", "a console")."""
-    if res.pos(word)[:1] in _UNPLACED or not tok.is_word:
+    if res.pos(word)[:1] in UNPLACED_TAGS or not tok.is_word:
         return False
     senses = res.cedict().sense_lemmas(word)
     return senses.isdisjoint(elsewhere) and not any(0 < match(s, tok) < 1 for s in senses)
-
-
-_UNPLACED = frozenset("mqrtducp")  # jieba's tags of words English often leaves out
 
 
 COORDINATED = Rule(

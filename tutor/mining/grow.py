@@ -17,7 +17,7 @@ from tutor.mining.links import EXTEND, FILL, Links, subwords
 from tutor.mining.pipeline import ALL_KINDS, Rule, Scale, Weight
 from tutor.mining.resources import Token
 
-__all__ = ["GAP", "between", "extend", "fill"]
+__all__ = ["GAP", "UNPLACED_TAGS", "between", "extend", "fill"]
 
 GAP = 0.6  # the English a word's neighbours leave between them
 MAX_GAP = 3  # English content words a gap may hold
@@ -124,12 +124,12 @@ def _gap(word: str, toks: Sequence[Token], seen: frozenset[str]) -> bool:
     operator"). A sense written elsewhere (``seen``: the clause's content lemmas) says the
     word's English lies there, taken by a rival. Numbers, pronouns, times and adverbs are not
     placed so: English often leaves them out (此前 "said", 任何 "indication")."""
-    if len(toks) > MAX_GAP or res.pos(word)[:1] in _UNPLACED:
+    if len(toks) > MAX_GAP or res.pos(word)[:1] in UNPLACED_TAGS:
         return False
     return res.cedict().sense_lemmas(word).isdisjoint(seen)
 
 
-_UNPLACED = frozenset("mqrtducp")  # jieba's tags of words English often leaves out
+UNPLACED_TAGS = frozenset("mqrtducp")  # jieba's tags of words English often leaves out
 
 
 BOUNDED_GAP = Rule(
