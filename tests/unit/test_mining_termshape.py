@@ -6,7 +6,7 @@ from __future__ import annotations
 from tutor.mining import mine
 from tutor.mining.glosses import verb_mostly
 from tutor.mining.resources import en_tokens
-from tutor.mining.termshape import verb_led, verb_object_word
+from tutor.mining.termshape import termlike, verb_led, verb_object_word
 from tutor.model import Entry, SegmentPair
 
 
@@ -73,3 +73,10 @@ def test_a_head_tagged_as_a_verb_is_a_noun_when_the_english_renders_its_noun_sen
     toks = en_tokens("international agreements")
     assert termlike(words, toks, 0, 1, False)
     assert not termlike(words, en_tokens("international agree"), 0, 1, False)
+
+
+def test_a_verb_head_rendered_by_its_verbs_noun_ends_a_term() -> None:
+    # 修改 "to amend; to alter; to modify" has no noun sense: "modifications" is made from one
+    assert termlike(["技术", "修改"], en_tokens("technical modifications"), 0, 1, False)
+    assert not termlike(["技术", "修改"], en_tokens("technically modify"), 0, 1, False)
+    assert not termlike(["技术", "修改"], en_tokens("technical changes"), 0, 1, False)

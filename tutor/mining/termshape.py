@@ -64,8 +64,26 @@ def _only_verb(word: str) -> bool:
 
 def _rendered_as_noun(word: str, en: Sequence[Token], b: int) -> bool:
     """A head the segmenter tags a verb that the English head renders by one of the
-    dictionary's one-word noun senses (协定 "agreement" in "international agreements")."""
-    return res.pos(word) == "v" and en[b].lemma in noun_lemmas(word)
+    dictionary's one-word noun senses (协定 "agreement" in "international agreements") or by
+    the noun made from one of its verbs (修改 "to modify": "technical modifications")."""
+    if res.pos(word) != "v":
+        return False
+    lemma = en[b].lemma
+    return lemma in noun_lemmas(word) or _nominalised(lemma, res.cedict().sense_lemmas(word))
+
+
+_NOUN_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "al", "ure")
+
+
+def _nominalised(lemma: str, verbs: frozenset[str]) -> bool:
+    """``lemma`` is a noun made from one of ``verbs`` ("modification" of "modify",
+    "limitation" of "limit"): a noun ending, and all but the verb's last two letters shared."""
+    if not lemma.endswith(_NOUN_ENDINGS):
+        return False
+    return any(
+        len(verb) >= 4 and lemma != verb and lemma.startswith(verb[: max(4, len(verb) - 2)])
+        for verb in verbs
+    )
 
 
 def termlike(words: Sequence[str], en: Sequence[Token], a: int, b: int, name: bool) -> bool:
