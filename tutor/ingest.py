@@ -108,7 +108,8 @@ class _Source:
         return self.count
 
     def __iter__(self) -> Iterator[SegmentPair]:
-        return pieces.cut_long(read_pairs(self.path, en_path=self.en_path, fmt=self.fmt))
+        pairs = read_pairs(self.path, en_path=self.en_path, fmt=self.fmt, long_rows=True)
+        return pieces.cut_long(pairs)
 
     @property
     def total(self) -> int | None:
@@ -131,9 +132,11 @@ def _read_all(
     source: Path, en_path: Path | None, fmt: str | None, unpaired: list[Unpaired]
 ) -> _Source:
     count, long = 0, False
-    for pair in read_pairs(source, en_path=en_path, fmt=fmt, report=unpaired.append):
+    for pair in read_pairs(
+        source, en_path=en_path, fmt=fmt, report=unpaired.append, long_rows=True
+    ):
         count += 1
-        long = long or len(pair.zh) + len(pair.en) > pieces.LONG
+        long = long or pieces.is_long(pair)
     if not count:
         raise InputError("no Chinese-English sentence pairs found", path=source)
     return _Source(source, en_path, fmt, count, long)

@@ -20,14 +20,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import islice
 
+from tutor.corpus.cleanup import clean_en, clean_zh
+from tutor.corpus.longline import LongPair
 from tutor.corpus.meter import Meter, current_meter
 from tutor.corpus.overlap import DictionaryOverlap, default_overlap
 from tutor.corpus.realign import Bead, Sentence, joined
-from tutor.corpus.sentences import iter_en, iter_zh
+from tutor.corpus.sentences import iter_en, iter_en_chunks, iter_zh, iter_zh_chunks
 from tutor.corpus.windowalign import align_window
 from tutor.model import SegmentPair
 
-__all__ = ["LONG", "TAIL", "WINDOW", "cut_long"]
+__all__ = ["LONG", "TAIL", "WINDOW", "cut_long", "is_long"]
 
 LONG = 20_000  # characters of both sides: far past any paragraph, short of a costly one
 WINDOW = 32  # Chinese sentences aligned at a time
@@ -41,14 +43,14 @@ def cut_long(
     overlap: DictionaryOverlap | None = None,
 ) -> Iterator[SegmentPair]:
     """``pairs`` with each pair longer than ``long`` characters (default ``LONG``) cut into
-    aligned pieces, in order; positions are renumbered along the stream once a pair was cut."""
-    limit = LONG if long is None else long
+    aligned pieces, in order; positions are renumbered along the stream once a pair was cut.
+    A ``LongPair`` is always cut, its sides read from its file a block at a time."""
     shift = 0
     scorer = overlap
     meter = current_meter()
     before = meter.read if meter else 0
     for pair in pairs:
-        if len(pair.zh) + len(pair.en) <= limit:
+        if not is_long(pair, long):
             yield replace(pair, position=pair.position + shift) if shift else pair
         else:
             if scorer is None:
@@ -56,9 +58,22 @@ def cut_long(
             count = 0
             cut = _pieces(pair, scorer)
             for count, (zh, en) in enumerate(_metered(cut, pair, meter, before), start=1):
-                yield replace(pair, zh=zh, en=en, position=pair.position + shift + count - 1)
+                position = pair.position + shift + count - 1
+                yield SegmentPair(zh, en, pair.source, pair.line, position, pair.credit)
             shift += max(count, 1) - 1
         before = meter.read if meter else 0
+
+
+def is_long(pair: SegmentPair, long: int | None = None) -> bool:
+    """Whether ``cut_long`` cuts ``pair``: it is left in its file, or longer than ``long``
+    characters (default ``LONG``)."""
+    return isinstance(pair, LongPair) or _chars(pair) > (LONG if long is None else long)
+
+
+def _chars(pair: SegmentPair) -> int:
+    if isinstance(pair, LongPair):
+        return pair.zh_chars + pair.en_chars
+    return len(pair.zh) + len(pair.en)
 
 
 def _metered(
@@ -69,7 +84,7 @@ def _metered(
     if meter is None:
         yield from cut
         return
-    size, chars, done = meter.read - before, len(pair.zh) + len(pair.en), 0
+    size, chars, done = meter.read - before, _chars(pair), 0
     for zh, en in cut:
         done += len(zh) + len(en)
         meter.held = int(size * max(0.0, 1 - done / chars))
@@ -77,11 +92,25 @@ def _metered(
     meter.held = 0
 
 
+def _sentences(pair: SegmentPair) -> tuple[Iterator[Sentence], Iterator[Sentence], float]:
+    """The pair's Chinese and English sentences, one at a time, and its length ratio. A
+    ``LongPair``'s are read from its file and tidied one by one, as a row's sides are whole."""
+    if isinstance(pair, LongPair):
+        zh = (clean_zh(s) for s in iter_zh_chunks(pair.zh_text()))
+        en = (clean_en(s) for s in iter_en_chunks(pair.en_text()))
+        ratio = pair.en_chars / max(pair.zh_chars, 1)
+        return _at(zh, pair.line), _at(en, pair.line), ratio
+    ratio = len(pair.en) / max(len(pair.zh), 1)
+    return _at(iter_zh(pair.zh), pair.line), _at(iter_en(pair.en), pair.line), ratio
+
+
+def _at(texts: Iterator[str], line: int) -> Iterator[Sentence]:
+    return (Sentence(text, line) for text in texts if text)
+
+
 def _pieces(pair: SegmentPair, overlap: DictionaryOverlap | None) -> Iterator[tuple[str, str]]:
     """Aligned ``(zh, en)`` pieces of one long pair, window by window."""
-    ratio = len(pair.en) / max(len(pair.zh), 1)
-    zh_left = (Sentence(s, pair.line) for s in iter_zh(pair.zh))
-    en_left = (Sentence(s, pair.line) for s in iter_en(pair.en))
+    zh_left, en_left, ratio = _sentences(pair)
     zh: list[Sentence] = []
     en: list[Sentence] = []
     while True:

@@ -30,12 +30,12 @@ _TWO_FILE_FORMATS = ("lines", "srt")
 
 
 def _dispatch(
-    path: Path, en_path: Path | None, fmt: str, report: Report | None
+    path: Path, en_path: Path | None, fmt: str, report: Report | None, long_rows: bool
 ) -> Iterator[SegmentPair]:
     if fmt == "paragraphs":
         return read_paragraphs(path, report)
     if fmt == "tsv":
-        return read_tsv(path, report)
+        return read_tsv(path, report, long_rows=long_rows)
     if fmt == "tmx":
         return read_tmx(path, report)
     if fmt == "srt":
@@ -76,19 +76,22 @@ def read_pairs(
     en_path: Path | None = None,
     fmt: str | None = None,
     report: Report | None = None,
+    long_rows: bool = False,
 ) -> Iterator[SegmentPair]:
     """Stream the ``SegmentPair``s of ``path`` (and ``en_path`` for two-file formats).
 
     ``fmt`` forces a format (one of ``FORMATS``); by default it is detected. Lines that cannot
     be paired go to ``report``. Bad input raises ``InputError`` naming the file and line, and a
-    source that yields no pair at all raises one saying why.
+    source that yields no pair at all raises one saying why. With ``long_rows``, a TSV row on a
+    line too long to hold comes as a ``longline.LongPair``, its sides left in the file: for
+    callers that cut pairs with ``pieces.cut_long``, which reads them.
     """
     path = Path(path)
     en = Path(en_path) if en_path is not None else None
     chosen = fmt or detect_format(path, en)
     _check_arguments(path, en, chosen)
     count = 0
-    for pair in _dispatch(path, en, chosen, report):
+    for pair in _dispatch(path, en, chosen, report, long_rows):
         count += 1
         yield pair
     if count == 0:

@@ -15,6 +15,7 @@ from tutor.lang.script import has_chinese as has_han
 __all__ = [
     "Side",
     "classify",
+    "english_by_counts",
     "han_count",
     "has_han",
     "is_chinese",
@@ -38,6 +39,12 @@ def is_english(text: str) -> bool:
         return has_latin(text)
     latin = latin_count(text)
     return latin >= 1 and han_count(text) * _HAN_WEIGHT < latin
+
+
+def english_by_counts(han: int, latin: int) -> bool:
+    """``is_english`` of a text with ``han`` hanzi and ``latin`` Latin letters (a text read in
+    parts, whose counts add up)."""
+    return latin >= 1 and han * _HAN_WEIGHT < latin
 
 
 def classify(text: str) -> Side | None:

@@ -9,9 +9,17 @@ starts a new sentence: never inside "23.15", after "Dr." or "e.g.", or after an 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-__all__ = ["iter_en", "iter_zh", "split_en", "split_zh", "split_zh_commas"]
+__all__ = [
+    "iter_en",
+    "iter_en_chunks",
+    "iter_zh",
+    "iter_zh_chunks",
+    "split_en",
+    "split_zh",
+    "split_zh_commas",
+]
 
 _CLOSERS = re.escape("”’」』）)］]》\"'")
 _ZH_END = re.compile(rf"[。！？；;!?…]+[{_CLOSERS}]*")
@@ -86,8 +94,9 @@ _ABBREVIATIONS = {
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
 
 
-def _iter_split(text: str, boundary: re.Pattern[str]) -> Iterator[str]:
-    last: str | None = None  # held back: a tail without letters or digits joins it
+def _iter_split(text: str, boundary: re.Pattern[str], last: str | None = None) -> Iterator[str]:
+    """Pieces of ``text`` up to each ``boundary``; ``last`` is a piece before ``text`` not
+    yielded yet (a tail without letters or digits joins the piece before it)."""
     start = 0
     for match in boundary.finditer(text):
         piece = text[start : match.end()].strip()
@@ -113,6 +122,27 @@ def _split(text: str, boundary: re.Pattern[str]) -> list[str]:
 def iter_zh(text: str) -> Iterator[str]:
     """``split_zh`` one sentence at a time."""
     return _iter_split(text, _ZH_END)
+
+
+def iter_zh_chunks(chunks: Iterable[str]) -> Iterator[str]:
+    """``iter_zh`` of the text ``chunks`` make when joined, holding one chunk and the sentence
+    in progress, not the text: a boundary is taken once a character follows it."""
+    rest = ""
+    last: str | None = None
+    for chunk in chunks:
+        rest += chunk
+        start = 0
+        for match in _ZH_END.finditer(rest):
+            if match.end() >= len(rest):  # the run of stops or closers may go on
+                break
+            piece = rest[start : match.end()].strip()
+            if piece:
+                if last is not None:
+                    yield last
+                last = piece
+            start = match.end()
+        rest = rest[start:]
+    yield from _iter_split(rest, _ZH_END, last)
 
 
 def split_zh(text: str) -> list[str]:
@@ -170,6 +200,27 @@ def iter_en(text: str) -> Iterator[str]:
     tail = text[start:].strip()
     if tail:
         yield tail
+
+
+def iter_en_chunks(chunks: Iterable[str]) -> Iterator[str]:
+    """``iter_en`` of the text ``chunks`` make when joined, one chunk and the sentence in
+    progress held at a time. A boundary is decided once a character follows it (what
+    ``_is_boundary`` looks at); the word before it lies in the sentence in progress, as the
+    text before that ends in whitespace."""
+    rest = ""
+    for chunk in chunks:
+        rest += chunk
+        start = 0
+        for match in _EN_END.finditer(rest):
+            if match.end() >= len(rest):  # the spaces may go on, the next letter is unseen
+                break
+            if _is_boundary(rest, match):
+                part = rest[start : match.end()].strip()
+                if part:
+                    yield part
+                start = match.end()
+        rest = rest[start:]
+    yield from iter_en(rest)
 
 
 def split_en(text: str) -> list[str]:

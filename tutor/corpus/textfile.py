@@ -4,22 +4,27 @@ Every reader goes through here, so a missing, empty, binary or undecodable file 
 one-line ``InputError`` naming the file and, where there is one, the line of the first bad byte.
 The encoding is decided from the first bytes (``encoding``: UTF-8, UTF-16, GB18030, Big5, or
 the one forced); lines are decoded one at a time, so a file of any size is read in constant
-memory. ``read_as`` tells what a file was read as, for the note a command prints.
+memory, and ``iter_rows`` leaves a UTF-8 line too long to hold in the file (``longline``).
+``read_as`` tells what a file was read as, for the note a command prints.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
+from tutor.corpus import longline
 from tutor.corpus.encoding import SNIFF, Decoding, decoding_for
+from tutor.corpus.longline import LongLine
 from tutor.corpus.meter import current_meter
 from tutor.errors import InputError
 
 __all__ = [
     "iter_lines",
+    "iter_rows",
     "open_binary",
     "read_as",
     "read_head",
@@ -96,26 +101,46 @@ def iter_lines(path: Path) -> Iterator[tuple[int, str]]:
     Raises ``InputError`` for a missing, empty, binary or non-UTF-8 file; an empty file (only
     whitespace) is reported after the blank lines were yielded, which no reader acts on.
     """
-    path = Path(path)
+    return cast(Iterator[tuple[int, str]], _lines(Path(path), long_lines=False))
+
+
+def iter_rows(path: Path) -> Iterator[tuple[int, str | LongLine]]:
+    """``iter_lines``, except that a UTF-8 line longer than ``longline.LONG_LINE`` bytes comes
+    as a ``LongLine``: checked and its cells found, but not read into memory."""
+    return _lines(Path(path), long_lines=True)
+
+
+def _lines(path: Path, long_lines: bool) -> Iterator[tuple[int, str | LongLine]]:
     decoding = decoding_for(path, _start(path))
-    lines = _utf8_lines(path) if decoding.is_utf8 else _other_lines(path, decoding)
+    lines: Iterator[tuple[int, str | LongLine]]
+    if decoding.is_utf8:
+        lines = _utf8_lines(path, long_lines)
+    else:
+        lines = _other_lines(path, decoding)
     seen_text = False
     for lineno, text in lines:
-        if not seen_text and text.strip():
+        if not seen_text and (isinstance(text, LongLine) or text.strip()):
             seen_text = True
         yield lineno, text
     if not seen_text:
         raise InputError("empty file", path=path)
 
 
-def _utf8_lines(path: Path) -> Iterator[tuple[int, str]]:
+def _utf8_lines(path: Path, long_lines: bool) -> Iterator[tuple[int, str | LongLine]]:
     meter = current_meter()
     position = 0
     with open_binary(path) as handle:
         _check_start(path, handle.peek(SNIFF)[:SNIFF] if hasattr(handle, "peek") else b"")
-        for lineno, raw in enumerate(handle, start=1):
+        limit = longline.LONG_LINE
+        raws = iter(partial(handle.readline, limit), b"") if long_lines else handle
+        for lineno, raw in enumerate(raws, start=1):
+            if long_lines and len(raw) == limit and not raw.endswith(b"\n"):
+                row, position = longline.scan(path, handle, lineno, raw, position, meter)
+                del raw
+                yield lineno, row
+                continue
+            position += len(raw)
             if meter is not None:
-                position += len(raw)
                 meter.advance(path, position)
             start = len(_UTF8_BOM) if lineno == 1 and raw.startswith(_UTF8_BOM) else 0
             text = _decode(path, raw, lineno, start)
@@ -123,7 +148,7 @@ def _utf8_lines(path: Path) -> Iterator[tuple[int, str]]:
             yield lineno, text
 
 
-def _other_lines(path: Path, decoding: Decoding) -> Iterator[tuple[int, str]]:
+def _other_lines(path: Path, decoding: Decoding) -> Iterator[tuple[int, str | LongLine]]:
     """Lines of a file in another encoding (UTF-16's newlines are two bytes: decode first)."""
     lineno = 0
     meter = current_meter()

@@ -20,9 +20,17 @@ from itertools import chain
 from pathlib import Path
 
 from tutor.corpus.cleanup import clean_en, clean_zh
+from tutor.corpus.longline import LongLine, LongPair
 from tutor.corpus.options import current
-from tutor.corpus.script import has_han, is_chinese, is_english, latin_count
-from tutor.corpus.textfile import iter_lines
+from tutor.corpus.script import (
+    english_by_counts,
+    han_count,
+    has_han,
+    is_chinese,
+    is_english,
+    latin_count,
+)
+from tutor.corpus.textfile import iter_lines, iter_rows
 from tutor.corpus.unpaired import Report, emit
 from tutor.errors import InputError
 from tutor.model import SegmentPair
@@ -30,6 +38,8 @@ from tutor.model import SegmentPair
 __all__ = ["detect_columns", "read_tsv"]
 
 _HEAD_ROWS = 50
+_LONG_CREDIT = 4096  # bytes: a credit cell on a long line longer than this is not read
+Row = str | LongLine
 _CREDIT = re.compile(r"\b(?:CC[- ]?BY|CC0|attribution|licen[cs]ed?|public domain)\b|©|\(c\)", re.I)
 _HEADER_WORDS = re.compile(
     r"^(?:id|no|#|zh|cn|cmn|zh-\w+|chinese|中文|汉语|en|eng|english|英文|英语|source|target|"
@@ -66,6 +76,18 @@ def _is_comment(text: str) -> bool:
     return text.lstrip().startswith("#")
 
 
+def _skipped(text: Row) -> bool:
+    """A blank or comment line (a long line is neither: it is a row)."""
+    return not isinstance(text, LongLine) and (not text.strip() or _is_comment(text))
+
+
+def _split(text: Row) -> list[str]:
+    """The row's cells; for a long line, the head of each (enough to tell the columns)."""
+    if isinstance(text, LongLine):
+        return [text.head(c) for c in range(len(text.cells))]
+    return text.split("\t")
+
+
 def _is_header(cells: list[str]) -> bool:
     return all(_HEADER_WORDS.match(c.strip()) or not c.strip() for c in cells)
 
@@ -81,18 +103,18 @@ def credit_column(rows: list[list[str]], taken: tuple[int, int]) -> int | None:
     return None
 
 
-def _head(path: Path, lines: Iterator[tuple[int, str]]) -> tuple[list[tuple[int, str]], int, int]:
+def _head(path: Path, lines: Iterator[tuple[int, Row]]) -> tuple[list[tuple[int, Row]], int, int]:
     """The first rows (a header left out) and the Chinese and English columns they show."""
-    head: list[tuple[int, str]] = []
+    head: list[tuple[int, Row]] = []
     for lineno, text in lines:
-        if text.strip() and not _is_comment(text):
+        if not _skipped(text):
             head.append((lineno, text))
             if len(head) >= _HEAD_ROWS:
                 break
-    body = [(n, t) for n, t in head if not (n == head[0][0] and _is_header(t.split("\t")))]
-    zh_col, en_col = detect_columns([t.split("\t") for _, t in body])
+    body = [(n, t) for n, t in head if not (n == head[0][0] and _is_header(_split(t)))]
+    zh_col, en_col = detect_columns([_split(t) for _, t in body])
     if zh_col is None or en_col is None:
-        if not any("\t" in t for _, t in body):
+        if not any(len(_split(t)) > 1 for _, t in body):
             raise InputError("no tab-separated columns found (is this TSV?)", path=path, line=1)
         missing = "Chinese" if zh_col is None else "English"
         raise InputError(f"no {missing} column found in the first rows", path=path)
@@ -104,23 +126,93 @@ def _cells(path: Path, lineno: int, text: str, needed: int, report: Report | Non
     cells = text.split("\t")
     if len(cells) >= needed:
         return cells
-    found = "no tab" if len(cells) == 1 else f"{len(cells)} columns"
-    reason = f"malformed TSV row: expected {needed}+ tab-separated columns, found {found}"
-    if current().strict:
-        raise InputError(reason, path=path, line=lineno)
-    emit(report, str(path), lineno, text, reason)
+    _refused(path, lineno, text, needed, len(cells), report)
     return []
 
 
-def read_tsv(path: Path, report: Report | None = None) -> Iterator[SegmentPair]:
-    """Yield one pair per row; rows that cannot be paired are reported."""
+def _refused(
+    path: Path, lineno: int, text: str, needed: int, found: int, report: Report | None
+) -> None:
+    found_text = "no tab" if found == 1 else f"{found} columns"
+    reason = f"malformed TSV row: expected {needed}+ tab-separated columns, found {found_text}"
+    if current().strict:
+        raise InputError(reason, path=path, line=lineno)
+    emit(report, str(path), lineno, text, reason)
+
+
+def _measure(row: LongLine, cell: int) -> tuple[int, int, int]:
+    """Hanzi, Latin letters and characters of a long line's cell, read a block at a time."""
+    han = latin = chars = 0
+    for part in row.text(cell):
+        han, latin, chars = han + han_count(part), latin + latin_count(part), chars + len(part)
+    return han, latin, chars
+
+
+def _long_pair(
+    path: Path,
+    row: LongLine,
+    columns: tuple[int, int, int | None],
+    position: int,
+    report: Report | None,
+) -> LongPair | None:
+    """The pair on a long line, its sides measured and checked as a row's are, not kept."""
+    zh_col, en_col, credit_col = columns
+    sample = row.head(0, 200) + " ..."
+    needed = max(zh_col, en_col) + 1
+    if len(row.cells) < needed:
+        _refused(path, row.line, sample, needed, row.count, report)
+        return None
+    zh_han, _, zh_chars = _measure(row, zh_col)
+    en_han, en_latin, en_chars = _measure(row, en_col)
+    if not zh_han:
+        emit(report, str(path), row.line, sample, f"column {zh_col + 1} has no Chinese")
+        return None
+    if not english_by_counts(en_han, en_latin):
+        emit(report, str(path), row.line, sample, f"column {en_col + 1} has no English")
+        return None
+    credit = ""
+    if (
+        credit_col is not None
+        and credit_col < len(row.cells)
+        and row.size(credit_col) <= _LONG_CREDIT
+    ):
+        credit = "".join(row.text(credit_col)).strip()
+    return LongPair(
+        "",
+        "",
+        str(path),
+        row.line,
+        position,
+        credit,
+        row=row,
+        zh_cell=zh_col,
+        en_cell=en_col,
+        zh_chars=zh_chars,
+        en_chars=en_chars,
+    )
+
+
+def read_tsv(
+    path: Path, report: Report | None = None, *, long_rows: bool = False
+) -> Iterator[SegmentPair]:
+    """Yield one pair per row; rows that cannot be paired are reported.
+
+    With ``long_rows``, a row on a line too long to hold (``longline``) comes as a
+    ``LongPair``, its sides left in the file for ``pieces.cut_long`` to read.
+    """
     source = str(path)
-    lines = iter_lines(path)
+    lines = iter_rows(path) if long_rows else iter_lines(path)
     body, zh_col, en_col = _head(path, lines)
-    credit_col = credit_column([t.split("\t") for _, t in body], (zh_col, en_col))
+    credit_col = credit_column([_split(t) for _, t in body], (zh_col, en_col))
     needed = max(zh_col, en_col) + 1
     position = 0
     for lineno, text in chain(body, lines):
+        if isinstance(text, LongLine):
+            long = _long_pair(path, text, (zh_col, en_col, credit_col), position, report)
+            if long is not None:
+                yield long
+                position += 1
+            continue
         if not text.strip() or _is_comment(text):
             continue
         cells = _cells(path, lineno, text, needed, report)
