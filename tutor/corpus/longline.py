@@ -120,7 +120,8 @@ class _Scan:
 
     def line_of(self, end: int) -> LongLine:
         bounds = [self.start - 1, *self.tabs, end]
-        cells = tuple((bounds[k] + 1, bounds[k + 1]) for k in range(len(bounds) - 1))
+        known = len(self.tabs) if self.count > len(self.tabs) + 1 else len(self.tabs) + 1
+        cells = tuple((bounds[k] + 1, bounds[k + 1]) for k in range(known))
         return LongLine(self.path, self.line, cells, self.count)
 
 

@@ -45,12 +45,13 @@ def cut_long(
     """``pairs`` with each pair longer than ``long`` characters (default ``LONG``) cut into
     aligned pieces, in order; positions are renumbered along the stream once a pair was cut.
     A ``LongPair`` is always cut, its sides read from its file a block at a time."""
+    limit = LONG if long is None else long
     shift = 0
     scorer = overlap
     meter = current_meter()
     before = meter.read if meter else 0
     for pair in pairs:
-        if not is_long(pair, long):
+        if len(pair.zh) + len(pair.en) <= limit and not isinstance(pair, LongPair):
             yield replace(pair, position=pair.position + shift) if shift else pair
         else:
             if scorer is None:
