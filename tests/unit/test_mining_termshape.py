@@ -4,7 +4,7 @@ knowledge links only)."""
 from __future__ import annotations
 
 from tutor.mining import mine
-from tutor.mining.glosses import verb_mostly
+from tutor.mining.glosses import noun_lemmas, verb_mostly
 from tutor.mining.resources import en_tokens
 from tutor.mining.termshape import termlike, verb_led, verb_object_word
 from tutor.model import Entry, SegmentPair
@@ -80,3 +80,11 @@ def test_a_verb_head_rendered_by_its_verbs_noun_ends_a_term() -> None:
     assert termlike(["技术", "修改"], en_tokens("technical modifications"), 0, 1, False)
     assert not termlike(["技术", "修改"], en_tokens("technically modify"), 0, 1, False)
     assert not termlike(["技术", "修改"], en_tokens("technical changes"), 0, 1, False)
+
+
+def test_an_english_head_before_of_is_the_head_a_term_ends_in() -> None:
+    # "Limitation of Liability": the head comes first, 限制's noun of "to limit"
+    assert termlike(["责任", "限制"], en_tokens("limitation of liability"), 0, 2, False)
+    # a participle is no noun sense: 名叫 "named" does not end 第二道河名叫 "name of the river"
+    assert "name" not in noun_lemmas("名叫")
+    assert not termlike(["第二道", "河", "名叫"], en_tokens("name of the river"), 0, 3, False)

@@ -237,8 +237,19 @@ def _grammatical(meanings: tuple[str, ...]) -> bool:
 
 @cache
 def noun_lemmas(word: str) -> frozenset[str]:
-    """One-word senses of ``word`` that are not verbs ("service" of 服务, beside "to serve")."""
-    return frozenset(g.lemmas[0] for g in glosses(word) if len(g.lemmas) == 1 and not g.verb)
+    """One-word senses of ``word`` that are not verbs ("service" of 服务, beside "to serve"),
+    nor a verb's participle (名叫 "named", "called")."""
+    return frozenset(
+        g.lemmas[0]
+        for g in glosses(word)
+        if len(g.lemmas) == 1 and not g.verb and not _participle(g)
+    )
+
+
+def _participle(g: Gloss) -> bool:
+    """A one-word sense written as a verb's past participle ("named" for "name")."""
+    text = g.text.lower()
+    return text.endswith("ed") and text != g.lemmas[0]
 
 
 @cache

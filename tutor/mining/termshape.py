@@ -62,6 +62,15 @@ def _only_verb(word: str) -> bool:
     return is_verbal(word) and not noun_lemmas(word)
 
 
+_OF_LIKE = frozenset(("of", "for", "on"))
+
+
+def _english_head(en: Sequence[Token], a: int, b: int) -> int:
+    """Where the head of English tokens a..b is: first when "of", "for" or "on" follows it
+    ("Limitation of Liability", "center for international exchanges"), else last."""
+    return a if b > a + 1 and en[a + 1].low in _OF_LIKE else b
+
+
 def _rendered_as_noun(word: str, en: Sequence[Token], b: int) -> bool:
     """A head the segmenter tags a verb that the English head renders by one of the
     dictionary's one-word noun senses (协定 "agreement" in "international agreements") or by
@@ -92,7 +101,8 @@ def termlike(words: Sequence[str], en: Sequence[Token], a: int, b: int, name: bo
         return True
     if b == a and not res.entries("".join(words)):
         return False
-    if not (noun_like(words[-1]) or _rendered_as_noun(words[-1], en, b)):
+    h = _english_head(en, a, b)
+    if not (noun_like(words[-1]) or _rendered_as_noun(words[-1], en, h)):
         return False  # 协定 is tagged a verb, but "international agreements" renders its noun
     if _only_verb(words[-1]) and verb_mostly(en[b].lemma, 2):
         return False  # 人们谈论 "people speak": jieba's verbal noun, written as a verb
