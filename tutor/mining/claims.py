@@ -24,13 +24,20 @@ Links = dict[tuple[int, int], float]
 MOVE_STRENGTH = 0.6  # a word that lost its only place moves to a sense or a strong piece
 
 
+Claim = tuple[float, int, int, bool]  # what ``_claim`` weighs, in order
+
+
 def _contested(owners: list[int]) -> bool:
     """Owners of one token that are not all neighbours of each other."""
     return max(owners) - min(owners) > 1
 
 
 def _weaker(
-    hanzi: str, i: int, rival: int, zh: Sequence[str], strength: dict[int, tuple[float, int, int]]
+    hanzi: str,
+    i: int,
+    rival: int,
+    zh: Sequence[str],
+    strength: dict[int, tuple[float, int, int, bool]],
 ) -> bool:
     """A word's claim on an English token that another word far from it claims too, when the
     other is an earlier sighting of the same word or holds it by a stronger link, or as strong
@@ -82,13 +89,20 @@ def settle(
     return out
 
 
-def _claim(links: Links, i: int, j: int, places: int) -> tuple[float, int, int]:
+def _claim(links: Links, i: int, j: int, places: int) -> Claim:
     """How strongly word ``i`` claims English token ``j``: its link; then the run of English
     it holds around ``j`` (a run of up to ``MAX_RUN``, a phrase's words, "last bus", outranks
     a single token; a longer one is no better evidence than one token); then, fewer English
-    words held elsewhere (进 holding "went" yields "admit" to 承认, which holds nothing else)."""
+    words held elsewhere (进 holding "went" yields "admit" to 承认, which holds nothing else);
+    then a neighbour in the Chinese linked beside ``j`` in the English (法律 / 程序 "legal
+    processes" keeps "legal" from 司法, whose neighbour's English is further off)."""
     n = _extent(links, i, j)
-    return links[(i, j)], n if n <= MAX_RUN else 1, n - places
+    return links[(i, j)], n if n <= MAX_RUN else 1, n - places, _beside(links, i, j)
+
+
+def _beside(links: Links, i: int, j: int) -> bool:
+    """Whether a Chinese neighbour of word ``i`` links to an English neighbour of token ``j``."""
+    return any((i + di, j + dj) in links for di in (-1, 1) for dj in (-1, 1))
 
 
 def _extent(links: Links, i: int, j: int) -> int:
