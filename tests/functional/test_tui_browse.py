@@ -229,3 +229,25 @@ def test_enter_right_after_a_cursor_move_opens_the_row_moved_to(db_path: Path) -
 
     asyncio.run(scenario())
     store.close()
+
+
+def test_browse_shows_an_english_with_brackets_as_written(db_path: Path) -> None:
+    """A str cell of Textual's table is read as Rich markup: an English the learner typed
+    with "[/b]" in it made Browse fail. It is shown as written."""
+    from tutor.model import Entry
+
+    store = open_store(db_path)
+    fill(store, entries=[Entry("城市", "城市", "chéng shì", "city [/b] town", senses=("city",))])
+
+    async def scenario() -> None:
+        app = study_app(store, deck=None)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            app.push_screen(BrowseScreen())
+            await pilot.pause()
+            table = app.screen.query_one(DataTable)
+            cells = [str(table.get_row_at(n)[-1]) for n in range(table.row_count)]
+            assert "city [/b] town" in cells
+
+    asyncio.run(scenario())
+    store.close()

@@ -339,3 +339,36 @@ def test_a_self_graded_card_offers_no_hint(db_path: Path) -> None:
 
     asyncio.run(scenario())
     store.close()
+
+
+def test_the_card_screen_shows_brackets_as_written_and_references_readably(
+    db_path: Path,
+) -> None:
+    """Square brackets in an English the learner typed are text, not Rich markup (a closing
+    tag like "[/b]" made the card screen fail), and a CC-CEDICT cross-reference reads as the
+    card face shows it."""
+    from tutor.model import Entry
+
+    city = Entry(
+        "北京市",
+        "北京市",
+        "Běi jīng Shì",
+        "Beijing [/b] city",
+        senses=("Beijing", "one of the four municipalities 直轄市|直辖市[zhi2 xia2 shi4]"),
+    )
+    store = open_store(db_path)
+    fill(store, entries=[city])
+
+    async def scenario() -> None:
+        app = study_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("space")
+            await pilot.press("e")
+            assert isinstance(app.screen, CardScreen)
+            details = text_of(app, "#card-details")
+            assert "Beijing [/b] city" in details
+            assert "直辖市 (zhí xiá shì)" in details and "|" not in details
+
+    asyncio.run(scenario())
+    store.close()

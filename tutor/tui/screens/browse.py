@@ -148,7 +148,7 @@ class BrowseScreen(Screen[None]):
                 due,
                 str(card.flag or ""),
                 tone_text(card.pinyin),
-                card.english,
+                Text(card.english),  # a str cell would be read as markup: "[/b]" breaks it
                 key=str(card.card_id),
             )
         more = "+" if len(self.cards) >= LIMIT else ""

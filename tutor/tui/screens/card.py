@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static
 
+from tutor.lang.cedict_entry import readable
 from tutor.model import Example, split_measure_words
 from tutor.tui.tones import tone_text
 
@@ -84,11 +85,11 @@ class CardScreen(ModalScreen[None]):
         table.add_column()
         table.add_row("hanzi", Text(f"{card.hanzi}  {card.traditional}", style="bold"))
         table.add_row("pinyin", tone_text(card.pinyin))
-        table.add_row("English", card.english)
+        table.add_row("English", Text(card.english))  # Text: brackets in it are no markup
         senses, measures = split_measure_words(card.senses)
-        table.add_row("senses", " / ".join(senses) or "—")
+        table.add_row("senses", Text(" / ".join(readable(s) for s in senses) or "—"))
         if measures:
-            table.add_row("measure word", "; ".join(measures))
+            table.add_row("measure word", Text("; ".join(measures)))
         table.add_row("card", card.template)
         table.add_row("state", card.state)
         due = card.due.astimezone().strftime("%Y-%m-%d %H:%M %Z") if card.due else "—"
@@ -97,7 +98,7 @@ class CardScreen(ModalScreen[None]):
         table.add_row("suspended", "yes" if card.suspended else "no")
         table.add_row("known", "yes" if card.known else "no")
         table.add_row("flag", str(card.flag))
-        table.add_row("tags", " ".join(card.tags) or "—")
+        table.add_row("tags", Text(" ".join(card.tags) or "—"))
         if card.examples:
             table.add_row("example", example_text(card.examples[0]))
         self.query_one("#card-details", Static).update(table)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import get_args
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -61,7 +62,8 @@ class SettingsScreen(Screen[None]):
         self.deck_id = store.deck_id(self.deck)
         values = store.settings(self.deck_id).to_strings()
         with VerticalScroll(id="settings-form"):
-            yield Static(f"Settings · {self.deck}  (ctrl+s saves, esc goes back)", id="title")
+            title = Text(f"Settings · {self.deck}  (ctrl+s saves, esc goes back)")
+            yield Static(title, id="title")  # Text: a deck name is no markup
             for key, label in FIELDS.items():
                 with Horizontal(classes="setting"):
                     yield Label(label)
@@ -78,7 +80,7 @@ class SettingsScreen(Screen[None]):
         try:
             settings = DeckSettings.from_strings(values, base=store.settings(self.deck_id))
         except ValueError as err:
-            self.notify(str(err), title="Not saved", severity="error")
+            self.notify(str(err), title="Not saved", severity="error", markup=False)
             return
         store.set_settings(self.deck_id, settings)
-        self.notify(f"Settings of {self.deck} saved.")
+        self.notify(f"Settings of {self.deck} saved.", markup=False)
