@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import DataTable, Input
@@ -21,6 +22,14 @@ from tests.functional.tui_support import (
 from tutor.tui.screens.browse import BrowseScreen
 from tutor.tui.screens.card import CardScreen
 from tutor.tui.search import Query, parse_query
+
+
+async def _browse(app: Any, pilot: Any) -> DataTable:  # type: ignore[type-arg]
+    """Open Browse over the study app and return its table."""
+    await pilot.pause()
+    app.push_screen(BrowseScreen())
+    await pilot.pause()
+    return app.screen.query_one(DataTable)
 
 
 def test_query_splits_filters_from_free_text() -> None:
@@ -187,10 +196,7 @@ def test_enter_right_after_typing_opens_the_card_the_search_selects(db_path: Pat
     async def scenario() -> None:
         app = study_app(store, deck=None)
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            app.push_screen(BrowseScreen())
-            await pilot.pause()
-            table = app.screen.query_one(DataTable)
+            table = await _browse(app, pilot)
             first = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
             assert first != str(new_card[0])  # the unfiltered list starts with a seen card
             await pilot.press("slash")
@@ -242,10 +248,7 @@ def test_browse_shows_an_english_with_brackets_as_written(db_path: Path) -> None
     async def scenario() -> None:
         app = study_app(store, deck=None)
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            app.push_screen(BrowseScreen())
-            await pilot.pause()
-            table = app.screen.query_one(DataTable)
+            table = await _browse(app, pilot)
             cells = [str(table.get_row_at(n)[-1]) for n in range(table.row_count)]
             assert "city [/b] town" in cells
 
