@@ -37,8 +37,7 @@ def is_chinese(text: str) -> bool:
 def is_english(text: str) -> bool:
     if not has_han(text):  # the common case, decided without counting every letter
         return has_latin(text)
-    latin = latin_count(text)
-    return latin >= 1 and han_count(text) * _HAN_WEIGHT < latin
+    return english_by_counts(han_count(text), latin_count(text))
 
 
 def english_by_counts(han: int, latin: int) -> bool:

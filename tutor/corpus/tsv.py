@@ -213,7 +213,7 @@ def read_tsv(
                 yield long
                 position += 1
             continue
-        if not text.strip() or _is_comment(text):
+        if _skipped(text):
             continue
         cells = _cells(path, lineno, text, needed, report)
         if not cells:

@@ -32,13 +32,7 @@ def _contested(owners: list[int]) -> bool:
     return max(owners) - min(owners) > 1
 
 
-def _weaker(
-    hanzi: str,
-    i: int,
-    rival: int,
-    zh: Sequence[str],
-    strength: dict[int, tuple[float, int, int, bool]],
-) -> bool:
+def _weaker(hanzi: str, i: int, rival: int, zh: Sequence[str], strength: dict[int, Claim]) -> bool:
     """A word's claim on an English token that another word far from it claims too, when the
     other is an earlier sighting of the same word or holds it by a stronger link, or as strong
     a link within a longer run of English (船员 twice on "crew members"; a character piece

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -173,7 +173,9 @@ def _consistent(links: Links, i: int, j: int, a: int, b: int) -> bool:
     return not _crossing(links, i, j, a, b) and any(i <= zi <= j for zi, _ in links)
 
 
-def _crossing(links: Links, i: int, j: int, a: int, b: int) -> list[tuple[int, int]]:
+def _crossing(
+    links: Iterable[tuple[int, int]], i: int, j: int, a: int, b: int
+) -> list[tuple[int, int]]:
     """The links that leave words i..j for a token outside a..b, or come in from outside."""
     return [(zi, ej) for zi, ej in links if (i <= zi <= j) != (a <= ej <= b)]
 
@@ -187,7 +189,7 @@ def _strong(links: Links) -> list[tuple[int, int]]:
 def _crossed(strong: Sequence[tuple[int, int]], i: int, j: int, a: int, b: int) -> bool:
     """Whether one of the ``strong`` links leaves words i..j for a token outside a..b, or
     comes in from outside: then the runs cannot pair in this clause."""
-    return any((i <= zi <= j) != (a <= ej <= b) for zi, ej in strong)
+    return bool(_crossing(strong, i, j, a, b))
 
 
 def _guesses(links: Links, crossing: Sequence[tuple[int, int]]) -> bool:
@@ -243,7 +245,7 @@ def recurring_terms(clauses: Sequence[Clause] | Text) -> dict[str, str]:
     if RECURRING_TERM.name in disabled() or len(text.clauses) < MIN_TOGETHER:
         return {}
     counts = _count(text)
-    best: dict[str, tuple[bool, int, int, float, str]] = {}
+    best: dict[str, tuple[bool, int, int, float, int, str]] = {}
     for (hanzi, key), units in counts.together.items():
         seen, together = len(counts.zh[hanzi]), len(units)
         dice = 2 * together / (seen + len(counts.en[key]))
@@ -251,11 +253,10 @@ def recurring_terms(clauses: Sequence[Clause] | Text) -> dict[str, str]:
         # a run that recurs with the term first (授权作品: "licensed material", not "license",
         # which every "Public License" also holds), then of runs seen as often, the longest
         rank = (_recurs(hanzi, together, seen, dice, linked), together, len(key.split()), dice)
-        if rank > best.get(hanzi, (False, 0, 0, 0.0, ""))[:4]:
-            best[hanzi] = (*rank, key)
+        if rank > best.get(hanzi, (False, 0, 0, 0.0, 0, ""))[:4]:
+            best[hanzi] = (*rank, linked, key)
     out = {}
-    for hanzi, (_, together, _, dice, key) in best.items():
-        linked = len(counts.linked.get((hanzi, key), ()))
+    for hanzi, (_, together, _, dice, linked, key) in best.items():
         if RECURRING_TERM.fires(hanzi, together, len(counts.zh[hanzi]), dice, linked):
             out[hanzi] = key
     return _outside_longer(out)
