@@ -25,7 +25,7 @@ from tutor.mining.glosses import glosses
 from tutor.mining.pipeline import trace
 from tutor.mining.rules import RULES
 
-__all__ = ["FEATURES", "Evidence", "Model", "evidence", "model", "score"]
+__all__ = ["FEATURES", "Evidence", "Model", "evidence", "model", "score", "support"]
 
 Evidence = dict[str, float]
 
@@ -81,7 +81,7 @@ def evidence(
         "seen": min(1.0, math.log(max(seen, 1)) / math.log(MAX_SEEN)),
         "in_dictionary": float(bool(res.entries(hanzi))),
         "in_segmenter": float(bool(res.pos(hanzi))),
-        "support": _support(hanzi, key),
+        "support": support(hanzi, key),
         "term": float(kind == "term"),
         "name": float(kind == "name"),
         "measure": float(kind == "measure"),
@@ -104,7 +104,8 @@ def _held(ev: Mapping[str, float]) -> list[str]:
     return [name for name in HOLDING if ev.get(f"rule_{name}")]
 
 
-def _support(hanzi: str, key: frozenset[str]) -> float:
+def support(hanzi: str, key: frozenset[str]) -> float:
+    """The share of the content lemmas ``key`` that are lemmas of the word's senses."""
     if not key:
         return 0.0
     return len(key & _sense_lemmas(hanzi)) / len(key)

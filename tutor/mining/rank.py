@@ -15,11 +15,12 @@ from operator import itemgetter
 
 from tutor.mining import resources as res
 from tutor.mining.baseform import BASE_FORM, rebase
-from tutor.mining.confidence import evidence, score
+from tutor.mining.confidence import evidence, score, support
 from tutor.mining.glosses import first_sense
 from tutor.mining.grow import BOUNDED_GAP
 from tutor.mining.lexicon import Lexicon
 from tutor.mining.phrases import Candidate
+from tutor.mining.runners import Shown, placed_runner
 from tutor.mining.unplaced import FALLBACK_CONFIDENCE, unplaced
 from tutor.model import MEASURE_WORD, Entry, EntryKind, Example
 
@@ -178,7 +179,7 @@ def build_entry(t: Tally, lexicon: Lexicon | None = None) -> Entry | None:
     kind: EntryKind = _kind(t)
     if ranked:
         key, best = ranked[0]
-        runners = [r for _, r in ranked[1:] if not _placed_only(r)]
+        runners = _runners(t.hanzi, ranked)
         shown = (_shown(t.hanzi, kind, r) for r in [best, *runners][:MAX_RENDERINGS])
         english = "; ".join(dict.fromkeys(shown))  # two forms of one verb are shown once
         ev = evidence(
@@ -213,6 +214,20 @@ def build_entry(t: Tally, lexicon: Lexicon | None = None) -> Entry | None:
         hsk_level=res.hsk_level(t.hanzi),
         frequency=res.frequency(t.hanzi),
     )
+
+
+def _runners(hanzi: str, ranked: list[tuple[frozenset[str], _Rendering]]) -> list[_Rendering]:
+    """The runners-up shown after the first of the ``ranked`` renderings, best first: never
+    one only a gap gave, nor one rule ``placed_runner`` leaves out."""
+
+    def shown(key: frozenset[str], r: _Rendering) -> Shown:
+        return Shown(_most_common(r.texts), support(hanzi, key), r.strength / r.count)
+
+    return [
+        r
+        for k, r in ranked[1:]
+        if not _placed_only(r) and not placed_runner(hanzi, shown(*ranked[0]), shown(k, r))
+    ]
 
 
 def _shown(hanzi: str, kind: str, r: _Rendering) -> str:

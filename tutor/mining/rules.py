@@ -20,6 +20,7 @@ from tutor.mining.ownwords import RECURRING_WORD
 from tutor.mining.pipeline import Rule
 from tutor.mining.recurring import RECURRING_TERM
 from tutor.mining.relisted import LISTED_WORD
+from tutor.mining.runners import PLACED_RUNNER
 from tutor.mining.spanrules import PHRASE_RULES, WORD_RULES
 from tutor.mining.translit import SOUNDS_LIKE
 from tutor.mining.unplaced import UNPLACED_WORD
@@ -46,6 +47,7 @@ RULES: tuple[Rule, ...] = (
     COORDINATED,
     *WORD_RULES,
     *PHRASE_RULES,
+    PLACED_RUNNER,
     BASE_FORM,
     UNPLACED_WORD,
 )
