@@ -80,3 +80,53 @@ def test_a_number_with_its_measure_word_alone_is_no_entry() -> None:
 def test_a_dictionary_word_rendered_by_a_bare_number_is_held_back() -> None:
     got = _mined("两者都很重要。", "The two are important.")
     assert got["两者"].confidence < 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("nine hundred and twelve years", [(0, 4, 912)]),
+        ("eight hundred ninety and five years", [(0, 5, 895)]),
+        ("an hundred and five years", [(0, 4, 105)]),
+        ("two thousand three hundred and fifteen", [(0, 6, 2315)]),
+        ("twenty-one men", [(0, 3, 21)]),
+        ("one and two", [(0, 1, 1), (2, 3, 2)]),
+        ("ten and two", [(0, 1, 10), (2, 3, 2)]),
+    ],
+)
+def test_numbers_spelled_out_are_read_whole(text: str, spans: list[tuple[int, int, int]]) -> None:
+    assert en_number_spans(en_tokens(text)) == spans
+
+
+@pytest.mark.parametrize(
+    ("words", "joined"),
+    [
+        (["共活", "了", "九百", "一", "十二岁"], ["共活", "了", "九百一十二岁"]),
+        (["八百", "九十五岁"], ["八百九十五岁"]),
+        (["九百", "零", "五岁"], ["九百零五岁"]),
+        (["三百", "一起"], ["三百", "一起"]),
+        (["一", "十分"], ["一", "十分"]),
+        (["万一", "五岁"], ["万一", "五岁"]),
+    ],
+)
+def test_a_number_the_segmenter_cut_is_joined(words: list[str], joined: list[str]) -> None:
+    from tutor.mining.numbercuts import join_numbers
+
+    assert join_numbers(words) == joined
+
+
+def test_switched_off_the_pieces_stay_apart() -> None:
+    from tutor.mining.numbercuts import join_numbers
+    from tutor.mining.pipeline import using
+
+    with using({"whole_number"}):
+        assert join_numbers(["八百", "九十五岁"]) == ["八百", "九十五岁"]
+
+
+def test_a_whole_number_is_linked_to_its_english() -> None:
+    mined = _mined(
+        "塞特共活了九百一十二岁就死了。",
+        "And all the days of Seth were nine hundred and twelve years: and he died.",
+    )
+    assert "十二岁" not in mined
+    assert mined["九百一十二岁"].english == "nine hundred and twelve years"

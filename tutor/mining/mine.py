@@ -34,6 +34,7 @@ from tutor.mining.lexicon import Lexicon
 from tutor.mining.links import link
 from tutor.mining.namecuts import cut_names
 from tutor.mining.nameparts import whole_names
+from tutor.mining.numbercuts import join_numbers
 from tutor.mining.numbers import split_numbers
 from tutor.mining.ownwords import fill_words, recurring_words
 from tutor.mining.parallel import WorkerPool, default_workers
@@ -130,7 +131,7 @@ def _units(pair: SegmentPair) -> Iterator[_Unit]:
     for zh, en in _clauses(pair):
         zh, en = zh.strip(), en.strip()
         if zh and en:
-            cut = split_glued(join_dotted(split_numbers(zh, list(_SEGMENTS(zh)))))
+            cut = split_glued(join_dotted(join_numbers(split_numbers(zh, list(_SEGMENTS(zh))))))
             toks = res.en_tokens(en)
             words = [res.simplified(w) for w in cut_names(join_sounded(cut, toks), toks)]
             words = join_listed(words, toks)

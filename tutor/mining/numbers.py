@@ -174,22 +174,85 @@ def _token_value(low: str, text: str) -> tuple[float, bool] | None:
 
 
 def en_number_spans(tokens: list[Token]) -> list[tuple[int, int, float]]:
-    """(start, end, value) of each English number, scale words included ("23.15 million")."""
+    """(start, end, value) of each English number, scale words included ("23.15 million"),
+    numbers spelled out as a whole ("nine hundred and twelve", "eight hundred ninety and
+    five", "an hundred", "twenty-one")."""
     spans = []
     i = 0
     while i < len(tokens):
-        got = _en_token_value(tokens[i])
+        got = _spelled(tokens, i) or _written(tokens, i)
         if got is None:
             i += 1
             continue
-        value, _ordinal = got
-        j = i + 1
-        while j < len(tokens) and tokens[j].low in _EN_SCALE:
-            value *= _EN_SCALE[tokens[j].low]
-            j += 1
+        j, value = got
         spans.append((i, j, value))
         i = j
     return spans
+
+
+def _written(tokens: list[Token], i: int) -> tuple[int, float] | None:
+    """The end and value of the number token at ``i`` with the scale words after it."""
+    got = _en_token_value(tokens[i])
+    if got is None:
+        return None
+    value = got[0]
+    j = i + 1
+    while j < len(tokens) and tokens[j].low in _EN_SCALE:
+        value *= _EN_SCALE[tokens[j].low]
+        j += 1
+    return j, value
+
+
+_ARTICLES = frozenset(("a", "an"))
+_GROUP_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
+def _spelled(tokens: list[Token], i: int) -> tuple[int, float] | None:
+    """The end and value of a number spelled out in words from ``i`` when it takes more than
+    one number word and so more than ``_written`` reads; None otherwise."""
+    total, group, last, end, words = 0.0, 0.0, "", i, 0
+    j = i
+    if tokens[i].low in _ARTICLES and i + 1 < len(tokens) and tokens[i + 1].low in _EN_SCALE:
+        group, last, j = 1.0, "unit", i + 1  # "an hundred", "a thousand"
+    while j < len(tokens):
+        low = tokens[j].low
+        step = _spelled_step(low, group, last)
+        if step is not None:
+            group, last = step
+            if low in _GROUP_SCALES:
+                total, group = total + group, 0.0
+            j, end, words = j + 1, j + 1, words + 1
+        elif low in ("and", "-") and _joins(tokens, j, last):
+            j += 1
+        else:
+            break
+    return (end, total + group) if words >= 2 else None
+
+
+def _spelled_step(low: str, group: float, last: str) -> tuple[float, str] | None:
+    """The group's value and the kind of word read after the number word ``low``, or None
+    when ``low`` does not continue the number read so far (``last`` is the kind before)."""
+    if low in _EN_WORDS:
+        n = _EN_WORDS[low]
+        kind = "tens" if n >= 20 else "unit"
+        if last in ("", "hundred", "scale") or (last == "tens" and n < 10):
+            return group + n, kind
+        return None
+    if low == "hundred" and last == "unit" and 0 < group % 100 < 10:
+        return group - group % 100 + (group % 100) * 100, "hundred"
+    if low in _GROUP_SCALES and last in ("unit", "tens", "hundred"):
+        return group * _GROUP_SCALES[low], "scale"
+    return None
+
+
+def _joins(tokens: list[Token], j: int, last: str) -> bool:
+    """Whether "and" or a hyphen at ``j`` joins two parts of one number: "hundred and
+    twelve", "ninety and five", "twenty-one"; never "one and two"."""
+    if j + 1 >= len(tokens) or tokens[j + 1].low not in _EN_WORDS:
+        return False
+    if tokens[j].low == "-":
+        return last == "tens" and _EN_WORDS[tokens[j + 1].low] < 10
+    return last in ("hundred", "scale") or (last == "tens" and _EN_WORDS[tokens[j + 1].low] < 10)
 
 
 def same_value(a: float, b: float) -> bool:

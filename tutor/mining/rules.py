@@ -16,6 +16,7 @@ from tutor.mining.grow import BOUNDED_GAP, PARTIAL_RENDERING
 from tutor.mining.linkrules import HEAD_ONLY, LOOSE_ADVERB, MISCUT_RULE
 from tutor.mining.namecuts import GLUED_NAME
 from tutor.mining.nameparts import WHOLE_NAME
+from tutor.mining.numbercuts import WHOLE_NUMBER
 from tutor.mining.ownwords import RECURRING_WORD
 from tutor.mining.pipeline import Rule
 from tutor.mining.recurring import RECURRING_TERM
@@ -28,6 +29,7 @@ from tutor.mining.unplaced import UNPLACED_WORD
 __all__ = ["RULES", "check_names"]
 
 RULES: tuple[Rule, ...] = (
+    WHOLE_NUMBER,
     GLUED_PARTICLE,
     GLUED_LOCALIZER,
     FREE_COMPOUND,
