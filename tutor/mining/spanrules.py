@@ -131,6 +131,26 @@ def _fill_only(f: SpanFacts) -> bool:
     return all(links[(i, j)] <= FILL for (i, j) in links if f.i1 <= i <= f.i2)
 
 
+def _ordinal_led(f: SpanFacts) -> bool:
+    """A phrase opening with an ordinal (第二, 第一条) whose English does not write that
+    number (第一条定义 "Definitions": a section's number glued to its heading), or a term
+    whose ordinal counts with a measure word (第二道河 "second river": the second of them,
+    no term). An ordinal the English writes before a name stays (第四使馆区 "Fourth
+    Embassy Area")."""
+    if f.known or f.single or not f.words[0].startswith("第"):
+        return False
+    value, unit = numbers.zh_value(f.words[0]), ""
+    if value is None:
+        count = numbers.zh_count(f.words[0])
+        if count is None:
+            return False
+        value, unit = count
+    english = f.c.en[f.a : f.b + 1]
+    if not any(numbers.en_value(t) == value for t in english):
+        return True
+    return f.kind == "term" and bool(unit or res.pos(f.words[1]) == "q")
+
+
 # what joins a head to what it owns: "mother of all living", "the people's rights"
 _LINKING = frozenset("of in the 's all every each his her its their our my your".split())
 
@@ -220,6 +240,9 @@ PHRASE_RULES: tuple[Rule, ...] = (
          ("带着午饭 'carry lunch': no entry", "检查电视 'checked the TV': no entry")),
     Rule("fill_only", "phrase", _PHRASE, Drop(), _fill_only,
          ("a phrase linked by position only: no entry",)),
+    Rule("ordinal_led", "phrase", _PHRASE, Drop(), _ordinal_led,
+         ("第一条定义 'Definitions': no entry", "第二道河 'second river': no entry",
+          "第四使馆区 'Fourth Embassy Area': kept")),
     Rule("turned_round", "phrase", _TERM, Drop(), _turned_round,
          ("车祸有责任 'responsible for the accident': no entry",
           "众生之母 'mother of all living': kept")),
