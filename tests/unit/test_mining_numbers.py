@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tutor.mining.numbers import en_number_spans, split_numbers, zh_value
+from tutor.mining.numbers import en_number_spans, split_numbers, zh_count, zh_value
 from tutor.mining.resources import en_tokens
 
 
@@ -130,3 +130,25 @@ def test_a_whole_number_is_linked_to_its_english() -> None:
     )
     assert "十二岁" not in mined
     assert mined["九百一十二岁"].english == "nine hundred and twelve years"
+
+
+@pytest.mark.parametrize(
+    ("token", "count"),
+    [
+        ("二十分钟", (20, "分钟")),  # a unit of two characters
+        ("30光年", (30, "光年")),
+        ("三个月", (3, "月")),  # 个 and a unit of one
+        ("三天", (3, "天")),
+        ("二十面体", None),  # the dictionary lists it whole: "icosahedron"
+        ("第一夫人", None),  # "First Lady"
+    ],
+)
+def test_a_number_and_its_unit_are_read_as_a_count(
+    token: str, count: tuple[float, str] | None
+) -> None:
+    assert zh_count(token) == count
+
+
+def test_a_count_in_characters_keeps_the_number_the_english_writes_in_digits() -> None:
+    got = _mined("从北京来的班机延迟二十分钟。", "The plane from Beijing arrived 20 minutes late.")
+    assert got["二十分钟"].english == "20 minutes" and got["二十分钟"].kind == "measure"

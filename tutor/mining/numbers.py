@@ -13,6 +13,7 @@ import re
 from functools import cache
 
 from tutor.mining.resources import Token
+from tutor.mining.resources import entries as cedict_lists
 
 __all__ = ["en_number_spans", "en_value", "split_numbers", "zh_count", "zh_percent", "zh_value"]
 
@@ -91,7 +92,22 @@ def zh_count(token: str) -> tuple[float, str] | None:
     if len(token) < 2 or not ("\u3400" <= token[-1] <= "\u9fff") or token[-1] in _BIG:
         return None
     value = zh_value(token[:-1])
-    return None if value is None else (value, token[-1])
+    if value is not None:
+        return value, token[-1]
+    return _count_of_two(token) if len(token) >= 3 else None
+
+
+def _count_of_two(token: str) -> tuple[float, str] | None:
+    """A number with a unit of two characters the dictionary lists ("二十分钟" -> (20,
+    "分钟"), "30光年"), or with 个 and a one-character unit ("三个月" -> (3, "月")); never a
+    word the dictionary lists whole (二十面体 "icosahedron", 第一夫人 "First Lady")."""
+    value = zh_value(token[:-2])
+    unit = token[-2:]
+    if value is None or unit[1] in _BIG or cedict_lists(token):
+        return None
+    if unit[0] == "个":
+        return value, unit[1]
+    return (value, unit) if cedict_lists(unit) else None
 
 
 @cache

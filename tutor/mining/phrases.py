@@ -188,10 +188,12 @@ def _why(words: Sequence[str], text: str) -> None:
 
 def _first_number(words: Sequence[str]) -> bool:
     head = words[0]
-    if len(words) == 1:
-        return (head[:1].isdigit() and numbers.zh_value(head) is not None) or numbers.zh_percent(
-            head
-        ) is not None
+    if len(words) == 1:  # 2315万, 百分之五十, 二十分钟 (written "20 minutes")
+        return (
+            (head[:1].isdigit() and numbers.zh_value(head) is not None)
+            or numbers.zh_percent(head) is not None
+            or numbers.zh_count(head) is not None
+        )
     return (head[:1].isdigit() and numbers.zh_value(head) is not None) or (
         len(words) == 2 and _counter(head)
     )
