@@ -126,7 +126,13 @@ def _gap(word: str, toks: Sequence[Token], seen: frozenset[str]) -> bool:
     placed so: English often leaves them out (此前 "said", 任何 "indication")."""
     if len(toks) > MAX_GAP or res.pos(word)[:1] in UNPLACED_TAGS:
         return False
+    if all(t.low in _TIME_WORDS for t in toks):
+        return False  # "a week ago": 前 says it, a word jieba leaves untagged as content
     return res.cedict().sense_lemmas(word).isdisjoint(seen)
+
+
+# English content words that translate Chinese grammatical words of time (前, 后, 以前)
+_TIME_WORDS = frozenset(("ago", "later", "earlier"))
 
 
 UNPLACED_TAGS = frozenset("mqrtducp")  # jieba's tags of words English often leaves out

@@ -37,6 +37,7 @@ __all__ = [
     "segment",
     "simplified",
     "syllables",
+    "traditional_only",
 ]
 
 EN_STOPWORDS: frozenset[str] = frozenset(_STOP)
@@ -76,6 +77,14 @@ def segment(text: str) -> list[str]:
 def simplified(word: str) -> str:
     """``word`` in simplified characters (texts in traditional script yield simplified entries)."""
     return load_cedict().simplified(word)
+
+
+@cache
+def traditional_only(ch: str) -> bool:
+    """Whether the character is written only in traditional script (個, 經): the dictionary
+    has it as a headword, never as a simplified one (著 is both)."""
+    found = load_cedict().lookup(ch)
+    return bool(found) and all(e.simplified != ch for e in found)
 
 
 @cache
