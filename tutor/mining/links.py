@@ -25,6 +25,7 @@ from tutor.mining.glosshits import PARTIAL, gloss_hits, match
 from tutor.mining.lexicon import Lexicon
 from tutor.mining.linkrules import LOOSE, LOOSE_ADVERB, MISCUT, MISCUT_RULE, head_hits
 from tutor.mining.namelinks import name_links, spellings
+from tutor.mining.negated import negated_links
 from tutor.mining.persons import dotted
 from tutor.mining.resources import Token
 from tutor.mining.strays import in_names, stray_words
@@ -266,6 +267,7 @@ def link(zh: Sequence[str], en: Sequence[Token], lexicon: Lexicon | None = None)
         if not found and transliterable(word):
             found = translit_links(word, en)
         cand.append(found)
+    negated_links(zh, en, cand)
     if lexicon:
         _approved(zh, en, lexicon, cand, text)
     return _resolve(cand, en, zh)

@@ -30,6 +30,7 @@ from tutor.mining.glosses import (
 )
 from tutor.mining.links import Links, is_classifier
 from tutor.mining.namelinks import name_links
+from tutor.mining.negated import NEGATORS
 from tutor.mining.persons import dotted
 from tutor.mining.pipeline import trace
 from tutor.mining.resources import Token
@@ -207,10 +208,18 @@ def _phrase_shape(c: Clause, words: Sequence[str], i1: int, i2: int, first_numbe
     if any(w in _PUNCT or w[:1].isdigit() for w in words[1:]) or words[0] in _PUNCT:
         return False
     if is_function_word(words[-1]) or (
-        not first_number and is_function_word(words[0]) and not ordinal(words[0])
+        not first_number
+        and is_function_word(words[0])
+        and not ordinal(words[0])
+        and not _negated(c, words, i1)
     ):
         return False
     return all(i in c.by_zh for i in range(i1, i2 + 1))
+
+
+def _negated(c: Clause, words: Sequence[str], i1: int) -> bool:
+    """A negator and the word after it linked to one English word (不可撤销 "irrevocable")."""
+    return len(words) == 2 and words[0] in NEGATORS and c.by_zh.get(i1) == c.by_zh.get(i1 + 1)
 
 
 def _english(c: Clause, i1: int, i2: int, first_number: bool) -> tuple[int, int] | None:
@@ -263,6 +272,8 @@ def _phrase_kind(f: SpanFacts, first_number: bool) -> bool:
         f.kind = "measure"
         return len(words) == 2
     f.kind = "name" if f.name else "term"
+    if _negated(f.c, words, f.i1):
+        f.kind = "word"  # 不可撤销 "irrevocable": one word, negated
     if len(words) > MAX_TERM and not f.name:
         return False
     # punctuation inside: a stretch of a sentence, not a unit

@@ -16,6 +16,7 @@ from tutor.mining.grow import BOUNDED_GAP, PARTIAL_RENDERING
 from tutor.mining.linkrules import HEAD_ONLY, LOOSE_ADVERB, MISCUT_RULE
 from tutor.mining.namecuts import GLUED_NAME
 from tutor.mining.nameparts import WHOLE_NAME
+from tutor.mining.negated import NEGATED_FORM
 from tutor.mining.numbercuts import WHOLE_NUMBER
 from tutor.mining.ownwords import RECURRING_WORD
 from tutor.mining.pipeline import Rule
@@ -38,6 +39,7 @@ RULES: tuple[Rule, ...] = (
     MISCUT_RULE,
     LOOSE_ADVERB,
     HEAD_ONLY,
+    NEGATED_FORM,
     SOUNDS_LIKE,
     RECURRING_TERM,
     RECURRING_WORD,
