@@ -49,3 +49,16 @@ def test_the_noun_before_a_place_word_is_mined() -> None:
     assert ("草地", "meadow") in on
     off = mine([pair], workers=1, disable={"glued_localizer"})
     assert "草地" not in {e.hanzi for e in off.entries + off.low}
+
+
+def test_an_aspect_particle_after_a_verb_is_split_off_though_jieba_lists_the_two() -> None:
+    assert split_glued(["我", "看过", "那部", "电影"]) == ["我", "看", "过", "那部", "电影"]
+    assert split_glued(["暗恋", "着"]) == ["暗恋", "着"]  # apart already
+    assert split_glued(["来着"]) == ["来着"]  # CC-CEDICT lists it
+
+
+def test_mining_teaches_the_verb_not_the_verb_and_its_particle() -> None:
+    pair = SegmentPair("我看过那部电影。", "I have seen that movie.", "t", 1, 0)
+    result = mine([pair], workers=1)
+    got = {e.hanzi: e.english for e in result.entries}
+    assert "看过" not in got and got["看"] == "see"

@@ -4,7 +4,8 @@ jieba's statistical model makes words its dictionary lacks, and sometimes glues 
 preposition to the word before or after it: 耶和华 / 神用 / 地上 ("the LORD God formed ... of
 the dust"), 神在. Such a word yields fragments (神用 "God") and hides the word inside it. The
 rule ``glued_particle`` splits a word that neither jieba's dictionary nor CC-CEDICT knows,
-when its first or last character is a grammatical one and the rest is a dictionary word.
+when its first or last character is a grammatical one and the rest is a dictionary word, and
+a verb and its aspect particle (看过, 看着) even when jieba's dictionary lists the two.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ __all__ = ["GLUED_LOCALIZER", "GLUED_PARTICLE", "split_glued"]
 GRAMMATICAL = frozenset("用在与和的了着过把被给向从对")
 # the place words English writes as a preposition: 草地上 "on the meadow", 房间里 "in the room"
 LOCALIZERS = frozenset("上里中下内外")
+ASPECT = frozenset("着过了")
 
 
 def split_glued(words: Sequence[str]) -> list[str]:
@@ -38,13 +40,21 @@ def split_glued(words: Sequence[str]) -> list[str]:
 @cache
 def _pieces(word: str) -> tuple[str, ...] | None:
     """The word and its grammatical character apart, or None when ``word`` is no glued one."""
-    if len(word) < 2 or res.pos(word) or res.entries(word):
+    if len(word) < 2 or res.entries(word):
+        return None
+    if res.pos(word) and not _aspect(word):
         return None
     if word[-1] in GRAMMATICAL and res.entries(word[:-1]):
         return (word[:-1], word[-1])
     if word[0] in GRAMMATICAL and res.entries(word[1:]):
         return (word[0], word[1:])
     return None
+
+
+def _aspect(word: str) -> bool:
+    """A verb and the aspect particle after it, which jieba's dictionary lists as one word
+    and CC-CEDICT does not (看过 "seen", 看着 "watching"): the verb is the card."""
+    return word[-1] in ASPECT and res.pos(word[:-1]).startswith("v")
 
 
 def _glued(word: str) -> bool:
@@ -59,7 +69,7 @@ GLUED_PARTICLE = Rule(
     ALL_KINDS,
     Rewrite("split off the grammatical character"),
     _glued,
-    ("神用 (耶和华神用地上的尘土): 神 / 用", "神在: 神 / 在"),
+    ("神用 (耶和华神用地上的尘土): 神 / 用", "神在: 神 / 在", "看过 'seen': 看 / 过"),
 )
 
 
