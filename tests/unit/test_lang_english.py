@@ -54,3 +54,16 @@ def test_contracted_auxiliaries_and_pronouns_are_function_words() -> None:
 def test_abbreviations_stay_whole() -> None:
     assert tokenize("The U.S. economy, e.g. trade") == ["The", "U.S.", "economy", "e.g.", "trade"]
     assert content_lemmas("e.g. the U.S.") == ["u.s."]
+
+
+def test_a_verb_in_the_older_third_person_has_its_modern_lemma() -> None:
+    from tutor.lang.english import lemma
+
+    kjv = ["repenteth", "lieth", "createth", "setteth", "goeth", "seeth"]
+    assert [lemma(w) for w in kjv] == ["repent", "lie", "create", "set", "go", "see"]
+    assert [lemma(w) for w in ("teeth", "beneath", "seth", "japheth")] == [
+        "tooth",
+        "beneath",
+        "seth",
+        "japheth",
+    ]

@@ -108,7 +108,27 @@ def lemma(word: str) -> str:
         return f"{head}-{lemma(last)}" if last else w
     if not w or not w[0].isalpha():
         return w
-    return str(_lemmatize(w)).lower()
+    out = str(_lemmatize(w)).lower()
+    if out == w and w.endswith("eth"):
+        return _archaic(w) or w
+    return out
+
+
+def _archaic(word: str) -> str | None:
+    """The lemma of a verb in the third person of the older English of the King James Bible
+    and its time, which the lemmatiser does not know ("repenteth" -> "repent", "lieth" ->
+    "lie", "createth" -> "create", "setteth" -> "set"): the ending taken off, when what is
+    left is a word it knows. Words it knows ("teeth", "beneath") are left alone."""
+    import simplemma
+
+    if simplemma.is_known(word, lang="en"):
+        return None
+    stem = word[:-3]
+    doubled = stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""
+    for form in (stem + "e", doubled, stem, word[:-2]):
+        if len(form) >= 2 and simplemma.is_known(form, lang="en"):
+            return lemma(form)
+    return None
 
 
 def lemmas(text: str) -> list[str]:
