@@ -80,3 +80,11 @@ def test_due_times_are_shown_on_the_local_clock(monkeypatch: pytest.MonkeyPatch)
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_the_example_highlights_the_form_a_traditional_text_wrote() -> None:
+    from tutor.tui.widgets.card import _written
+
+    assert _written("我寄給你一個生日禮物。", "礼物", "禮物") == "禮物"
+    assert _written("我寄给你一个生日礼物。", "礼物", "禮物") == "礼物"
+    assert _written("一个礼物", "礼物", "") == "礼物"

@@ -37,6 +37,13 @@ def spaced(hanzi: str) -> str:
     return " ".join(hanzi)
 
 
+def _written(sentence: str, hanzi: str, traditional: str) -> str:
+    """The form of the word the sentence uses: a text in traditional script has that form."""
+    if hanzi not in sentence and traditional and traditional in sentence:
+        return traditional
+    return hanzi
+
+
 def _field(card: Any, name: str, default: Any = "") -> Any:
     return getattr(card, name, default) or default
 
@@ -107,7 +114,8 @@ class CardFace(VerticalScroll):
         en_line = self.query_one("#example-en", Static)
         if examples:
             first = examples[0]
-            zh_line.update(highlight(_field(first, "zh"), hanzi))
+            zh = _field(first, "zh")
+            zh_line.update(highlight(zh, _written(zh, hanzi, _field(card, "traditional"))))
             en_line.update(_highlight_english(_field(first, "en"), english))
         else:
             zh_line.update("")
