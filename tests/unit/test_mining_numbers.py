@@ -152,3 +152,10 @@ def test_a_number_and_its_unit_are_read_as_a_count(
 def test_a_count_in_characters_keeps_the_number_the_english_writes_in_digits() -> None:
     got = _mined("从北京来的班机延迟二十分钟。", "The plane from Beijing arrived 20 minutes late.")
     assert got["二十分钟"].english == "20 minutes" and got["二十分钟"].kind == "measure"
+
+
+def test_a_number_and_measure_word_whose_english_writes_no_number_is_no_card() -> None:
+    got = _mined("一名摄影师来我们家", "a professional photographer came to the house.")
+    assert "一名" not in got
+    kept = _mined("他活到一百岁。", "He lived to be a hundred years old.")
+    assert kept["一百岁"].english == "hundred years old"

@@ -15,7 +15,15 @@ from functools import cache
 from tutor.mining.resources import Token
 from tutor.mining.resources import entries as cedict_lists
 
-__all__ = ["en_number_spans", "en_value", "split_numbers", "zh_count", "zh_percent", "zh_value"]
+__all__ = [
+    "SCALE_WORDS",
+    "en_number_spans",
+    "en_value",
+    "split_numbers",
+    "zh_count",
+    "zh_percent",
+    "zh_value",
+]
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 _DIGITS.update({"七": 7, "八": 8, "九": 9})
@@ -43,6 +51,7 @@ _EN_ORDINALS = {
     )
 }
 _EN_SCALE = {"hundred": 100, "thousand": 1000, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+SCALE_WORDS = frozenset(_EN_SCALE)  # "hundred years old" writes a number without its digit
 
 
 def _han_value(text: str) -> float | None:

@@ -15,7 +15,7 @@ from tutor.mining import numbers
 from tutor.mining import resources as res
 from tutor.mining.clause import Clause
 from tutor.mining.glosses import noun_lemmas
-from tutor.mining.links import FILL
+from tutor.mining.links import FILL, is_classifier
 from tutor.mining.persons import is_person, title_and_name
 from tutor.mining.pipeline import Drop, Rule, Scale, disabled, mark, trace
 from tutor.mining.render import inflected
@@ -57,6 +57,18 @@ def _number_alone(f: SpanFacts) -> bool:
     """A number word the dictionary does not list whose English is the number alone (两只
     "two", 三个 "three", 第三个 "third"): it teaches only the number, so it is no unit."""
     return f.number_word and f.numeric_all and not f.known
+
+
+def _counter_alone(f: SpanFacts) -> bool:
+    """A number and its measure word the dictionary does not list (一名, 一节, 两个) whose
+    English writes no number: what it counts is another word's, and the link a guess (一名
+    "professional")."""
+    count = numbers.zh_count(f.hanzi)
+    if f.known or count is None or not is_classifier(count[1]):
+        return False
+    return not numbers.en_number_spans(list(f.c.en[f.a : f.b + 1])) and not any(
+        t.low in numbers.SCALE_WORDS for t in f.c.en[f.a : f.b + 1]
+    )
 
 
 def _number_only(f: SpanFacts) -> bool:
@@ -198,6 +210,14 @@ WORD_RULES: tuple[Rule, ...] = (
         Drop(),
         _number_alone,
         ("两只 'two': no entry", "第三个 'third': no entry"),
+    ),
+    Rule(
+        "counter_alone",
+        "word",
+        _NOT_NAME,
+        Drop(),
+        _counter_alone,
+        ("一名 'professional': no entry", "一节 'section': no entry"),
     ),
     Rule(
         "number_only",
