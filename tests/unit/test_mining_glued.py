@@ -62,3 +62,25 @@ def test_mining_teaches_the_verb_not_the_verb_and_its_particle() -> None:
     result = mine([pair], workers=1)
     got = {e.hanzi: e.english for e in result.entries}
     assert "看过" not in got and got["看"] == "see"
+
+
+def test_an_opener_is_split_off_a_word_the_english_renders_by_the_rest() -> None:
+    from tutor.mining.glued import split_openers
+    from tutor.mining.resources import en_tokens
+
+    assert split_openers(["这", "太贵", "了"], en_tokens("This is too expensive.")) == [
+        "这",
+        "太",
+        "贵",
+        "了",
+    ]
+    # the English does not render the rest: the word stays as the segmenter cut it
+    assert split_openers(["太贵", "了"], en_tokens("I can't afford it.")) == ["太贵", "了"]
+    # 最 stays: English writes the degree in the word's form
+    assert split_openers(["最大"], en_tokens("the largest")) == ["最大"]
+
+
+def test_mining_teaches_the_word_not_the_pronoun_and_the_word() -> None:
+    pair = SegmentPair("这个房间太暗了。", "This room is too dark.", "t", 1, 0)
+    got = {e.hanzi: e.english for e in mine([pair], workers=1).entries}
+    assert "太暗" not in got and got["暗"] == "dark"

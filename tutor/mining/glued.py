@@ -15,8 +15,9 @@ from functools import cache
 
 from tutor.mining import resources as res
 from tutor.mining.pipeline import ALL_KINDS, Rewrite, Rule
+from tutor.mining.resources import Token
 
-__all__ = ["GLUED_LOCALIZER", "GLUED_PARTICLE", "split_glued"]
+__all__ = ["GLUED_LOCALIZER", "GLUED_OPENER", "GLUED_PARTICLE", "split_glued", "split_openers"]
 
 # 以 is left out: it opens many names written by sound (以诺 "Enoch", 以撒 "Isaac")
 GRAMMATICAL = frozenset("用在与和的了着过把被给向从对")
@@ -91,4 +92,51 @@ GLUED_LOCALIZER = Rule(
     Rewrite("split off the place word"),
     _localized,
     ("草地上 'on the meadow': 草地 / 上", "房间里 'in the room': 房间 / 里"),
+)
+
+
+# what opens a short word jieba makes of a phrase: a pronoun or demonstrative (你家 "your
+# home", 这本 "this"), or a degree word (太贵 "too expensive"); 最 and 更 stay, as English
+# writes them in the word's form ("largest", "better")
+OPENERS = frozenset("你我他她它这那每本太很")
+
+
+def split_openers(words: Sequence[str], en: Sequence[Token]) -> list[str]:
+    """``words`` with an opener split off a short word the English renders by the rest
+    alone (rule ``glued_opener``): 太 / 贵 for 太贵 beside "expensive"."""
+    content = frozenset(t.lemma for t in en if t.is_content)
+    out: list[str] = []
+    for word in words:
+        if _opened(word) and GLUED_OPENER.fires(word, content):
+            out.extend((word[0], word[1:]))
+        else:
+            out.append(word)
+    return out
+
+
+@cache
+def _opened(word: str) -> bool:
+    """A short word the dictionary does not list, an opener and a dictionary word."""
+    return (
+        2 <= len(word) <= 3
+        and word[0] in OPENERS
+        and not res.entries(word)
+        and bool(res.entries(word[1:]))
+    )  # jieba's tag says nothing here: it tags 太贵 a person's name
+
+
+def _rendered_by_rest(word: str, content: frozenset[str]) -> bool:
+    """A short word the dictionary does not list, opened by a pronoun, demonstrative or
+    degree word, whose rest's senses the English holds (你家 "your home": 家 "home"; 太贵 "too
+    expensive": 贵): the English renders the rest, the opener is a word of its own."""
+    return not res.cedict().sense_lemmas(word[1:]).isdisjoint(content)
+
+
+GLUED_OPENER = Rule(
+    "glued_opener",
+    "segment",
+    ALL_KINDS,
+    Rewrite("split off the opening word"),
+    _rendered_by_rest,
+    ("太贵 'too expensive': 太 / 贵", "你家 'your home': 你 / 家", "本书 'this book': 本 / 书"),
 )

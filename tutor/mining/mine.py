@@ -28,7 +28,7 @@ from tutor.mining.baseform import counted
 from tutor.mining.claims import Links
 from tutor.mining.compounds import compounds, inside_compounds
 from tutor.mining.coordinated import coordinated
-from tutor.mining.glued import split_glued
+from tutor.mining.glued import split_glued, split_openers
 from tutor.mining.grow import between, extend, fill
 from tutor.mining.lexicon import Lexicon
 from tutor.mining.links import link
@@ -148,7 +148,7 @@ def _units(pair: SegmentPair) -> Iterator[_Unit]:
             cut = split_glued(join_dotted(cut))
             toks = res.en_tokens(en)
             words = [res.simplified(w) for w in cut_names(join_sounded(cut, toks), toks)]
-            words = join_listed(words, toks)
+            words = split_openers(join_listed(words, toks), toks)
             yield _Unit(zh, en, words, toks, pair.credit, compounds(words))
 
 

@@ -11,7 +11,7 @@ from tutor.mining.baseform import BASE_FORM
 from tutor.mining.claims import ONE_CLAIM, SHARED_REPEAT
 from tutor.mining.compounds import FREE_COMPOUND
 from tutor.mining.coordinated import COORDINATED
-from tutor.mining.glued import GLUED_LOCALIZER, GLUED_PARTICLE
+from tutor.mining.glued import GLUED_LOCALIZER, GLUED_OPENER, GLUED_PARTICLE
 from tutor.mining.grow import BOUNDED_GAP, PARTIAL_RENDERING
 from tutor.mining.linkrules import HEAD_ONLY, LOOSE_ADVERB, MISCUT_RULE
 from tutor.mining.namecuts import GLUED_NAME
@@ -36,6 +36,7 @@ RULES: tuple[Rule, ...] = (
     FREE_COMPOUND,
     GLUED_NAME,
     LISTED_WORD,
+    GLUED_OPENER,
     MISCUT_RULE,
     LOOSE_ADVERB,
     HEAD_ONLY,
