@@ -88,3 +88,13 @@ def test_an_english_head_before_of_is_the_head_a_term_ends_in() -> None:
     # a participle is no noun sense: 名叫 "named" does not end 第二道河名叫 "name of the river"
     assert "name" not in noun_lemmas("名叫")
     assert not termlike(["第二道", "河", "名叫"], en_tokens("name of the river"), 0, 3, False)
+
+
+def test_a_verb_the_english_writes_as_its_noun_modifies_a_term() -> None:
+    pair = SegmentPair(
+        "民主党人启动了弹劾调查。", "The Democrats launched an impeachment inquiry.", "t", 1, 0
+    )
+    got = {e.hanzi: e.english for e in mine([pair], workers=1).entries}
+    assert got["弹劾调查"] == "impeachment inquiry"
+    off = mine([pair], workers=1, disable={"termlike"}).entries
+    assert "弹劾调查" in {e.hanzi for e in off}  # the rule is what decides

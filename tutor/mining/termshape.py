@@ -95,6 +95,12 @@ def _nominalised(lemma: str, verbs: frozenset[str]) -> bool:
     )
 
 
+def _noun_modifier(word: str, tok: Token) -> bool:
+    """A verb before a noun that the English writes as the noun made from it (弹劾调查
+    "impeachment inquiry": 弹劾 "to impeach"): a modifier, not a verb and its object."""
+    return res.pos(word) == "v" and _nominalised(tok.lemma, res.cedict().sense_lemmas(word))
+
+
 def termlike(words: Sequence[str], en: Sequence[Token], a: int, b: int, name: bool) -> bool:
     """A phrase a learner studies: noun-like head, not a verb and its object, not a clause."""
     if name:
@@ -107,7 +113,7 @@ def termlike(words: Sequence[str], en: Sequence[Token], a: int, b: int, name: bo
     if _only_verb(words[-1]) and verb_mostly(en[b].lemma, 2):
         return False  # 人们谈论 "people speak": jieba's verbal noun, written as a verb
     head = res.pos(words[0])
-    if head in _NOT_MODIFIER and not ordinal(words[0]):
+    if head in _NOT_MODIFIER and not ordinal(words[0]) and not _noun_modifier(words[0], en[a]):
         return False  # a verb and its object, or a time or adverb before a noun: not a unit
     if head == "nr" or any(res.pos(w) in ("v", "d", "p") for w in words[1:-1]):
         return False  # a person and what they do, or a verb inside: a clause, not a term
