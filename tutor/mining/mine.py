@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import chain, islice
 
+from tutor.bulk import collector_paused
 from tutor.mining import resources as res
 from tutor.mining.baseform import counted
 from tutor.mining.claims import Links
@@ -243,12 +244,14 @@ def _worker_init(lex: Lexicon, aligner: Aligner | None, disable: frozenset[str])
 
 def _worker_chunk(chunk: Sequence[SegmentPair]) -> tuple[int, list[Tally]]:
     assert _worker_state is not None
-    return _chunk_tallies(chunk, *_worker_state)
+    with collector_paused():  # see ``mine``
+        return _chunk_tallies(chunk, *_worker_state)
 
 
 def _worker_build(batch: Sequence[Tally]) -> list[Entry | None]:
     assert _worker_state is not None
-    return [build_entry(t, _worker_state[0]) for t in batch]
+    with collector_paused():
+        return [build_entry(t, _worker_state[0]) for t in batch]
 
 
 def _picklable(obj: object) -> bool:
@@ -317,7 +320,10 @@ def mine(
     if len(head) >= 2 and n > 1 and _picklable((lex, aligner)):
         pool = WorkerPool(n, initializer=_worker_init, initargs=(lex, aligner, off))
     try:
-        with using(off):
+        # Mining makes millions of short-lived objects and no reference cycles, yet every
+        # few hundred allocations set off a collection and now and then a full one over the
+        # dictionary, the caches and the tallies: about a sixth of mining's CPU, for nothing.
+        with using(off), collector_paused():
             return _mine(
                 chain(head, chunks), lex, aligner, pool, progress, total, known, min_confidence
             )
