@@ -14,10 +14,12 @@ usual path, and so are runs that start or end with a function word.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from math import inf
 
 from tutor.mining import resources as res
 from tutor.mining.claims import Links
@@ -186,10 +188,22 @@ def _strong(links: Links) -> list[tuple[int, int]]:
     return [x for x, strength in links.items() if strength >= OVERRULED_BELOW]
 
 
-def _crossed(strong: Sequence[tuple[int, int]], i: int, j: int, a: int, b: int) -> bool:
-    """Whether one of the ``strong`` links leaves words i..j for a token outside a..b, or
-    comes in from outside: then the runs cannot pair in this clause."""
-    return bool(_crossing(strong, i, j, a, b))
+def _reach(strong: Sequence[tuple[int, int]], i: int, j: int) -> tuple[float, float, list[int]]:
+    """Where the ``strong`` links touching words i..j go: the lowest and highest token the
+    links from inside reach, and the tokens reached from outside, in order (``_crossed``)."""
+    inside = [ej for zi, ej in strong if i <= zi <= j]
+    outside = sorted(ej for zi, ej in strong if not i <= zi <= j)
+    return min(inside, default=inf), max(inside, default=-inf), outside
+
+
+def _crossed(reach: tuple[float, float, list[int]], a: int, b: int) -> bool:
+    """Whether one of the strong links leaves the words of ``reach`` (``_reach``) for a token
+    outside a..b, or comes in from outside: then the runs cannot pair in this clause."""
+    low, high, outside = reach
+    if low < a or high > b:
+        return True
+    k = bisect_left(outside, a)
+    return k < len(outside) and outside[k] <= b
 
 
 def _guesses(links: Links, crossing: Sequence[tuple[int, int]]) -> bool:
@@ -226,8 +240,9 @@ def _pair(
     strong = _strong(c.links)  # the links a term may not overrule, looked up once
     for hanzi, i, j in zh:
         seen = len(counts.zh[hanzi])
+        reach = _reach(strong, i, j)  # the run's strong links, sorted once for every key
         for key, a, b in en:
-            if could_pair(seen, len(counts.en[key])) and not _crossed(strong, i, j, a, b):
+            if could_pair(seen, len(counts.en[key])) and not _crossed(reach, a, b):
                 counts.together[(hanzi, key)].add(n)
                 if _consistent(c.links, i, j, a, b):
                     counts.linked[(hanzi, key)].add(n)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from tutor.lang.cedict import Cedict, CedictEntry, load_cedict
 from tutor.lang.english import STOPWORDS as _STOP
@@ -55,13 +55,6 @@ class Token:
     is_word: bool = False
     is_content: bool = False
     capital: bool = False
-
-
-def _token(text: str, low: str, lem: str, start: int, end: int) -> Token:
-    word = low[:1].isalpha()
-    return Token(
-        text, low, lem, start, end, word, word and low not in EN_STOPWORDS, text[:1].isupper()
-    )
 
 
 def cedict() -> Cedict:
@@ -133,27 +126,42 @@ def en_tokens(text: str) -> list[Token]:
     out = []
     shouted = _shouted(text)
     for m in _EN_TOKEN.finditer(text):
-        t = m.group(0)
-        start, end = m.start(), m.end()
-        low = t.lower().replace("’", "'")
-        if not shouted and _ACRONYM.fullmatch(t):  # "US", "U.S.": no pronoun "us"
-            key = low.replace(".", "")
-            out.append(Token(t, low, key, start, end, True, key not in _NOT_ACRONYMS, True))
-            continue
-        if low.endswith("'s") and len(t) > 2:
-            out.append(_token(t[:-2], low[:-2], lemma(low[:-2]), start, end - 2))
-            out.append(_token("'s", "'s", "'s", end - 2, end))
-            continue
-        out.append(_token(t, low, lemma(low) if low[0].isalpha() else low, start, end))
+        start = m.start()
+        for t, low, lem, a, b, word, content, capital in _pieces(m.group(0), shouted):
+            out.append(Token(t, low, lem, start + a, start + b, word, content, capital))
     return out
+
+
+_Piece = tuple[str, str, str, int, int, bool, bool, bool]  # a Token, offsets from the match
+
+
+@lru_cache(maxsize=1 << 16)
+def _pieces(t: str, shouted: bool) -> tuple[_Piece, ...]:
+    """The tokens one match of ``_EN_TOKEN`` makes, positions relative to its start: worked
+    out once per word as written, since a text's words repeat far more than its positions."""
+    low = t.lower().replace("’", "'")
+    if not shouted and _ACRONYM.fullmatch(t):  # "US", "U.S.": no pronoun "us"
+        key = low.replace(".", "")
+        return ((t, low, key, 0, len(t), True, key not in _NOT_ACRONYMS, True),)
+    if low.endswith("'s") and len(t) > 2:
+        n = len(t) - 2
+        return (_piece(t[:-2], low[:-2], lemma(low[:-2]), 0, n), _piece("'s", "'s", "'s", n, n + 2))
+    return (_piece(t, low, lemma(low) if low[0].isalpha() else low, 0, len(t)),)
+
+
+def _piece(text: str, low: str, lem: str, start: int, end: int) -> _Piece:
+    word = low[:1].isalpha()
+    return text, low, lem, start, end, word, word and low not in EN_STOPWORDS, text[:1].isupper()
 
 
 def _shouted(text: str) -> bool:
     """Text set mostly in capitals ("TERMS AND CONDITIONS"): its capitals make no acronyms."""
-    letters = [c for c in text if c.isalpha() and c.isascii()]
-    return sum(c.isupper() for c in letters) > len(letters) / 2
+    letters = text.encode("ascii", "ignore").translate(None, _NOT_LETTERS)
+    return len(letters.translate(None, _LOWER)) > len(letters) / 2
 
 
+_LOWER = bytes(range(ord("a"), ord("z") + 1))
+_NOT_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
 _NOT_ACRONYMS = frozenset(("eg", "ie", "ok"))  # e.g., i.e.: function words; OK: a reply
 
 
