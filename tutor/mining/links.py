@@ -129,8 +129,8 @@ def _pattern_links(
     text = _lemma_text(tokens) if text is None else text
     patterns = list(patterns)
     for gloss, needles, spelled in patterns:
-        apart = bool(spelled) and any(s in text for s in spelled)
-        if not apart and not any(needle in text for needle in needles):
+        apart = bool(spelled) and _any_in(spelled, text)
+        if not apart and not _any_in(needles, text):
             continue  # no gloss word (or stem) in the clause: skip the walk
         for pos, score in gloss_hits(gloss, tokens, apart):
             if gloss.verb and in_names and in_names.issuperset(pos):
@@ -144,6 +144,15 @@ def _pattern_links(
                 for pos, score in head_hits(gloss, tokens, word):
                     found[pos[0]] = max(found.get(pos[0], 0.0), weight * score)
     return found
+
+
+def _any_in(needles: tuple[str, ...], text: str) -> bool:
+    """``any(n in text for n in needles)`` without a generator: this test runs for every
+    sense of every word of every clause, and most answer no."""
+    for needle in needles:
+        if needle in text:
+            return True
+    return False
 
 
 @cache
@@ -255,7 +264,7 @@ def link(zh: Sequence[str], en: Sequence[Token], lexicon: Lexicon | None = None)
         found: dict[int, float] = {}
         han = has_chinese(word)
         if han or numbers.zh_value(word) is not None:
-            found = _number_links(word, en, spans)
+            found = _number_links(word, en, spans) if spans else {}  # no number: none
             if not found and han and not is_function_word(word):
                 found = name_links(word, en, index)
                 for j, s in _dict_links(word, en, DICT, text, names).items():
@@ -295,11 +304,12 @@ def _piece_links(
 ) -> None:
     """Add to ``found`` the links of the dictionary words and characters inside ``word``."""
     doubt = MISCUT if not found and MISCUT_RULE.fires(word) else 1.0
+    name = dotted(word)
     for piece in subwords(word):
         weight = doubt * (SUBWORD if len(piece) >= 2 else SUBWORD * 0.75)
         if len(piece) == 1 and LOOSE_ADVERB.fires(word):
             weight = LOOSE
-        pats = _name_patterns(piece) if dotted(word) else _patterns(piece)
+        pats = _name_patterns(piece) if name else _patterns(piece)
         for j, s in _pattern_links(pats, en, weight, text, names, word).items():
             found[j] = max(found.get(j, 0.0), s)
         for j, s in name_links(piece, en, index).items():
