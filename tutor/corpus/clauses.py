@@ -128,8 +128,8 @@ class _Similarity:
             units, union = self._zh_range(zr)
             lemmas = self._en_range(er)
             # Counted per English unit, so merging beads never hides a repeated miss.
-            zh_missed = sum(1 for u in units if u.isdisjoint(lemmas))
-            missed = zh_missed + sum(len(self.en_lemmas[j] - union) for j in range(*er))
+            zh_missed = sum(map(lemmas.isdisjoint, units))
+            missed = zh_missed + sum(len(x - union) for x in self.en_lemmas[er[0] : er[1]])
             sim = DictionaryOverlap.f1(
                 len(units) - zh_missed, len(units), len(lemmas & union), len(lemmas)
             )

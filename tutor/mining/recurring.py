@@ -238,11 +238,15 @@ def _pair(
 ) -> None:
     """Count clause ``n``'s recurring Chinese runs with the English runs they could pair with."""
     strong = _strong(c.links)  # the links a term may not overrule, looked up once
+    sizes = [len(counts.en[key]) for key, _, _ in en]
     for hanzi, i, j in zh:
-        seen = len(counts.zh[hanzi])
+        low, high = _pair_range(len(counts.zh[hanzi]))
+        pairable = [r for r, size in zip(en, sizes, strict=True) if low <= size <= high]
+        if not pairable:
+            continue
         reach = _reach(strong, i, j)  # the run's strong links, sorted once for every key
-        for key, a, b in en:
-            if could_pair(seen, len(counts.en[key])) and not _crossed(reach, a, b):
+        for key, a, b in pairable:
+            if not _crossed(reach, a, b):
                 counts.together[(hanzi, key)].add(n)
                 if _consistent(c.links, i, j, a, b):
                     counts.linked[(hanzi, key)].add(n)
@@ -250,7 +254,14 @@ def _pair(
 
 def could_pair(seen_zh: int, seen_en: int) -> bool:
     """Whether runs seen this often could reach ``MIN_DICE`` together."""
-    return seen_zh * MIN_DICE / (2 - MIN_DICE) <= seen_en <= seen_zh * (2 - MIN_DICE) / MIN_DICE
+    low, high = _pair_range(seen_zh)
+    return low <= seen_en <= high
+
+
+def _pair_range(seen_zh: int) -> tuple[float, float]:
+    """How often an English run must be seen to reach ``MIN_DICE`` with a Chinese run seen
+    ``seen_zh`` times (``could_pair``)."""
+    return seen_zh * MIN_DICE / (2 - MIN_DICE), seen_zh * (2 - MIN_DICE) / MIN_DICE
 
 
 def recurring_terms(clauses: Sequence[Clause] | Text) -> dict[str, str]:
