@@ -41,8 +41,9 @@ print(time.process_time() - start)
 def cpu_seconds(tree: Path, source: Path) -> float:
     """CPU seconds mining ``source`` takes with the package in ``tree``."""
     env = {**os.environ, "PYTHONPATH": str(tree)}
-    out = subprocess.run(
+    out = subprocess.run(  # in ``tree``: ``-c`` puts the working directory first on the path
         [sys.executable, "-c", _MEASURE, str(source)],
+        cwd=tree,
         env=env,
         capture_output=True,
         text=True,
