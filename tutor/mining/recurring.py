@@ -170,9 +170,10 @@ def en_runs(tokens: Sequence[res.Token]) -> Iterator[tuple[str, int, int]]:
                 yield key, a, b
 
 
-def _consistent(links: Links, i: int, j: int, a: int, b: int) -> bool:
-    """No link leaves words i..j for a token outside a..b or the reverse; one joins them."""
-    return not _crossing(links, i, j, a, b) and any(i <= zi <= j for zi, _ in links)
+def _consistent(reach: tuple[float, float, list[int]], a: int, b: int) -> bool:
+    """No link leaves the words of ``reach`` (``_reach`` of all the clause's links) for a
+    token outside a..b or the reverse, and one joins them."""
+    return reach[0] != inf and not _crossed(reach, a, b)
 
 
 def _crossing(
@@ -188,17 +189,17 @@ def _strong(links: Links) -> list[tuple[int, int]]:
     return [x for x, strength in links.items() if strength >= OVERRULED_BELOW]
 
 
-def _reach(strong: Sequence[tuple[int, int]], i: int, j: int) -> tuple[float, float, list[int]]:
-    """Where the ``strong`` links touching words i..j go: the lowest and highest token the
-    links from inside reach, and the tokens reached from outside, in order (``_crossed``)."""
-    inside = [ej for zi, ej in strong if i <= zi <= j]
-    outside = sorted(ej for zi, ej in strong if not i <= zi <= j)
+def _reach(links: Iterable[tuple[int, int]], i: int, j: int) -> tuple[float, float, list[int]]:
+    """Where the ``links`` touching words i..j go: the lowest and highest token the links
+    from inside reach, and the tokens reached from outside, in order (``_crossed``)."""
+    inside = [ej for zi, ej in links if i <= zi <= j]
+    outside = sorted(ej for zi, ej in links if not i <= zi <= j)
     return min(inside, default=inf), max(inside, default=-inf), outside
 
 
 def _crossed(reach: tuple[float, float, list[int]], a: int, b: int) -> bool:
-    """Whether one of the strong links leaves the words of ``reach`` (``_reach``) for a token
-    outside a..b, or comes in from outside: then the runs cannot pair in this clause."""
+    """Whether one of the links of ``reach`` (``_reach``) leaves its words for a token outside
+    a..b, or comes in from outside: with the strong links, the runs cannot pair here."""
     low, high, outside = reach
     if low < a or high > b:
         return True
@@ -245,10 +246,12 @@ def _pair(
         if not pairable:
             continue
         reach = _reach(strong, i, j)  # the run's strong links, sorted once for every key
+        every = None  # and all its links, when a key pairs
         for key, a, b in pairable:
             if not _crossed(reach, a, b):
                 counts.together[(hanzi, key)].add(n)
-                if _consistent(c.links, i, j, a, b):
+                every = every or _reach(c.links, i, j)
+                if _consistent(every, a, b):
                     counts.linked[(hanzi, key)].add(n)
 
 
