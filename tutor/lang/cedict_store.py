@@ -34,7 +34,7 @@ from tutor.lang.tries import PickledTrie, SetTrie
 __all__ = ["build_all", "bundled_cedict", "bundled_rows"]
 
 _ROWS_VERSION = 4  # bump when CedictEntry or the parsing changes
-_ENGLISH_VERSION = 4  # bump when english_index or tutor.lang.english changes
+_ENGLISH_VERSION = 5  # bump when english_index or tutor.lang.english changes
 
 
 def _name(kind: str, version: int) -> str:
