@@ -63,9 +63,29 @@ def _mined(zh: str, en: str) -> dict:
     return {e.hanzi: e for e in [*result.entries, *result.low]}
 
 
-def test_a_percentage_is_rendered_with_its_number() -> None:
-    got = _mined("第一印象决定了百分之五十。", "First impressions determine 50 percent.")
-    assert got["百分之五十"].english == "50 percent" and got["百分之五十"].kind == "measure"
+@pytest.mark.parametrize(
+    ("zh", "en", "hanzi", "english"),
+    [
+        (
+            "第一印象决定了百分之五十。",
+            "First impressions determine 50 percent.",
+            "百分之五十",
+            "50 percent",
+        ),
+        # a count in characters keeps the number its English writes in digits
+        (
+            "从北京来的班机延迟二十分钟。",
+            "The plane from Beijing arrived 20 minutes late.",
+            "二十分钟",
+            "20 minutes",
+        ),
+    ],
+)
+def test_a_number_word_is_a_measure_rendered_with_its_number(
+    zh: str, en: str, hanzi: str, english: str
+) -> None:
+    got = _mined(zh, en)
+    assert got[hanzi].english == english and got[hanzi].kind == "measure"
 
 
 def test_a_number_with_its_measure_word_alone_is_no_entry() -> None:
@@ -147,11 +167,6 @@ def test_a_number_and_its_unit_are_read_as_a_count(
     token: str, count: tuple[float, str] | None
 ) -> None:
     assert zh_count(token) == count
-
-
-def test_a_count_in_characters_keeps_the_number_the_english_writes_in_digits() -> None:
-    got = _mined("从北京来的班机延迟二十分钟。", "The plane from Beijing arrived 20 minutes late.")
-    assert got["二十分钟"].english == "20 minutes" and got["二十分钟"].kind == "measure"
 
 
 def test_a_number_and_measure_word_whose_english_writes_no_number_is_no_card() -> None:
