@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
+from importlib.util import find_spec
+
 import pytest
 
+from tutor.lang import pinyin, syllable_table
 from tutor.lang.pinyin import (
     marks_to_numbered,
     name_forms,
@@ -86,6 +90,18 @@ def test_a_cached_split_is_the_same_and_a_fresh_list_each_time() -> None:
     assert split_syllables("xiétóng") == ["xié", "tóng"]
     assert split_syllables("xiétóng") is not split_syllables("xiétóng")
     assert syllables("xiétóng xiétóng") == ["xié", "tóng", "xié", "tóng"]
+
+
+def test_syllables_read_from_pypinyin_json_are_those_of_its_module() -> None:
+    spec = find_spec("pypinyin")
+    assert spec is not None and spec.submodule_search_locations
+    path = os.path.join(list(spec.submodule_search_locations)[0], "pinyin_dict.json")
+    if not os.path.isfile(path):
+        pytest.skip("this pypinyin keeps its table in Python source")
+    from_json = syllable_table.build(path, lambda r: pinyin._unmark(r)[0])
+    assert from_json == syllable_table.build(None, lambda r: pinyin._unmark(r)[0])
+    assert from_json == pinyin._valid_syllables()
+    assert {"lü", "zhuang", "er", "hng"} <= from_json
 
 
 def test_strip_tones() -> None:

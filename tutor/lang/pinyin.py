@@ -11,7 +11,6 @@ the way English text writes Chinese names (Beijing, Yin Yong, Xiong'an).
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from functools import cache, lru_cache
@@ -169,42 +168,11 @@ def strip_tones(s: str) -> str:
 
 @cache
 def _valid_syllables() -> frozenset[str]:
-    """Every toneless pinyin syllable (with ü), taken from pypinyin's character table.
+    """Every toneless pinyin syllable (with ü) of pypinyin's character table, kept in the
+    cache dir by ``tutor.lang.syllable_table``."""
+    from tutor.lang.syllable_table import table_syllables
 
-    Importing that table costs most of a second, so the ~900 syllables derived from it are
-    kept in the cache dir, keyed by the table file's size and time: the first quiz of a study
-    session must not wait for it.
-    """
-    from importlib.util import find_spec
-
-    from tutor.lang.cache import cached_pickle
-
-    spec = find_spec("pypinyin")  # locates the package without importing it
-    places = list(spec.submodule_search_locations or []) if spec else []
-    if not places:
-        return _build_syllables()
-    try:
-        info = os.stat(os.path.join(places[0], "pinyin_dict.py"))
-    except OSError:
-        return _build_syllables()
-    key = f"{info.st_size}-{info.st_mtime_ns}"
-    return cached_pickle(
-        f"pinyin-syllables-v1-{key}.pickle", _build_syllables, stale="pinyin-syllables-*"
-    )
-
-
-def _build_syllables() -> frozenset[str]:
-    from pypinyin.pinyin_dict import pinyin_dict
-
-    found: set[str] = set()
-    for readings in pinyin_dict.values():
-        for r in readings.split(","):
-            bare, _ = _unmark(r)
-            found.add(bare)
-    # erhua forms and the syllables pypinyin spells differently
-    found |= {s + "r" for s in list(found) if not s.endswith("r")}
-    found |= {"r", "m", "n", "ng", "hm", "hng"}
-    return frozenset(found)
+    return table_syllables(lambda reading: _unmark(reading)[0])
 
 
 def split_syllables(word: str) -> list[str]:
