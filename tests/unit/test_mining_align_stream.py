@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from tutor.mining.align import align, align_file_lines, corpus
+from tutor.mining.align import table as pair_table
 from tutor.mining.align.corpus import Corpus
 from tutor.mining.align.hmm import HmmConfig
 from tutor.mining.align.table import PairTable
@@ -60,6 +61,23 @@ def test_rank_and_binary_search_find_the_same_entries_over_a_large_vocabulary() 
     assert np.array_equal(by_rank.keys, by_search.keys)
     for batch in c.training_batches():
         assert np.array_equal(by_rank.index(batch), by_search.index(batch))
+
+
+@pytest.mark.parametrize("bitmap", [True, False])
+def test_row_sums_add_in_entry_order_a_slice_at_a_time(
+    bitmap: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pair_table, "_SLICE_BYTES", 16)
+    monkeypatch.setattr(pair_table, "_SLICE_KEYS", 37)
+    rng = np.random.default_rng(1)
+    zh = [rng.integers(1, 40, rng.integers(1, 12)) for _ in range(60)]
+    en = [rng.integers(1, 50, rng.integers(1, 12)) for _ in range(60)]
+    pairs = PairTable(Corpus(zh, en).training_batches(), 40, 50, bitmap=bitmap)
+    weights = rng.random(len(pairs)) * 10.0 ** rng.integers(-8, 8, len(pairs))
+    for by_zh, rows, n in [(True, pairs.zh_of(), 40), (False, pairs.en_of(), 50)]:
+        got = pairs.row_sums(weights, by_zh=by_zh)
+        want = np.bincount(rows, weights=weights, minlength=n)
+        assert got.tobytes() == want.tobytes()  # bit for bit, not just close
 
 
 def test_posteriors_come_in_input_order_shaped_zh_by_en() -> None:

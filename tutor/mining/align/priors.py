@@ -153,4 +153,8 @@ def lexical_priors(
                 add(zh, gloss_keys(cedict, part), weights.subword)
             for ch in set(zh):
                 add(zh, gloss_keys(cedict, ch), weights.char)
+    # the memos serve one vocabulary: kept, they would hold some 10 MB at 20k pairs while the
+    # aligner trains
+    _sense_keys.cache_clear()
+    _function_sense_keys.cache_clear()
     return priors

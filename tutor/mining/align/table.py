@@ -10,7 +10,7 @@ also how the table is built. For a vocabulary too large for that bitmap (past 64
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import numpy as np
 
@@ -20,6 +20,8 @@ __all__ = ["PairTable"]
 
 _MERGE_AT = 1 << 22  # pending keys merged into the table once there are this many (or more)
 _BITMAP_BYTES = 1 << 26  # the bitmap and its running counts are kept if no larger than this
+_SLICE_BYTES = 1 << 19  # bytes of the bitmap whose keys are made at once
+_SLICE_KEYS = 1 << 22  # keys of a sorted key array taken at once
 _ONE = np.uint64(1)
 
 
@@ -50,15 +52,18 @@ def _set_bits(bits: np.ndarray, keys: np.ndarray) -> None:
     bits[word[starts]] |= np.bitwise_or.reduceat(one_bits, starts)
 
 
-def _set_keys(bits: np.ndarray, dtype: type[np.signedinteger]) -> np.ndarray:
-    """The keys whose bits are set, ascending (unpacked a slice of the bitmap at a time)."""
+def _key_parts(bits: np.ndarray, dtype: type[np.signedinteger]) -> Iterator[np.ndarray]:
+    """The keys whose bits are set, ascending, a slice of the bitmap at a time."""
     as_bytes = bits.view(np.uint8)  # little-endian words: bit k of byte b is key 8 b + k
-    step = 1 << 19
-    parts = [
-        np.flatnonzero(np.unpackbits(as_bytes[lo : lo + step], bitorder="little")).astype(dtype)
-        + dtype(8 * lo)
-        for lo in range(0, len(as_bytes), step)
-    ]
+    step = _SLICE_BYTES
+    for lo in range(0, len(as_bytes), step):
+        found = np.flatnonzero(np.unpackbits(as_bytes[lo : lo + step], bitorder="little"))
+        yield found.astype(dtype) + dtype(8 * lo)
+
+
+def _set_keys(bits: np.ndarray, dtype: type[np.signedinteger]) -> np.ndarray:
+    """The keys whose bits are set, ascending."""
+    parts = list(_key_parts(bits, dtype))
     return np.concatenate(parts) if parts else np.zeros(0, dtype)
 
 
@@ -136,6 +141,26 @@ class PairTable:
         pos = below[word] + np.bitwise_count(got & ((_ONE << bit) - _ONE))
         pos[((got >> bit) & _ONE) == 0] = self._n
         return pos
+
+    def row_sums(self, weights: np.ndarray, *, by_zh: bool) -> np.ndarray:
+        """``weights`` (one per entry) summed by each entry's zh id (or en id): bit for bit
+        ``np.bincount(self.zh_of(), weights)``, which adds in entry order as ``np.add.at``
+        does, but made a slice of keys at a time rather than from every key at once."""
+        n_en = self._dtype(self.n_en)
+        out = np.zeros(self.n_zh if by_zh else self.n_en)
+        if self._rank is None:
+            step = _SLICE_KEYS
+            parts: Iterable[np.ndarray] = (
+                self.keys[lo : lo + step] for lo in range(0, len(self.keys), step)
+            )
+        else:
+            parts = _key_parts(self._rank[0], self._dtype)
+        at = 0
+        for keys in parts:
+            rows = keys // n_en if by_zh else keys % n_en
+            np.add.at(out, rows, weights[at : at + len(keys)])
+            at += len(keys)
+        return out
 
     def zh_of(self) -> np.ndarray:
         """Each entry's zh id."""

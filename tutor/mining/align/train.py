@@ -5,14 +5,17 @@ shared ``PairTable``, the E-step runs on it, and its expected counts are added t
 direction over the table (one in all when the directions are trained by agreement, whose
 word-link posteriors are the same product both ways). IBM Model 1 trains one direction at a
 time (its directions are independent), so at most three float arrays over the table are held
-at once. Nothing per cell outlives its batch, and the HMM's E-step runs on a batch a few pairs
-at a time (``Batch.rows``), padded as the batch is, so its arrays stay a fraction of the
-batch's cells and the arithmetic of each pair is unchanged. The last pass decodes in input
-order, a chunk at a time, and yields each pair's link posteriors as its chunk is done.
+at once. Nothing per cell outlives its batch, and both E-steps run on a batch a few pairs at a
+time (``Batch.rows``), padded as the batch is, so their arrays stay a fraction of the batch's
+cells while each pair's arithmetic, and the order its counts are added in, stay the same. The
+last pass decodes in input order, a chunk at a time, and yields each pair's link posteriors as
+its chunk is done.
 
 Both directions' t(target | source) is ``counts[entry] / totals[source word]``: the counts
 array (expected counts plus Dirichlet prior) is shared by both directions after an agreement
 step, so the table holds a key and two float arrays per word pair however long the input is.
+The totals are summed a slice of the table's keys at a time (``PairTable.row_sums``), so no
+array of every entry's word id is made for them.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ Posteriors = tuple[np.ndarray, np.ndarray]
 Emissions = tuple[np.ndarray, np.ndarray]  # (B, targets, sources) and NULL's (B, targets)
 PriorArrays = tuple[np.ndarray, np.ndarray, np.ndarray]  # zh ids, en ids, pseudo-counts
 
-_PART_CELLS = 1 << 17  # padded cells of a batch the HMM E-step runs on at once
+_PART_CELLS = 1 << 17  # padded cells of a batch an E-step runs on at once
 
 
 @dataclass
@@ -115,14 +118,15 @@ def _with_prior(acc: np.ndarray, prior: _Prior) -> np.ndarray:
     return acc
 
 
-def _totals(counts: np.ndarray, rows: np.ndarray, n_rows: int, unseen: float) -> np.ndarray:
+def _totals(table: PairTable, counts: np.ndarray, by_zh: bool, unseen: float) -> np.ndarray:
     """Row sums plus the mass ``unseen`` held back for translations not seen with the word.
 
     Plain EM on a small corpus lets a rare source word "collect" every target word it
     co-occurs with (Moore, 2004); reserving mass for unseen translations makes a word seen
     once a weak explanation unless the dictionary prior backs it.
     """
-    totals = np.bincount(rows, weights=counts[:-1], minlength=n_rows) + unseen
+    totals = table.row_sums(counts[:-1], by_zh=by_zh)
+    totals += unseen
     totals[0] = 1.0
     return totals
 
@@ -143,15 +147,15 @@ class _Model:
     def __init__(self, corpus: Corpus, table: PairTable, prior: _Prior, cfg: HmmConfig) -> None:
         self.corpus, self.table, self.prior, self.cfg = corpus, table, prior, cfg
         counts = self.prior_counts()
-        self.fwd = self._side(counts, table.zh_of(), table.n_zh, table.n_en)
-        self.rev = self._side(counts, table.en_of(), table.n_en, table.n_zh)
+        self.fwd = self._side(counts, True, table.n_en)
+        self.rev = self._side(counts, False, table.n_zh)
 
     def prior_counts(self) -> np.ndarray:
         """The counts before training: the prior alone (one more entry, 0, for padding)."""
         return _with_prior(np.zeros(len(self.table) + 1), self.prior)
 
-    def _side(self, counts: np.ndarray, rows: np.ndarray, n_src: int, n_trg: int) -> _Side:
-        totals = _totals(counts, rows, n_src, self.cfg.unseen)
+    def _side(self, counts: np.ndarray, zh_source: bool, n_trg: int) -> _Side:
+        totals = _totals(self.table, counts, zh_source, self.cfg.unseen)
         return _Side(counts, totals, _null(np.zeros(n_trg), self.cfg), initial_jumps(self.cfg))
 
     def emit_fwd(self, batch: Batch, idx: np.ndarray, hmm: bool) -> Emissions:
@@ -182,9 +186,7 @@ class _Model:
         """One direction's M-step after an IBM Model 1 pass (the other is left as it is)."""
         side = self.fwd if forward else self.rev
         side.counts = _with_prior(acc.words, self.prior)
-        rows = self.table.zh_of() if forward else self.table.en_of()
-        n_src = self.table.n_zh if forward else self.table.n_en
-        side.totals = _totals(side.counts, rows, n_src, self.cfg.unseen)
+        side.totals = _totals(self.table, side.counts, forward, self.cfg.unseen)
         side.null = _null(acc.null, self.cfg)
 
     def m_step(self, acc: tuple[_Acc, _Acc], hmm: bool) -> None:
@@ -193,9 +195,9 @@ class _Model:
         if rev.words is not fwd.words:
             rev.words = _with_prior(rev.words, self.prior)
         self.rev.counts = rev.words
-        n_zh, n_en, unseen = self.table.n_zh, self.table.n_en, self.cfg.unseen
-        self.fwd.totals = _totals(self.fwd.counts, self.table.zh_of(), n_zh, unseen)
-        self.rev.totals = _totals(self.rev.counts, self.table.en_of(), n_en, unseen)
+        table, unseen = self.table, self.cfg.unseen
+        self.fwd.totals = _totals(table, self.fwd.counts, True, unseen)
+        self.rev.totals = _totals(table, self.rev.counts, False, unseen)
         self.fwd.null, self.rev.null = _null(fwd.null, self.cfg), _null(rev.null, self.cfg)
         if hmm:
             self.fwd.jumps, self.rev.jumps = _jumps(fwd.jumps), _jumps(rev.jumps)
@@ -271,7 +273,8 @@ def _train(model: _Model, agreement: bool) -> None:
             n_null = model.table.n_en if forward else model.table.n_zh
             one = _Acc(np.zeros(len(model.table) + 1), np.zeros(n_null), np.zeros(0))
             for batch in model.corpus.training_batches():
-                _ibm1_batch(model, batch, forward, one)
+                for part in batch.rows(_PART_CELLS):
+                    _ibm1_batch(model, part, forward, one)
             model.ibm1_step(forward, one)
             del one
             _release()
