@@ -112,18 +112,24 @@ def termlike(words: Sequence[str], en: Sequence[Token], a: int, b: int, name: bo
         return False  # 协定 is tagged a verb, but "international agreements" renders its noun
     if _only_verb(words[-1]) and verb_mostly(en[b].lemma, 2):
         return False  # 人们谈论 "people speak": jieba's verbal noun, written as a verb
-    head = res.pos(words[0])
-    if head in _NOT_MODIFIER and not ordinal(words[0]) and not _noun_modifier(words[0], en[a]):
-        return False  # a verb and its object, or a time or adverb before a noun: not a unit
-    if head == "nr" or any(res.pos(w) in ("v", "d", "p") for w in words[1:-1]):
-        return False  # a person and what they do, or a verb inside: a clause, not a term
-    if not head and is_verbal(words[0]) and inflected(en[a]):
+    if not _modified(words, en[a]):
         return False
     if inflected(en[b]) or en[b].low in res.EN_STOPWORDS:
         return False
     if any(en[j].low in _CLAUSE_WORDS for j in range(a, b + 1)):
         return False  # pronouns, auxiliaries, "to": a stretch of a clause
     return True
+
+
+def _modified(words: Sequence[str], first: Token) -> bool:
+    """Whether the words before a term's head modify it (their first English token is
+    ``first``), rather than make a verb and its object or a clause."""
+    head = res.pos(words[0])
+    if head in _NOT_MODIFIER and not ordinal(words[0]) and not _noun_modifier(words[0], first):
+        return False  # a verb and its object, or a time or adverb before a noun: not a unit
+    if head == "nr" or any(res.pos(w) in ("v", "d", "p") for w in words[1:-1]):
+        return False  # a person and what they do, or a verb inside: a clause, not a term
+    return not (not head and is_verbal(words[0]) and inflected(first))
 
 
 def verb_led(
