@@ -26,6 +26,7 @@ from tutor.mining.lexicon import Lexicon
 from tutor.mining.linkrules import LOOSE, LOOSE_ADVERB, MISCUT, MISCUT_RULE, head_hits
 from tutor.mining.namelinks import name_links, spellings
 from tutor.mining.negated import negated_links
+from tutor.mining.nounsenses import prefer_nouns
 from tutor.mining.persons import dotted
 from tutor.mining.resources import Token
 from tutor.mining.strays import in_names, stray_words
@@ -104,8 +105,9 @@ def _dict_links(
     weight: float,
     text: str | None = None,
     in_names: frozenset[int] = frozenset(),
+    verb_hits: set[int] | None = None,
 ) -> dict[int, float]:
-    return _pattern_links(_patterns(word), tokens, weight, text, in_names, word)
+    return _pattern_links(_patterns(word), tokens, weight, text, in_names, word, verb_hits)
 
 
 def _gloss_links(
@@ -121,11 +123,14 @@ def _pattern_links(
     text: str | None,
     in_names: frozenset[int] = frozenset(),
     word: str = "",
+    verb_hits: set[int] | None = None,
 ) -> dict[int, float]:
     """Links to where the patterns' glosses (of the Chinese ``word``, if given) occur; a verb
     sense is not looked for inside a name (``in_names``): 开展 "to develop" is not the
-    "Development" of "the Development Control Plan", which translates other words."""
+    "Development" of "the Development Control Plan", which translates other words.
+    ``verb_hits``, when given, gains the tokens only a verb sense found."""
     found: dict[int, float] = {}
+    nouns: set[int] = set()
     text = _lemma_text(tokens) if text is None else text
     patterns = list(patterns)
     for gloss, needles, spelled in patterns:
@@ -137,6 +142,10 @@ def _pattern_links(
                 continue
             for j in pos:
                 found[j] = max(found.get(j, 0.0), weight * score)
+                if not gloss.verb:
+                    nouns.add(j)
+    if verb_hits is not None:
+        verb_hits.update(j for j in found if j not in nouns)
     if not found and weight >= DICT:  # the word's own senses, none found whole: a two-word
         # sense by its head alone ("uncle" for "maternal uncle"); pieces are not stretched so
         for gloss, *_ in patterns:
@@ -260,6 +269,7 @@ def link(zh: Sequence[str], en: Sequence[Token], lexicon: Lexicon | None = None)
     names = in_names(en)
     seen = frozenset(t.lemma for t in en if t.is_content)
     cand: list[dict[int, float]] = []
+    verb_only: dict[int, set[int]] = {}  # word -> tokens only its verb senses found
     for word in zh:
         found: dict[int, float] = {}
         han = has_chinese(word)
@@ -267,7 +277,8 @@ def link(zh: Sequence[str], en: Sequence[Token], lexicon: Lexicon | None = None)
             found = _number_links(word, en, spans) if spans else {}  # no number: none
             if not found and han and not is_function_word(word):
                 found = name_links(word, en, index)
-                for j, s in _dict_links(word, en, DICT, text, names).items():
+                verb_only[len(cand)] = set()
+                for j, s in _dict_links(word, en, DICT, text, names, verb_only[len(cand)]).items():
                     found[j] = max(found.get(j, 0.0), s)
                 if not found or len(word) >= 3 or not res.entries(word):
                     _piece_links(word, en, text, index, names, found)
@@ -276,6 +287,7 @@ def link(zh: Sequence[str], en: Sequence[Token], lexicon: Lexicon | None = None)
         if not found and transliterable(word):
             found = translit_links(word, en)
         cand.append(found)
+    prefer_nouns(zh, cand, verb_only)
     negated_links(zh, en, cand)
     if lexicon:
         _approved(zh, en, lexicon, cand, text)

@@ -17,6 +17,7 @@ from tutor.mining.linkrules import HEAD_ONLY, LOOSE_ADVERB, MISCUT_RULE
 from tutor.mining.namecuts import GLUED_NAME
 from tutor.mining.nameparts import WHOLE_NAME
 from tutor.mining.negated import NEGATED_FORM
+from tutor.mining.nounsenses import NOUN_SENSE
 from tutor.mining.numbercuts import WHOLE_NUMBER
 from tutor.mining.ownwords import RECURRING_WORD
 from tutor.mining.pipeline import Rule
@@ -41,6 +42,7 @@ RULES: tuple[Rule, ...] = (
     LOOSE_ADVERB,
     HEAD_ONLY,
     NEGATED_FORM,
+    NOUN_SENSE,
     SOUNDS_LIKE,
     RECURRING_TERM,
     RECURRING_WORD,
