@@ -17,13 +17,20 @@ from tutor.mining import resources as res
 from tutor.mining.pipeline import ALL_KINDS, Rewrite, Rule
 from tutor.mining.resources import Token
 
-__all__ = ["GLUED_LOCALIZER", "GLUED_OPENER", "GLUED_PARTICLE", "split_glued", "split_openers"]
+__all__ = [
+    "ASPECT",
+    "GLUED_LOCALIZER",
+    "GLUED_OPENER",
+    "GLUED_PARTICLE",
+    "split_glued",
+    "split_openers",
+]
 
 # 以 is left out: it opens many names written by sound (以诺 "Enoch", 以撒 "Isaac")
 GRAMMATICAL = frozenset("用在与和的了着过把被给向从对")
 # the place words English writes as a preposition: 草地上 "on the meadow", 房间里 "in the room"
 LOCALIZERS = frozenset("上里中下内外")
-ASPECT = frozenset("着过了")
+ASPECT = frozenset("着过了")  # the aspect particles after a verb
 
 
 def split_glued(words: Sequence[str]) -> list[str]:

@@ -277,8 +277,8 @@ def link(zh: Sequence[str], en: Sequence[Token], lexicon: Lexicon | None = None)
             found = _number_links(word, en, spans) if spans else {}  # no number: none
             if not found and han and not is_function_word(word):
                 found = name_links(word, en, index)
-                verb_only[len(cand)] = set()
-                for j, s in _dict_links(word, en, DICT, text, names, verb_only[len(cand)]).items():
+                verbs = verb_only[len(cand)] = set()
+                for j, s in _dict_links(word, en, DICT, text, names, verbs).items():
                     found[j] = max(found.get(j, 0.0), s)
                 if not found or len(word) >= 3 or not res.entries(word):
                     _piece_links(word, en, text, index, names, found)

@@ -229,7 +229,7 @@ def _written(tokens: list[Token], i: int) -> tuple[int, float] | None:
 
 
 _ARTICLES = frozenset(("a", "an"))
-_GROUP_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_GROUP_SCALES = {w: v for w, v in _EN_SCALE.items() if w != "hundred"}  # close a group
 
 
 def _spelled(tokens: list[Token], i: int) -> tuple[int, float] | None:

@@ -223,10 +223,11 @@ def _runners(hanzi: str, ranked: list[tuple[frozenset[str], _Rendering]]) -> lis
     def shown(key: frozenset[str], r: _Rendering) -> Shown:
         return Shown(_most_common(r.texts), support(hanzi, key), r.strength / r.count)
 
+    first = shown(*ranked[0])
     return [
         r
         for k, r in ranked[1:]
-        if not _placed_only(r) and not placed_runner(hanzi, shown(*ranked[0]), shown(k, r))
+        if not _placed_only(r) and not placed_runner(hanzi, first, shown(k, r))
     ]
 
 

@@ -11,6 +11,7 @@ link gave (接受 "acceptance" by the stem of "accept"), stays.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from tutor.mining.pipeline import Drop, Rule
@@ -18,8 +19,6 @@ from tutor.mining.pipeline import Drop, Rule
 __all__ = ["PLACED_RUNNER", "Shown", "placed_runner"]
 
 PLACED = 0.6  # the mean link strength at or below which only place gave a rendering
-
-
 STEM = 4  # letters a runner-up shares with the first rendering to be a form of it
 
 
@@ -51,13 +50,7 @@ def _placed_beside_sense(hanzi: str, first: Shown, runner: Shown) -> bool:
 
 
 def _same_stem(a: str, b: str) -> bool:
-    a, b = a.lower(), b.lower()
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n >= STEM
+    return len(os.path.commonprefix([a.lower(), b.lower()])) >= STEM
 
 
 PLACED_RUNNER = Rule(

@@ -14,6 +14,7 @@ from tutor.lang.script import has_chinese
 from tutor.mining import numbers
 from tutor.mining import resources as res
 from tutor.mining.glosses import glosses, is_verbal, noun_lemmas, verb_mostly
+from tutor.mining.glued import ASPECT
 from tutor.mining.render import inflected
 from tutor.mining.resources import Token
 
@@ -51,10 +52,7 @@ def noun_like(word: str) -> bool:
         if tag == "vn" or res.cedict().is_proper(word):
             return True
         return not _only_verb(word)
-    return tag != "" or word[-1] not in _ASPECT
-
-
-_ASPECT = frozenset("着了过")
+    return tag != "" or word[-1] not in ASPECT
 
 
 def _only_verb(word: str) -> bool:
@@ -226,7 +224,7 @@ def _verb_here(word: str, toks: Sequence[Token]) -> bool:
     if not res.entries(word):
         if res.pos(word) or not has_chinese(word):
             return False
-        return word[-1] in _ASPECT or (len(word) >= 2 and is_verbal(word[0]))
+        return word[-1] in ASPECT or (len(word) >= 2 and is_verbal(word[0]))
     if res.cedict().is_proper(word):
         return False
     if _only_verb(word):
